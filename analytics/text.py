@@ -1,0 +1,109 @@
+"""Persian text normalisation — the one place where Persian strings are cleaned.
+
+Every key that joins tables (county names, headers, search text) goes through
+:func:`normalise_text`; every numeric string goes through :func:`normalise_digits`
+first.  The rules follow common Persian text-processing practice (e.g. the
+normaliser rules of the Hazm and Parsivar projects), kept to what data keys need:
+
+* Arabic letters → Persian: ي ى ئ(final) → ی, ك → ک, ة → ه, ۀ → هٔ → ه, أ إ ٱ → ا, ؤ → و.
+* Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII 0–9.
+* Arabic decimal separator ٫ → ".", thousands separator ٬ → ",", Arabic comma ، → ",".
+* Kashida (ـ U+0640) and diacritics (U+064B–U+065F, U+0670) are removed.
+* BOM, RLM, LRM, ALM and bidi embedding/isolate controls are removed.
+* ZWNJ variants (U+200C, soft hyphen, ZWJ) collapse to one U+200C; spaces around
+  a ZWNJ are dropped; all space variants (NBSP, thin space, …) become one space.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "normalise_text",
+    "normalise_digits",
+    "name_key",
+    "to_persian_digits",
+    "ZWNJ",
+]
+
+ZWNJ = "\u200c"
+
+_DIGITS = {ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")})
+_DIGITS.update({ord("٫"): ".", ord("٬"): ",", ord("،"): ","})
+
+_LETTERS = {
+    ord("ي"): "ی",
+    ord("ى"): "ی",
+    ord("ك"): "ک",
+    ord("ة"): "ه",
+    ord("ۀ"): "ه",
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("ٱ"): "ا",
+    ord("ؤ"): "و",
+    ord("ـ"): None,  # kashida
+    ord("\ufeff"): None,  # BOM
+    ord("\u200f"): None,  # RLM
+    ord("\u200e"): None,  # LRM
+    ord("\u061c"): None,  # ALM
+    ord("\u00ad"): ZWNJ,  # soft hyphen used as ZWNJ
+    ord("\u200d"): ZWNJ,  # ZWJ typed for ZWNJ
+}
+for _cp in range(0x202A, 0x202F):  # LRE RLE PDF LRO RLO
+    _LETTERS[_cp] = None
+for _cp in range(0x2066, 0x206A):  # LRI RLI FSI PDI
+    _LETTERS[_cp] = None
+for _cp in list(range(0x064B, 0x0660)) + [0x0670]:  # harakat, hamza above, superscript alef
+    _LETTERS[_cp] = None
+for _cp in [0x00A0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+            0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000, 0x0009]:
+    _LETTERS[_cp] = " "
+
+_TABLE = {**_LETTERS, **_DIGITS}
+_SPACES = re.compile(r" {2,}")
+_ZWNJ_RUN = re.compile(r"\s*\u200c[\s\u200c]*")
+_TO_PERSIAN = str.maketrans("0123456789.,%", "۰۱۲۳۴۵۶۷۸۹٫٬٪")
+
+
+def normalise_digits(value: str) -> str:
+    """Persian/Arabic-Indic digits and separators → ASCII (``'۱۲٬۳۴۵٫۵'`` → ``'12,345.5'``)."""
+    return value.translate(_DIGITS)
+
+
+def normalise_text(value: object) -> str:
+    """Return the canonical Persian form of ``value`` (see module docstring for the rules).
+
+    ``None`` and NaN give ``""``.  The result is stripped, NFC-composed, and stable:
+    ``normalise_text(normalise_text(s)) == normalise_text(s)``.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).translate(_TABLE)
+    # NFC may have composed e.g. ي + hamza; translate once more to catch new code points.
+    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = _ZWNJ_RUN.sub(ZWNJ, text)
+    text = _SPACES.sub(" ", text).strip(" " + ZWNJ)
+    return text
+
+
+def name_key(value: object) -> str:
+    """A join key for place names: normalised, lower-case, without spaces, ZWNJ,
+    hyphens, the word «شهرستان» / "County", and with "va"/"and"/«و» kept as «و».
+
+    «نجف آباد», «نجف‌آباد» and «شهرستان نجف آباد» share one key, as do
+    "Najaf Abad" and "Najafabad"; «نائین» and «نایین» (hamza seat ئ → ی, keys only).
+    """
+    text = normalise_text(value).lower()
+    text = re.sub(r"^شهرستان\s*", "", text)
+    text = re.sub(r"\s+county$", "", text)
+    text = re.sub(r"(?<![a-z])(and|va|o)(?![a-z])", "و", text)
+    text = text.replace("ئ", "ی").replace("ء", "")
+    return re.sub(r"[\s\u200c\-_'’`.]", "", text)
+
+
+def to_persian_digits(value: object) -> str:
+    """ASCII digits, decimal point, thousands comma and percent sign → Persian forms
+    (``'1,234.5%'`` → ``'۱٬۲۳۴٫۵٪'``).  Meant for formatted numbers, not free text."""
+    return str(value).translate(_TO_PERSIAN)

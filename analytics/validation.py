@@ -1,0 +1,212 @@
+"""Validation of tables against :mod:`analytics.schema` — every problem, not just the first.
+
+``validate_table`` coerces each column to its kind (Persian/Arabic digits, ٬ and ,
+separators, percent signs, Arabic ي/ك, Jalali dates in any accepted form, county
+names in any spelling) and returns the clean table together with a list of
+:class:`Problem` s.  A caller that finds any problem stores nothing
+(:class:`DataValidationError` carries them all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analytics.counties import CountyResolver, is_valid_code
+from analytics.jalali import parse_jalali_series
+from analytics.schema import Column, TableSchema
+from analytics.text import normalise_digits, normalise_text
+from i18n import catalogue, t
+
+__all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame"]
+
+_TRUE = {"true", "1", "yes", "y", "بله", "آری", "درست", "t"}
+_FALSE = {"false", "0", "no", "n", "خیر", "نه", "نادرست", "f"}
+_ENUM_PREFIX = {"sector": "sector.", "status": "status.", "funding_source": "funding.",
+                "quality": "quality."}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: where (file, sheet, row as numbered in the file, column), what, which rule."""
+
+    file: str
+    row: int | None
+    column: str
+    value: str
+    rule: str
+    params: dict = field(default_factory=dict)
+    sheet: str | None = None
+
+    def message(self, lang: str = "fa") -> str:
+        rule = t(f"rule.{self.rule}", lang, **self.params) if self.params else t(
+            f"rule.{self.rule}", lang
+        )
+        file = f"{self.file} / {self.sheet}" if self.sheet else self.file
+        row = "—" if self.row is None else str(self.row)
+        return t("validation.problem", lang, file=file, row=row, column=self.column,
+                 value=self.value, rule=rule)
+
+
+class DataValidationError(ValueError):
+    """Raised with every problem found; nothing was stored."""
+
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file = file
+        self.problems = problems
+        head = "; ".join(p.message("en") for p in problems[:5])
+        more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"{len(problems)} problem(s) in {file}: {head}{more}")
+
+
+def problems_frame(problems: list[Problem], lang: str = "fa") -> pd.DataFrame:
+    """Problems as a table (file, sheet, row, column, value, rule, message) for display/export."""
+    return pd.DataFrame(
+        [
+            {"file": p.file, "sheet": p.sheet or "", "row": p.row, "column": p.column,
+             "value": p.value, "rule": p.rule, "message": p.message(lang)}
+            for p in problems
+        ],
+        columns=["file", "sheet", "row", "column", "value", "rule", "message"],
+    )
+
+
+def _blank(series: pd.Series) -> pd.Series:
+    return series.isna() | (series.astype("string").map(normalise_text, na_action="ignore") == "")
+
+
+def _enum_lookup(column: Column) -> dict[str, str]:
+    """Accept the id itself and its Persian/English labels from the catalogue."""
+    lookup = {v: v for v in column.allowed}
+    prefix = _ENUM_PREFIX.get(column.name)
+    if prefix:
+        for value in column.allowed:
+            pair = catalogue().get(prefix + value)
+            if pair:
+                for label in pair:
+                    lookup[normalise_text(label).lower()] = value
+    return {normalise_text(k).lower(): v for k, v in lookup.items()}
+
+
+def _to_number(series: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(series):
+        return series.astype("float64")
+    text = series.astype("string").map(normalise_digits, na_action="ignore")
+    text = text.str.replace(r"[,\s%٪]", "", regex=True)
+    return pd.to_numeric(text, errors="coerce")
+
+
+class _Collector:
+    def __init__(self, file: str, sheet: str | None, rows: pd.Series):
+        self.file, self.sheet, self.rows, self.problems = file, sheet, rows, []
+
+    def add(self, mask: pd.Series, column: str, values: pd.Series, rule: str, **params):
+        for idx in mask[mask].index:
+            value = values.loc[idx]
+            shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+            extra = {k: (v(idx) if callable(v) else v) for k, v in params.items()}
+            self.problems.append(Problem(self.file, int(self.rows.loc[idx]), column, shown, rule,
+                                         extra, self.sheet))
+
+
+def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
+            resolver: CountyResolver | None) -> pd.Series:
+    kind = col.kind
+    if kind in ("int", "float"):
+        number = _to_number(raw)
+        out.add(~blank & number.isna(), col.name, raw, "not_number")
+        if kind == "int":
+            frac = number.notna() & (number != np.round(number))
+            out.add(frac, col.name, raw, "not_integer")
+        if col.minimum is not None:
+            out.add(number < col.minimum, col.name, raw, "below_minimum", minimum=col.minimum)
+        if col.maximum is not None:
+            out.add(number > col.maximum, col.name, raw, "above_maximum", maximum=col.maximum)
+        number = number.astype("float64")
+        if kind == "int" and not (number.notna() & (number != np.round(number))).any():
+            return number.astype("Int64")
+        return number
+    if kind == "bool":
+        key = raw.astype("string").map(normalise_text, na_action="ignore").str.lower()
+        result = pd.Series(pd.NA, index=raw.index, dtype="boolean")
+        result[key.isin(_TRUE).fillna(False)] = True
+        result[key.isin(_FALSE).fillna(False)] = False
+        out.add(~blank & result.isna(), col.name, raw, "not_bool")
+        return result
+    if kind == "jalali":
+        parsed = parse_jalali_series(raw.where(~blank))
+        reasons = dict(zip(parsed.errors["index"], zip(parsed.errors["reason"],
+                                                        parsed.errors["detail"])))
+        for reason in ("format", "month", "day", "year"):
+            mask = pd.Series(
+                [reasons.get(i, ("",))[0] == reason for i in raw.index], index=raw.index
+            )
+            out.add(mask, col.name, raw, f"date_{reason}", detail=lambda i: reasons[i][1])
+        return parsed.iso_jalali
+    text = raw.astype("string").map(normalise_text, na_action="ignore")
+    if kind == "enum":
+        lookup = _enum_lookup(col)
+        mapped = text.str.lower().map(lookup)
+        out.add(~blank & mapped.isna(), col.name, raw, "not_allowed",
+                allowed="، ".join(col.allowed))
+        return mapped.astype("string")
+    if kind == "code":
+        if resolver is not None:
+            codes, errors = resolver.resolve_series(raw.where(~blank))
+            sugg = dict(zip(errors["index"], errors["suggestions"]))
+            out.add(raw.index.isin(list(sugg)) & ~blank, col.name, raw, "unknown_county",
+                    suggestions=lambda i: sugg.get(i) or "—")
+            return codes
+        valid = text.map(is_valid_code, na_action="ignore").fillna(False).astype(bool)
+        out.add(~blank & ~valid, col.name, raw, "bad_code")
+        return text
+    return text
+
+
+def validate_table(
+    raw: pd.DataFrame,
+    schema: TableSchema,
+    file: str,
+    *,
+    resolver: CountyResolver | None = None,
+    row_numbers: pd.Series | None = None,
+    sheet: str | None = None,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Coerce and check ``raw`` against ``schema``.
+
+    ``row_numbers`` maps each index label to the row number as the user sees it in
+    the file (default: index position + 2, i.e. a CSV with its header on line 1).
+    Returns the clean table (schema columns first, extra columns kept) and the problems.
+    """
+    rows = row_numbers if row_numbers is not None else pd.Series(
+        np.arange(len(raw)) + 2, index=raw.index
+    )
+    out = _Collector(file, sheet, rows)
+    clean = pd.DataFrame(index=raw.index)
+    if raw.empty:
+        out.problems.append(Problem(file, None, "—", "", "empty_table", {}, sheet))
+    for col in schema.columns:
+        if col.name not in raw.columns:
+            if col.required:
+                out.problems.append(Problem(file, None, col.name, "", "missing_column", {}, sheet))
+            clean[col.name] = pd.Series(pd.NA, index=raw.index, dtype="object")
+            continue
+        series = raw[col.name]
+        blank = _blank(series)
+        if col.required:
+            out.add(blank, col.name, series, "required")
+        clean[col.name] = _coerce(col, series, blank, out, resolver)
+        if col.unique:
+            dup = clean[col.name].duplicated(keep=False) & ~blank
+            out.add(dup, col.name, series, "duplicate")
+    for name in raw.columns:
+        if name not in clean.columns:
+            clean[name] = raw[name]
+    if {"planned_start", "planned_end"} <= set(clean.columns):
+        start, end = clean["planned_start"], clean["planned_end"]
+        both = start.notna() & end.notna()
+        out.add(both & (end.fillna("") < start.fillna("")), "planned_end", raw.get(
+            "planned_end", end), "end_before_start")
+    return clean, out.problems

@@ -1,0 +1,31 @@
+"""The translation catalogue (fa first, en second) and locale-aware formatting.
+
+Every user-facing string is looked up here by a stable key.  The catalogue is split
+into sections under :mod:`i18n.messages` (one module per area, each a dict
+``key -> (fa, en)``) and merged once; a key defined twice is an error.
+"""
+
+from i18n.catalogue import LANGUAGES, catalogue, has_key, t
+from i18n.formatting import (
+    fmt_date,
+    fmt_int,
+    fmt_number,
+    fmt_percent,
+    fmt_share_pair,
+    localise_digits,
+    rtl_label,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "catalogue",
+    "has_key",
+    "t",
+    "fmt_date",
+    "fmt_int",
+    "fmt_number",
+    "fmt_percent",
+    "fmt_share_pair",
+    "localise_digits",
+    "rtl_label",
+]

@@ -1,0 +1,17 @@
+"""The shared filter and URL state."""
+
+MESSAGES = {
+    "filter.title": ("پالایش پروژه‌ها", "Filter projects"),
+    "filter.counties": ("شهرستان‌ها", "Counties"),
+    "filter.sectors": ("بخش‌ها", "Sectors"),
+    "filter.statuses": ("وضعیت‌ها", "Statuses"),
+    "filter.funding": ("منبع تأمین مالی", "Funding source"),
+    "filter.years": ("بازه سال (شمسی)", "Year range (Jalali)"),
+    "filter.provenance": ("منشأ داده", "Provenance"),
+    "filter.provenance.all": ("همه", "All"),
+    "filter.provenance.sourced": ("فقط گزارش‌شده (منبع‌دار)", "Reported only (sourced)"),
+    "filter.provenance.sample": ("فقط نمونه", "Sample only"),
+    "filter.text": ("جست‌وجو", "Search"),
+    "url.rejected": ("پارامتر «{key}» پیوند نامعتبر بود و مقدار پیش‌فرض به کار رفت.",
+                     "The link parameter '{key}' was invalid; the default was used."),
+}

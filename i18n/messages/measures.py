@@ -1,0 +1,27 @@
+"""Panel measures (labels and units)."""
+
+MESSAGES = {
+    "measure.budget_total": ("بودجه پروژه‌های پیشران (میلیارد ریال)", "Driver-project budget (bn rials)"),
+    "measure.budget_per_capita": ("بودجه سرانه (میلیون ریال به ازای هر نفر)",
+                                  "Budget per capita (million rials per person)"),
+    "measure.jobs_total": ("اشتغال مستقیم پیش‌بینی‌شده (نفر)", "Expected direct jobs"),
+    "measure.jobs_per_1000": ("اشتغال به ازای هر هزار نفر جمعیت", "Jobs per 1,000 inhabitants"),
+    "measure.jobs_per_unemployed": ("اشتغال به ازای هر بیکار", "Jobs per unemployed person"),
+    "measure.n_projects": ("تعداد پروژه‌ها", "Number of projects"),
+    "measure.n_started": ("پروژه‌های آغازشده", "Projects started"),
+    "measure.n_overdue": ("پروژه‌های عقب‌افتاده", "Overdue projects"),
+    "measure.progress_weighted": ("پیشرفت فیزیکی وزنی (٪)", "Budget-weighted physical progress (%)"),
+    "measure.completed_budget": ("بودجه پروژه‌های تکمیل‌شده (میلیارد ریال)",
+                                 "Budget of completed projects (bn rials)"),
+    "measure.population": ("جمعیت", "Population"),
+    "measure.unemployment_rate": ("نرخ بیکاری (٪)", "Unemployment rate (%)"),
+    "measure.net_migration_rate": ("نرخ خالص مهاجرت (در هزار)", "Net migration rate (per 1,000)"),
+    "measure.labour_force": ("جمعیت فعال", "Labour force"),
+    "measure.industrial_employment_share": ("سهم اشتغال صنعتی (٪)", "Industrial employment share (%)"),
+    "measure.literacy_rate": ("نرخ باسوادی (٪)", "Literacy rate (%)"),
+    "measure.urbanisation_rate": ("نرخ شهرنشینی (٪)", "Urbanisation rate (%)"),
+    "measure.short.budget_total": ("بودجه", "budget"),
+    "measure.short.jobs_total": ("اشتغال", "jobs"),
+    "measure.short.n_projects": ("پروژه‌ها", "projects"),
+    "measure.short.completed_budget": ("بودجه تکمیل‌شده", "completed budget"),
+}

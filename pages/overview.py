@@ -1,0 +1,74 @@
+"""Overview: headline figures, a county map of a chosen measure, what is sample."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.balance import centre_share
+from analytics.panel import PANEL_MEASURES
+from analytics.schema import STATUSES
+from figures.county_map import county_map
+from figures.theme import plotly_config
+from i18n import fmt_int, fmt_share_pair, t
+from ui import data, layout, state
+
+lang = state.lang()
+ds = data.dataset()
+flt = layout.filter_sidebar(ds.counties, lang)
+panel, totals = data.panel(flt)
+
+st.title(t("app.name", lang) + " — " + t("nav.overview", lang))
+layout.note(t("app.tagline", lang))
+
+# --- headline figures ---------------------------------------------------------------
+st.subheader(t("overview.status_heading", lang, n=fmt_int(panel["n_projects"].sum(), lang)))
+cols = st.columns(len(STATUSES))
+for col, status in zip(cols, STATUSES):
+    col.metric(t(f"status.{status}", lang), fmt_int(panel[f"n_{status}"].sum(), lang))
+
+st.subheader(t("overview.centre_heading", lang))
+c1, c2, c3 = st.columns(3)
+for col, column in ((c1, "budget_total"), (c2, "jobs_total")):
+    share = centre_share(panel[column], panel["population"], panel["is_centre"])
+    col.metric(t(f"overview.centre.{column}", lang),
+               fmt_share_pair(share.share_of_population, share.share_of_x,
+                              t(f"measure.short.{column}", lang), lang))
+not_started = panel[panel["n_started"] == 0]
+names = not_started["name_fa" if lang == "fa" else "name_en"].tolist()
+c3.metric(t("overview.not_started", lang), fmt_int(len(names), lang))
+if names:
+    layout.note(t("overview.not_started_list", lang, names="، ".join(names) if lang == "fa"
+                  else ", ".join(names)))
+
+# --- the map ------------------------------------------------------------------------
+st.subheader(t("overview.map_heading", lang))
+measures = list(PANEL_MEASURES)
+measure = st.selectbox(
+    t("overview.measure", lang), measures,
+    index=measures.index(state.page_param("measure", "budget_per_capita", state.choice(measures))),
+    format_func=lambda m: t(f"measure.{m}", lang),
+)
+state.set_page_param("measure", measure)
+fig, sample_count = county_map(panel, measure, data.province_geometry(), lang,
+                               centre=ds.centre_code)
+title = t(f"measure.{measure}", lang)
+st.plotly_chart(fig, width="stretch", config=plotly_config(title, lang))
+if data.province_geometry() is None:
+    st.info(t("geo.missing", lang))
+if sample_count:
+    st.markdown(f'<span class="pishran-sample">{t("overview.sample_count", lang, n=fmt_int(sample_count, lang), total=fmt_int(len(panel), lang))}</span>',
+                unsafe_allow_html=True)
+
+# --- provenance ---------------------------------------------------------------------
+with st.expander(t("overview.provenance_heading", lang), expanded=False):
+    ind = ds.indicators
+    shown = ind[ind["county_code"] != "PROVINCE"]
+    summary = (shown.groupby(["indicator", "quality"]).size().unstack(fill_value=0)
+               .rename(columns=lambda q: t(f"quality.{q}", lang)))
+    st.dataframe(summary, width="stretch")
+    real = int((~ds.projects["is_sample"].astype(bool)).sum())
+    layout.note(t("overview.projects_provenance", lang, real=fmt_int(real, lang),
+                  sample=fmt_int(len(ds.projects) - real, lang)))
+    layout.note(t("common.sample_legend", lang))
+
+state.sync_url({"measure": measure if measure != "budget_per_capita" else None})

@@ -1,0 +1,3 @@
+from pishran.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The ``pishran`` command: run the app, print reports, fetch boundaries, export, import.
+
+Each sub-command is a thin shell over ``analytics``/``geo``; the options of
+``report`` mirror the app's filter one to one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: argparse.Namespace) -> int:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           "--server.address", args.address, "--server.port", str(args.port)]
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+def _boundaries_fetch(args: argparse.Namespace) -> int:
+    from geo.overpass import fetch_province
+
+    out = Path(args.out) if args.out else Path.home() / ".local/share/pishran" / f"{args.iso}.geojson"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    print(f"fetching {args.iso} counties from OpenStreetMap (Overpass API)…", file=sys.stderr)
+    fetch_province(args.iso, out)
+    print(f"wrote {out}\n© OpenStreetMap contributors (ODbL)\n"
+          f"use it with: export PISHRAN_BOUNDARIES={out}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analytics.report import run_report
+
+    return run_report(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pishran", description="Pishran — balanced development dashboard")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="start the web app")
+    run.add_argument("--address", default=os.environ.get("PISHRAN_ADDRESS", "127.0.0.1"))
+    run.add_argument("--port", type=int, default=int(os.environ.get("PISHRAN_PORT", "8501")))
+    run.set_defaults(func=_run)
+
+    report = sub.add_parser("report", help="print the county panel and balance measures")
+    report.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    report.add_argument("--county", action="append", default=[], help="county name or code (repeatable)")
+    report.add_argument("--sector", action="append", default=[])
+    report.add_argument("--status", action="append", default=[])
+    report.add_argument("--funding", action="append", default=[])
+    report.add_argument("--year-from", type=int)
+    report.add_argument("--year-to", type=int)
+    report.add_argument("--provenance", choices=("all", "sourced", "sample"), default="all")
+    report.add_argument("--measure", default="budget_total",
+                        help="panel column X for the balance measures")
+    report.add_argument("--lang", choices=("fa", "en"), default="en")
+    report.set_defaults(func=_report)
+
+    boundaries = sub.add_parser("boundaries", help="county boundary files")
+    bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)
+    fetch = bsub.add_parser("fetch", help="download county boundaries from OpenStreetMap")
+    fetch.add_argument("iso", help="ISO 3166-2 code of the province, e.g. IR-10")
+    fetch.add_argument("--out", help="output GeoJSON path")
+    fetch.set_defaults(func=_boundaries_fetch)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)

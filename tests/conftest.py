@@ -1,0 +1,57 @@
+"""Shared fixtures: a tiny hand-made dataset whose panel can be computed by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture
+def tiny_counties() -> pd.DataFrame:
+    return pd.DataFrame({
+        "code": ["isfahan", "lenjan", "nain"],
+        "name_fa": ["اصفهان", "لنجان", "نائین"],
+        "name_en": ["Isfahan", "Lenjan", "Nain"],
+        "osm_name_fa": ["شهرستان اصفهان", "شهرستان لنجان", "شهرستان نائین"],
+        "is_province_centre": [True, False, False],
+    })
+
+
+@pytest.fixture
+def tiny_projects() -> pd.DataFrame:
+    return pd.DataFrame({
+        "project_id": ["i1", "i2", "l1", "l2", "n1"],
+        "county_code": ["isfahan", "isfahan", "lenjan", "lenjan", "nain"],
+        "title_fa": ["متروی بهارستان", "پارک فناوری", "هنرستان فولاد", "منطقه ویژه فولادشهر",
+                     "شهرک فرآوری مواد معدنی"],
+        "title_en": ["Metro", "Tech park", "Steel school", "Fooladshahr SEZ", "Mineral estate"],
+        "agency_fa": ["شهرداری", "پارک علم و فناوری", "فنی و حرفه‌ای", "منطقه ویژه", "صمت"],
+        "followup_officer": ["", "", "", "", ""],
+        "sector": ["transport", "knowledge_tech", "skills", "trade_logistics_sez", "mining"],
+        "status": ["in_progress", "completed", "stalled", "cancelled", "defined"],
+        "physical_progress_pct": [50.0, 100.0, 20.0, 0.0, 0.0],
+        "budget_billion_rials": [600.0, 200.0, 100.0, 1000.0, 100.0],
+        "funding_source": ["national", "provincial", "mixed", "private", "national"],
+        "expected_jobs": [100, 50, 40, 900, 60],
+        "planned_start": ["1402/01/01", "1401/05/01", "1403/01/01", "1404/01/01", "1405/01/01"],
+        "planned_end": ["1406/12/29", "1403/12/01", "1404/06/31", "1408/01/01", "1409/01/01"],
+        "is_sample": [False, True, True, True, False],
+    })
+
+
+@pytest.fixture
+def tiny_indicators() -> pd.DataFrame:
+    rows = []
+    values = {
+        "population": {"isfahan": 2000.0, "lenjan": 500.0, "nain": 500.0},
+        "unemployment_rate": {"isfahan": 10.0, "lenjan": 20.0, "nain": 8.0},
+        "labour_force": {"isfahan": 800.0, "lenjan": 200.0, "nain": 150.0},
+        "net_migration_rate": {"isfahan": 5.0, "lenjan": 12.0, "nain": -9.0},
+    }
+    for indicator, by_code in values.items():
+        for code, value in by_code.items():
+            rows.append({"county_code": code, "indicator": indicator, "year": 1395,
+                         "value": value, "is_sample": code == "nain", "quality": "sample"})
+    rows.append({"county_code": "isfahan", "indicator": "population", "year": 1390,
+                 "value": 1.0, "is_sample": False, "quality": "sourced"})
+    return pd.DataFrame(rows)

@@ -1,0 +1,110 @@
+"""Session and URL state: the language, the shared project filter, page choices.
+
+The URL query is untrusted input: it is parsed as plain JSON/text against an
+allow-list of keys and values; anything malformed falls back to defaults and
+raises a notice (never an exception).  No pickle, no eval.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import streamlit as st
+
+from analytics.filters import ProjectFilter
+from i18n import LANGUAGES
+
+LANG = "lang"
+FILTER = "project_filter"
+NOTICES = "url_notices"
+_MAX_PARAM = 2000
+
+
+def _notice(key: str) -> None:
+    st.session_state.setdefault(NOTICES, [])
+    if key not in st.session_state[NOTICES]:
+        st.session_state[NOTICES].append(key)
+
+
+def pop_notices() -> list[str]:
+    """Keys of URL parameters that were rejected since the last call."""
+    return st.session_state.pop(NOTICES, [])
+
+
+def lang() -> str:
+    """The current language: session, else ``?lang=``, else Persian."""
+    if LANG not in st.session_state:
+        value = st.query_params.get("lang", "fa")
+        if value not in LANGUAGES:
+            _notice("lang")
+            value = "fa"
+        st.session_state[LANG] = value
+    return st.session_state[LANG]
+
+
+def set_lang(value: str) -> None:
+    if value in LANGUAGES:
+        st.session_state[LANG] = value
+
+
+def project_filter(known_counties: tuple[str, ...]) -> ProjectFilter:
+    """The shared filter: session, else ``?f=<json>`` validated against the allow-list."""
+    if FILTER not in st.session_state:
+        flt = ProjectFilter()
+        raw = st.query_params.get("f")
+        if raw:
+            try:
+                data = json.loads(raw) if len(raw) <= _MAX_PARAM else None
+            except (json.JSONDecodeError, TypeError):
+                data = None
+            flt, rejected = ProjectFilter.from_dict(data, known_counties)
+            if data is None or rejected:
+                _notice("f")
+        st.session_state[FILTER] = flt
+    return st.session_state[FILTER]
+
+
+def set_project_filter(flt: ProjectFilter) -> None:
+    st.session_state[FILTER] = flt
+
+
+def page_param(key: str, default, valid: Callable[[str], object | None]):
+    """A page choice: session key ``page:<key>``, else ``?<key>=`` parsed by ``valid``
+    (returns the parsed value or ``None`` to reject), else ``default``."""
+    skey = f"page:{key}"
+    if skey not in st.session_state:
+        raw = st.query_params.get(key)
+        value = default
+        if raw is not None:
+            parsed = valid(raw) if len(raw) <= _MAX_PARAM else None
+            if parsed is None:
+                _notice(key)
+            else:
+                value = parsed
+        st.session_state[skey] = value
+    return st.session_state[skey]
+
+
+def set_page_param(key: str, value) -> None:
+    st.session_state[f"page:{key}"] = value
+
+
+def choice(options: list[str] | tuple[str, ...]) -> Callable[[str], str | None]:
+    """Validator: the raw value must be one of ``options``."""
+    return lambda raw: raw if raw in options else None
+
+
+def sync_url(page_keys: dict[str, object] | None = None) -> None:
+    """Write the language, the filter and this page's choices into the URL query."""
+    params: dict[str, str] = {}
+    if st.session_state.get(LANG, "fa") != "fa":
+        params["lang"] = st.session_state[LANG]
+    flt: ProjectFilter | None = st.session_state.get(FILTER)
+    if flt is not None and not flt.is_empty():
+        params["f"] = json.dumps(flt.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    for key, value in (page_keys or {}).items():
+        if value is not None:
+            params[key] = value if isinstance(value, str) else json.dumps(value)
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
