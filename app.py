@@ -17,14 +17,12 @@ st.set_page_config(page_title="پیشران | Pishran", page_icon="static/favico
 lang = state.lang()
 PAGES = [
     ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
-    ("pages/balance.py", "nav.balance", "balance", ":material/balance:"),
-    ("pages/ranking.py", "nav.ranking", "ranking", ":material/leaderboard:"),
-    ("pages/labour.py", "nav.labour", "labour", ":material/groups:"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=(url == "overview"))
     for path, key, url, icon in PAGES
 ]
+# Start with `pishran run`: it tells Streamlit this is a st.navigation app (see pishran/cli.py).
 current = st.navigation(pages)
 layout.chrome()
 current.run()

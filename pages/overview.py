@@ -9,7 +9,7 @@ from analytics.panel import PANEL_MEASURES
 from analytics.schema import STATUSES
 from figures.county_map import county_map
 from figures.theme import plotly_config
-from i18n import fmt_int, fmt_share_pair, t
+from i18n import fmt_int, fmt_percent, fmt_share_pair, t
 from ui import data, layout, state
 
 lang = state.lang()
@@ -30,9 +30,10 @@ st.subheader(t("overview.centre_heading", lang))
 c1, c2, c3 = st.columns(3)
 for col, column in ((c1, "budget_total"), (c2, "jobs_total")):
     share = centre_share(panel[column], panel["population"], panel["is_centre"])
-    col.metric(t(f"overview.centre.{column}", lang),
-               fmt_share_pair(share.share_of_population, share.share_of_x,
-                              t(f"measure.short.{column}", lang), lang))
+    col.metric(t(f"overview.centre.{column}", lang), fmt_percent(share.share_of_x, lang,
+                                                                   is_fraction=True))
+    col.caption(fmt_share_pair(share.share_of_population, share.share_of_x,
+                               t(f"measure.short.{column}", lang), lang))
 not_started = panel[panel["n_started"] == 0]
 names = not_started["name_fa" if lang == "fa" else "name_en"].tolist()
 c3.metric(t("overview.not_started", lang), fmt_int(len(names), lang))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,9 +15,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(args: argparse.Namespace) -> int:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-           "--server.address", args.address, "--server.port", str(args.port)]
-    return subprocess.call(cmd, cwd=ROOT)
+    """Start Streamlit in this process.
+
+    Streamlit treats an app with a ``pages/`` folder as a legacy multipage app until
+    ``st.navigation`` has run once, so the first visitor of a fresh server would get
+    the folder's pages without ``app.py``'s chrome.  Marking the process as a
+    ``st.navigation`` app before the server starts avoids that.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli as streamlit_cli
+
+    PagesManager.uses_pages_directory = False
+    os.chdir(ROOT)
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), "--server.address", args.address,
+                "--server.port", str(args.port), *args.streamlit_args]
+    return streamlit_cli.main(standalone_mode=False) or 0
 
 
 def _boundaries_fetch(args: argparse.Namespace) -> int:
@@ -72,5 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "run":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.streamlit_args = extra  # `pishran run --server.headless true` passes them on
     return int(args.func(args) or 0)

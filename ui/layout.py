@@ -37,7 +37,7 @@ html, body, [class*="st-"], .stMarkdown, button, input { font-family: Vazirmatn,
 def chrome() -> str:
     """Inject the CSS for the current language and draw the language switch; returns lang."""
     lang = state.lang()
-    st.markdown(_RTL_CSS if lang == "fa" else _LTR_CSS, unsafe_allow_html=True)
+    st.html(_RTL_CSS if lang == "fa" else _LTR_CSS)
     with st.sidebar:
         choice = st.radio(
             t("app.language", lang), ["fa", "en"], index=0 if lang == "fa" else 1,
