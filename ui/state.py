@@ -96,7 +96,11 @@ def choice(options: list[str] | tuple[str, ...]) -> Callable[[str], str | None]:
 
 
 def sync_url(page_keys: dict[str, object] | None = None) -> None:
-    """Write the language, the filter and this page's choices into the URL query."""
+    """Write the language, the filter and this page's choices into the URL query
+    (and show any notice about rejected link parameters raised during the page)."""
+    from ui.layout import show_notices
+
+    show_notices()
     params: dict[str, str] = {}
     if st.session_state.get(LANG, "fa") != "fa":
         params["lang"] = st.session_state[LANG]

@@ -12,6 +12,6 @@ MESSAGES = {
     "filter.provenance.sourced": ("فقط گزارش‌شده (منبع‌دار)", "Reported only (sourced)"),
     "filter.provenance.sample": ("فقط نمونه", "Sample only"),
     "filter.text": ("جست‌وجو", "Search"),
-    "url.rejected": ("پارامتر «{key}» پیوند نامعتبر بود و مقدار پیش‌فرض به کار رفت.",
-                     "The link parameter '{key}' was invalid; the default was used."),
+    "url.rejected": ("پارامتر «{param}» پیوند نامعتبر بود و مقدار پیش‌فرض به کار رفت.",
+                     "The link parameter '{param}' was invalid; the default was used."),
 }
