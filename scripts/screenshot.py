@@ -37,7 +37,7 @@ def main() -> int:
         browser = launch_browser(p)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         for name in args.pages:
-            page.goto(f"{url}/{name}")
+            page.goto(f"{url}/{'' if name == 'overview' else name}")
             wait_ready(page)
             target = out / (name.replace("?", "_").replace("=", "-").replace("&", "_") + ".png")
             page.screenshot(path=str(target), full_page=args.full)
