@@ -18,7 +18,7 @@ from analytics.counties import CountyResolver, is_valid_code
 from analytics.jalali import parse_jalali_series
 from analytics.schema import Column, TableSchema
 from analytics.text import normalise_digits, normalise_text
-from i18n import catalogue, t
+from i18n import catalogue, localise_digits, t
 
 __all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame"]
 
@@ -45,7 +45,7 @@ class Problem:
             f"rule.{self.rule}", lang
         )
         file = f"{self.file} / {self.sheet}" if self.sheet else self.file
-        row = "—" if self.row is None else str(self.row)
+        row = "—" if self.row is None else localise_digits(str(self.row), lang)
         return t("validation.problem", lang, file=file, row=row, column=self.column,
                  value=self.value, rule=rule)
 
