@@ -1,0 +1,172 @@
+"""geo.cache: province/country loading, disk + memory cache round trips."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import shape
+
+import geo.cache as cache
+from geo.boundaries import BoundaryFileError
+from geo.config import boundaries_path, country_dir, project_root
+from geo.plotly_geojson import feature_collection_bytes
+
+INVENTED = Path(__file__).parent / "fixtures" / "geo_invented.geojson"
+REAL = boundaries_path()
+COUNTRY = country_dir()
+SHARED_TABLE = project_root().parent / "shared" / "data" / "counties.csv"
+
+INVENTED_TABLE = pd.DataFrame({
+    "code": ["nemuneh", "azmayesh", "khiyal", "farziyeh"],
+    "name_fa": ["نمونه‌آباد", "آزمایش", "خیال‌شهر", "فرضیه و دشت"],
+    "osm_relation_id": [1001, 1002, None, None],
+})
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PISHRAN_CACHE_DIR", str(tmp_path / "cache"))
+    cache.clear_memory_cache()
+    yield tmp_path / "cache"
+    cache.clear_memory_cache()
+
+
+def test_missing_file_raises_and_available_is_false(tmp_path):
+    missing = tmp_path / "IR-99.geojson"
+    assert not cache.boundaries_available(missing)
+    with pytest.raises(BoundaryFileError, match="not found"):
+        cache.load_province(missing)
+    assert cache.boundaries_available(INVENTED)
+
+
+def test_env_path_is_the_default(monkeypatch, tmp_path):
+    monkeypatch.setenv("PISHRAN_BOUNDARIES", str(tmp_path / "absent.geojson"))
+    assert not cache.boundaries_available()
+    with pytest.raises(BoundaryFileError):
+        cache.load_province()
+
+
+def test_invented_round_trip_through_disk(isolated_cache, tmp_path, monkeypatch):
+    path = tmp_path / "province.geojson"
+    shutil.copy(INVENTED, path)
+    first = cache.load_province(path, INVENTED_TABLE, tolerance=0.02, precision=3)
+    assert first.codes == ["nemuneh", "azmayesh", "khiyal", "farziyeh"]
+    assert first.match_report is not None and first.match_report.complete
+    # ids survive the float column (NaN rows) and the cache key's text form
+    assert (first.match_report.by_osm_id, first.match_report.by_name) == (2, 2)
+    assert first.coverage.clean and first.simplified
+    assert first.labels.columns.tolist() == ["code", "name", "name_en", "osm_id", "lon", "lat"]
+    for code, lon, lat in first.labels[["code", "lon", "lat"]].itertuples(index=False):
+        feature = next(f for f in first.feature_collection["features"] if f["id"] == code)
+        assert shape(feature["geometry"]).contains(shapely.Point(lon, lat))
+    assert first.areas_km2.index.tolist() == first.codes
+    assert 60 <= first.centre[0] <= 62.4 and 10 <= first.centre[1] <= 12.35
+    assert 4 < first.map_view()["zoom"] < 10
+    files = list((isolated_cache / "geo").glob("province-*.json"))
+    assert len(files) == 1
+
+    # Second load: from memory (same object), then from disk without reading the file.
+    assert cache.load_province(path, INVENTED_TABLE, tolerance=0.02, precision=3) is first
+    cache.clear_memory_cache()
+
+    def fail(*args, **kwargs):
+        raise AssertionError("should have come from the disk cache")
+
+    monkeypatch.setattr(cache, "read_boundaries", fail)
+    second = cache.load_province(path, INVENTED_TABLE, tolerance=0.02, precision=3)
+    assert second is not first
+    assert second.feature_collection == first.feature_collection
+    pd.testing.assert_frame_equal(second.labels, first.labels)
+    pd.testing.assert_series_equal(second.areas_km2, first.areas_km2)
+    assert second.match_report == first.match_report
+    assert second.coverage == first.coverage
+    assert (second.bounds, second.centre) == (first.bounds, first.centre)
+
+
+def test_cache_key_follows_table_parameters_and_content(isolated_cache, tmp_path):
+    path = tmp_path / "province.geojson"
+    shutil.copy(INVENTED, path)
+    plain = cache.load_province(path)
+    assert plain.match_report is None
+    assert plain.codes == ["osm1001", "osm1002", "osm1003", "osm1004"]
+    coarse = cache.load_province(path, tolerance=0.2)
+    assert coarse.coverage.vertices < plain.coverage.vertices
+    table = INVENTED_TABLE.iloc[:3]
+    partial = cache.load_province(path, table)
+    assert partial.codes == ["nemuneh", "azmayesh", "khiyal", "osm1004"]  # stays on the map
+    assert partial.match_report.unmatched_features == [("شهرستان فرضیه و دشت", 1004)]
+    # editing the file (new content, new sha) must not serve the old geometry
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:2]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert cache.load_province(path).codes == ["osm1001", "osm1002"]
+    assert len(list((isolated_cache / "geo").glob("province-*.json"))) == 4
+
+
+def test_corrupt_cache_file_is_rebuilt(isolated_cache, tmp_path):
+    path = tmp_path / "province.geojson"
+    shutil.copy(INVENTED, path)
+    first = cache.load_province(path)
+    (cached,) = (isolated_cache / "geo").glob("province-*.json")
+    cached.write_text("{not json", encoding="utf-8")
+    cache.clear_memory_cache()
+    with pytest.warns(UserWarning, match="unreadable geometry cache"):
+        again = cache.load_province(path)
+    assert again.feature_collection == first.feature_collection
+
+
+def test_never_caches_inside_the_project(monkeypatch, tmp_path):
+    monkeypatch.setenv("PISHRAN_CACHE_DIR", str(project_root() / ".pishran-cache-test"))
+    path = tmp_path / "province.geojson"
+    shutil.copy(INVENTED, path)
+    with pytest.warns(UserWarning, match="not caching"):
+        cache.load_province(path)
+    assert not (project_root() / ".pishran-cache-test").exists()
+
+
+def test_country_from_a_directory_of_provinces(tmp_path):
+    folder = tmp_path / "country"
+    folder.mkdir()
+    shutil.copy(INVENTED, folder / "IR-98.geojson")
+    (folder / "notes.txt").write_text("ignored")
+    country = cache.load_country(folder, tolerance=0.02)
+    assert country.codes == [f"IR-98:osm{i}" for i in (1001, 1002, 1003, 1004)]
+    assert country.labels["province"].unique().tolist() == ["IR-98"]
+    assert country.extra["provinces"] == ["IR-98"]
+    with pytest.raises(BoundaryFileError, match="no IR-"):
+        cache.load_country(tmp_path)
+
+
+@pytest.mark.skipif(not REAL.is_file() or not SHARED_TABLE.is_file(), reason="no real data")
+def test_real_province_is_light_clean_and_complete():
+    table = pd.read_csv(SHARED_TABLE)
+    province = cache.load_province(REAL, table)
+    assert sorted(province.codes) == sorted(table["code"])
+    assert province.match_report.complete
+    assert province.coverage.clean
+    for feature in province.feature_collection["features"]:  # clockwise for the geo subplot
+        polygons = feature["geometry"]["coordinates"]
+        polygons = [polygons] if feature["geometry"]["type"] == "Polygon" else polygons
+        assert not any(shapely.is_ccw(shapely.LinearRing(p[0])) for p in polygons)
+    assert feature_collection_bytes(province.feature_collection) < 0.04 * REAL.stat().st_size
+    assert province.areas_km2.sum() == pytest.approx(107_927, rel=0.005)
+    shipped = {f["id"]: shape(f["geometry"]) for f in province.feature_collection["features"]}
+    for code, lon, lat in province.labels[["code", "lon", "lat"]].itertuples(index=False):
+        assert shipped[code].contains(shapely.Point(lon, lat)), code
+    view = province.map_view(700, 600)
+    assert 5.5 < view["zoom"] < 7.5
+
+
+@pytest.mark.skipif(len(list(COUNTRY.glob("IR-*.geojson"))) < 31 if COUNTRY.is_dir() else True,
+                    reason="no country boundaries")
+def test_real_country_478_counties_under_budget():
+    country = cache.load_country(COUNTRY)
+    assert len(country.codes) == 478 == len(set(country.codes))
+    assert country.coverage.clean, country.coverage
+    assert feature_collection_bytes(country.feature_collection) < 1_500_000
+    assert country.labels.groupby("province").size()["IR-10"] == 28
