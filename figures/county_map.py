@@ -12,18 +12,18 @@ from i18n import fmt_number, t
 __all__ = ["county_map", "hover_text"]
 
 
-def hover_text(panel: pd.DataFrame, measure: str, lang: str) -> pd.Series:
-    """«name: value» per county, with ✱ where the value is a sample or estimate."""
+def hover_text(panel: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
+    """Per county: ``name`` and formatted ``value`` (with ✱ where the value is a sample or
+    estimate); the measure's label is in ``attrs["label"]``."""
     _, decimals = PANEL_MEASURES[measure]
     flags = sample_flags(panel, measure)
-    name_col = "name_fa" if lang == "fa" else "name_en"
-    label = t(f"measure.{measure}", lang)
-    rows = []
-    for code, row in panel.iterrows():
-        value = fmt_number(row[measure], lang, decimals)
-        mark = f"<br>{t('map.hover_sample', lang)}" if flags[code] else ""
-        rows.append(f"<b>{row[name_col]}</b><br>{label}: {value}{mark}")
-    return pd.Series(rows, index=panel.index)
+    mark = " " + t("map.hover_sample", lang)
+    values = [fmt_number(v, lang, decimals) + (mark if flag else "")
+              for v, flag in zip(panel[measure], flags)]
+    frame = pd.DataFrame({"name": panel["name_fa" if lang == "fa" else "name_en"],
+                          "value": values}, index=panel.index)
+    frame.attrs["label"] = t(f"measure.{measure}", lang)
+    return frame
 
 
 def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
@@ -37,14 +37,14 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
     n_sample = int(sample_flags(panel, measure).sum())
     name_col = "name_fa" if lang == "fa" else "name_en"
     if geometry is not None:
-        labels = geometry.label_points.set_index("code").reindex(panel.index)
+        labels = geometry.labels.set_index("code").reindex(panel.index)
         labels["text"] = panel[name_col]
         fig = choropleth(geometry.feature_collection, panel, measure, lang, title, hover,
                          labels.dropna(subset=["lon"]), centre, diverging)
     else:
-        from geo.tiles import tile_frame
+        from geo.tiles import ISFAHAN_HEX_LAYOUT, hex_polygons
 
-        tiles = tile_frame()
+        tiles = pd.DataFrame(hex_polygons(ISFAHAN_HEX_LAYOUT).values()).set_index("code")
         tiles["text"] = panel[name_col].reindex(tiles.index)
         fig = tile_cartogram(tiles, panel, measure, lang, title, hover, centre, diverging)
     return fig, n_sample

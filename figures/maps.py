@@ -23,6 +23,7 @@ from figures.theme import (
     apply_theme,
     colorbar_ticks,
 )
+from geo.plotly_geojson import subset_feature_collection
 
 __all__ = ["choropleth", "tile_cartogram"]
 
@@ -45,7 +46,7 @@ def choropleth(
     value: str,
     lang: str = "fa",
     title: str | None = None,
-    hover: pd.Series | None = None,
+    hover: pd.DataFrame | None = None,
     labels: pd.DataFrame | None = None,
     centre: str | None = None,
     diverging: bool = False,
@@ -54,18 +55,26 @@ def choropleth(
 ) -> go.Figure:
     """A choropleth of ``frame[value]`` (index = county code = feature ``id``).
 
-    ``hover``: pre-formatted hover text per code; ``labels``: DataFrame (index code,
-    columns lon, lat, text) drawn as county names; ``centre``: the code outlined.
+    ``hover``: DataFrame (index code) with columns ``name`` and ``value`` (pre-formatted
+    text) and the measure's ``label`` in ``hover.attrs["label"]`` — the label is written
+    once in the hover template, not 28 times; ``labels``: DataFrame (index code, columns
+    lon, lat, text) drawn as county names; ``centre``: the code outlined.
     """
     codes = list(frame.index)
     z = frame[value].astype(float)
     colours = _colours(diverging, z)
     cb = colorbar_ticks(colours["zmin"], colours["zmax"], lang)
-    hovertext = hover.reindex(codes).fillna("") if hover is not None else frame["name_fa"]
+    if hover is not None:
+        hover = hover.reindex(codes).fillna("")
+        names, values = hover["name"], hover["value"]
+        template = "<b>%{customdata}</b><br>" + hover.attrs.get("label", "") + ": %{text}"
+    else:
+        names, values, template = frame.index, z.round(2), "<b>%{customdata}</b>: %{text}"
     fig = go.Figure()
     fig.add_trace(go.Choropleth(
-        geojson=feature_collection, locations=codes, featureidkey="id", z=z,
-        text=hovertext, hovertemplate="%{text}<extra></extra>",
+        geojson=feature_collection, locations=codes, featureidkey="id", z=z.round(4),
+        customdata=list(names), text=list(values),
+        hovertemplate=template + "<extra></extra>",
         marker={"line": {"color": "white", "width": 0.8}},
         colorbar={"title": {"text": colorbar_title}, "len": 0.75, "thickness": 14,
                   "x": 0.0 if lang == "fa" else 1.0, "xanchor": "left" if lang == "fa" else "right",
@@ -74,14 +83,15 @@ def choropleth(
     ))
     if centre and centre in codes:
         fig.add_trace(go.Choropleth(
-            geojson=feature_collection, locations=[centre], featureidkey="id", z=[0],
+            geojson=subset_feature_collection(feature_collection, [centre]), locations=[centre], featureidkey="id", z=[0],
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
             marker={"line": {"color": CENTRE_COLOUR, "width": 3}}, hoverinfo="skip",
             name="centre",
         ))
     if labels is not None and len(labels):
         fig.add_trace(go.Scattergeo(
-            lon=labels["lon"], lat=labels["lat"], text=labels["text"], mode="text",
+            lon=labels["lon"].round(2), lat=labels["lat"].round(2), text=labels["text"],
+            mode="text",
             textfont={"family": FONT_FAMILY, "size": 10, "color": "#111827"},
             hoverinfo="skip", showlegend=False, name="labels",
         ))
@@ -98,7 +108,7 @@ def tile_cartogram(
     value: str,
     lang: str = "fa",
     title: str | None = None,
-    hover: pd.Series | None = None,
+    hover: pd.DataFrame | None = None,
     centre: str | None = None,
     diverging: bool = False,
     height: int = 560,
@@ -121,7 +131,10 @@ def tile_cartogram(
         fig.add_trace(go.Scatter(
             x=list(tile["xs"]), y=list(tile["ys"]), fill="toself", fillcolor=colour, mode="lines",
             line={"color": CENTRE_COLOUR if is_centre else "white", "width": 3 if is_centre else 1},
-            hoveron="fills", text=(hover.get(code, "") if hover is not None else tile["text"]),
+            hoveron="fills",
+            text=(f"<b>{hover.at[code, 'name']}</b><br>{hover.attrs.get('label', '')}: "
+                  f"{hover.at[code, 'value']}" if hover is not None and code in hover.index
+                  else tile["text"]),
             hoverinfo="text", showlegend=False, name=str(code),
         ))
     fig.add_trace(go.Scatter(
