@@ -82,3 +82,20 @@ def test_filter_changes_headline(panel):
     total = sum(int(m.value.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))
                 for m in at.metric[:6])
     assert total == int(panel.loc["lenjan", "n_projects"])
+
+
+def test_without_boundaries_the_app_runs_and_says_how_to_get_them(monkeypatch, tmp_path):
+    monkeypatch.setenv("PISHRAN_BOUNDARIES", str(tmp_path / "missing.geojson"))
+    from ui import data
+
+    data.province_geometry.clear()
+    try:
+        at = run_app()
+        assert not at.exception
+        assert any("PISHRAN_BOUNDARIES" in i.value and "pishran boundaries fetch" in i.value
+                   for i in at.info)
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        tiles = [t for t in spec["data"] if t.get("fill") == "toself"]
+        assert len(tiles) == 28  # the equal-tile map, one hexagon per county
+    finally:
+        data.province_geometry.clear()

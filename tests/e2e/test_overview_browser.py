@@ -32,6 +32,9 @@ def test_overview_is_rtl_draws_28_counties_and_stays_offline(page, app_url):
     texts = page.evaluate("() => [...document.querySelectorAll('svg text')].map(t => t.textContent)")
     assert any("OpenStreetMap" in t for t in texts)
     assert page.get_by_text("Page not found").count() == 0
+    # the product font is served by the app itself and used
+    assert page.evaluate("() => document.fonts.check('16px Vazirmatn')")
+    assert any(u.endswith("/app/static/Vazirmatn-Regular.woff2") for u in page.requests)
     path = screenshot(page, "overview")
     assert path.stat().st_size > 20_000
     assert page.outside() == [], page.outside()
