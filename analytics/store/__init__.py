@@ -1,0 +1,77 @@
+"""The Pishran store: versioned data, imports, follow-ups and accounts.
+
+Public API (what the pages and the command line call)::
+
+    store = open_store()                        # or shared_store() in the web app
+    store.ensure_seeded()                       # embedded data as version 1 (idempotent)
+    dataset = store.current_dataset()           # analytics.loading.Dataset
+    result = import_file(store, upload, "x.xlsx", "projects", user)   # ImportResult
+    problems_to_excel(result.problems, "fa")   # downloadable report (bytes)
+    template_workbook("projects", "fa")         # downloadable template (bytes)
+    list_versions(store); dataset_at(store, 3); restore(store, 3, user)
+    add_followup(store, "P-001", "1404/08/28", "in_progress", 40, 30, "…", "…",
+                 "followup_officer", user)
+    project_timeline(store, "P-001"); stale_projects(dataset, store.followups_frame())
+    authenticate(name, password) -> User | None; write_allowed(user)
+
+See ``analytics/store/README.md`` for the design (snapshots, locking, caching).
+"""
+
+from analytics.store.db import Store, VersionInfo, open_store, shared_store
+from analytics.store.followups import (
+    ACTOR_ROLES,
+    add_followup,
+    apply_followups,
+    project_timeline,
+    stale_projects,
+    staleness,
+)
+from analytics.store.importing import ImportResult, import_file, problems_to_excel
+from analytics.store.reading import RawSheet, read_table_file
+from analytics.store.templates import template_workbook
+from analytics.store.users import (
+    ROLES,
+    AccountError,
+    User,
+    add_user,
+    authenticate,
+    has_accounts,
+    list_users,
+    lockout_remaining,
+    remove_user,
+    write_allowed,
+)
+from analytics.store.versions import dataset_at, list_versions, restore, versions_frame
+
+__all__ = [
+    "ACTOR_ROLES",
+    "ROLES",
+    "AccountError",
+    "ImportResult",
+    "RawSheet",
+    "Store",
+    "User",
+    "VersionInfo",
+    "add_followup",
+    "add_user",
+    "apply_followups",
+    "authenticate",
+    "dataset_at",
+    "has_accounts",
+    "import_file",
+    "list_users",
+    "list_versions",
+    "lockout_remaining",
+    "open_store",
+    "problems_to_excel",
+    "project_timeline",
+    "read_table_file",
+    "remove_user",
+    "restore",
+    "shared_store",
+    "stale_projects",
+    "staleness",
+    "template_workbook",
+    "versions_frame",
+    "write_allowed",
+]

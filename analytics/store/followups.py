@@ -1,0 +1,225 @@
+"""The follow-up log: append-only entries of a project's status and progress.
+
+* :func:`add_followup` validates and appends one entry (never updates: the table has
+  triggers refusing UPDATE and DELETE).
+* A project's *current status* is its latest entry — ordered by Jalali date, then by
+  the time it was recorded, then by id.  :func:`apply_followups` lays the log over
+  the imported projects table: the latest entry's status (and the latest entry that
+  gives a physical/financial percentage, for those) replaces the imported value when
+  the entry is at least as recent as the imported ``last_followup`` (a blank
+  ``last_followup`` counts as older than everything); ``last_followup`` becomes the
+  later of the two dates.  So a newer imported file wins over an older log entry, and a
+  newer log entry wins over an older file.
+* :func:`stale_projects` — projects without a follow-up for more than ``days``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from analytics.jalali import JalaliDateError, parse_jalali, parse_jalali_series, today_jalali
+from analytics.loading import Dataset
+from analytics.schema import PROJECTS, STATUSES
+from analytics.store.clock import jalali_datetime, utcnow
+from analytics.store.config import MAX_CELL_CHARS, stale_days
+from analytics.store.db import Store, writer_name
+from analytics.store.gregorian import gregorian_suggestion
+from analytics.store.models import ACTOR_ROLES, followups, project_rows
+from analytics.store.users import User
+from analytics.text import normalise_digits, normalise_text
+from analytics.validation import DataValidationError, Problem, _enum_lookup
+
+__all__ = [
+    "ACTOR_ROLES",
+    "CLOSED_STATUSES",
+    "add_followup",
+    "project_timeline",
+    "apply_followups",
+    "staleness",
+    "stale_projects",
+]
+
+CLOSED_STATUSES = ("completed", "cancelled")
+_SOURCE = "followup"
+
+
+@lru_cache(maxsize=1)
+def _status_lookup() -> dict[str, str]:
+    """Status ids and their Persian/English labels → id."""
+    return _enum_lookup(PROJECTS.column("status"))
+
+
+def _problem(column: str, value: object, rule: str, **params) -> Problem:
+    shown = "" if value is None else str(value)
+    return Problem(_SOURCE, None, column, shown, rule, params)
+
+
+def _percent(name: str, value: object, problems: list[Problem]) -> float | None:
+    if value is None or (isinstance(value, str) and not normalise_text(value)):
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    try:
+        number = float(normalise_digits(str(value)).replace("%", "").replace("٪", "")
+                       .replace(",", "").strip())
+    except ValueError:
+        problems.append(_problem(name, value, "not_number"))
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        problems.append(_problem(name, value, "not_number"))
+    elif number < 0:
+        problems.append(_problem(name, value, "below_minimum", minimum=0))
+    elif number > 100:
+        problems.append(_problem(name, value, "above_maximum", maximum=100))
+    else:
+        return number
+    return None
+
+
+def _date(value: object, problems: list[Problem], today: str | None) -> str | None:
+    suggestion = gregorian_suggestion(value)
+    if suggestion is not None:
+        problems.append(_problem("jalali_date", value, "gregorian_date", suggestion=suggestion))
+        return None
+    try:
+        y, m, d = parse_jalali(value)
+    except JalaliDateError as err:
+        problems.append(_problem("jalali_date", value, f"date_{err.reason}", detail=err.detail))
+        return None
+    iso = f"{y:04d}/{m:02d}/{d:02d}"
+    if iso > (today or today_jalali()):
+        problems.append(_problem("jalali_date", value, "future_date"))
+        return None
+    return iso
+
+
+def _text(name: str, value: object, problems: list[Problem]) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if len(text) > MAX_CELL_CHARS:
+        problems.append(_problem(name, text[:40] + "…", "text_too_long", limit=MAX_CELL_CHARS))
+        return None
+    return text or None
+
+
+def add_followup(store: Store, project_id: str, jalali_date: object, status: str,
+                 physical_pct: object = None, financial_pct: object = None,
+                 note: str | None = None, blocker: str | None = None,
+                 actor_role: str = "followup_officer", user: User | str | None = None,
+                 *, today: str | None = None) -> int:
+    """Append a follow-up entry; returns its id.
+
+    Raises :class:`~analytics.validation.DataValidationError` with every problem
+    (unknown project, invalid or future Jalali date, Gregorian date, status not in
+    ``STATUSES``, percentages outside 0–100, unknown ``actor_role``) and
+    ``PermissionError`` when ``user`` may not write.  ``status`` may be the id or its
+    Persian/English label; text (note, blocker) is stored as given, as data.
+    """
+    name = writer_name(user)
+    problems: list[Problem] = []
+    pid = normalise_text(project_id)
+    if not pid:
+        problems.append(_problem("project_id", project_id, "required"))
+    date = _date(jalali_date, problems, today)
+    status_id = _status_lookup().get(normalise_text(status).lower())
+    if status_id is None:
+        problems.append(_problem("status", status, "not_allowed", allowed="، ".join(STATUSES)))
+    physical = _percent("physical_pct", physical_pct, problems)
+    financial = _percent("financial_pct", financial_pct, problems)
+    if actor_role not in ACTOR_ROLES:
+        problems.append(_problem("actor_role", actor_role, "not_allowed",
+                                 allowed="، ".join(ACTOR_ROLES)))
+    note_text = _text("note", note, problems)
+    blocker_text = _text("blocker", blocker, problems)
+    with store.write() as (conn, current):
+        if pid and (current is None or conn.execute(
+            project_rows.select().with_only_columns(project_rows.c.project_id)
+            .where(project_rows.c.version_id == current, project_rows.c.project_id == pid)
+        ).first() is None):
+            problems.insert(0, _problem("project_id", project_id, "unknown_project"))
+        if problems:
+            raise DataValidationError(_SOURCE, problems)
+        entry_id = conn.execute(followups.insert().values(
+            project_id=pid, jalali_date=date, status=status_id, physical_pct=physical,
+            financial_pct=financial, note=note_text, blocker=blocker_text,
+            actor_role=actor_role, recorded_by=name, recorded_at=utcnow(),
+        )).inserted_primary_key[0]
+        store.audit(conn, name, "followup", current,
+                    {"followup_id": entry_id, "project_id": pid, "status": status_id,
+                     "jalali_date": date})
+    return int(entry_id)
+
+
+def project_timeline(store: Store, project_id: str) -> pd.DataFrame:
+    """One project's follow-up entries, oldest first, with ``recorded_at_jalali``."""
+    frame = store.followups_frame(normalise_text(project_id))
+    frame["recorded_at_jalali"] = [jalali_datetime(ts.to_pydatetime())
+                                   for ts in frame["recorded_at"]]
+    return frame.reset_index(drop=True)
+
+
+def _latest(log: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
+    rows = log if column is None else log[log[column].notna()]
+    ordered = rows.sort_values(["jalali_date", "recorded_at", "id"], kind="stable")
+    return ordered.groupby("project_id", sort=False).tail(1).set_index("project_id")
+
+
+def apply_followups(projects: pd.DataFrame, log: pd.DataFrame | None) -> pd.DataFrame:
+    """The projects table with each project's latest follow-up applied (module docstring)."""
+    if log is None or log.empty:
+        return projects
+    out = projects.copy()
+    pid = out["project_id"]
+    imported = out["last_followup"].astype("string")
+
+    def newer(dates: pd.Series) -> pd.Series:
+        mapped = pid.map(dates).astype("string")
+        return (mapped.notna() & (imported.isna() | (mapped >= imported))).fillna(False)
+
+    latest = _latest(log)
+    take = newer(latest["jalali_date"])
+    out.loc[take, "status"] = pid[take].map(latest["status"]).astype("string")
+    out.loc[take, "last_followup"] = pid[take].map(latest["jalali_date"]).astype("string")
+    for column, target in (("physical_pct", "physical_progress_pct"),
+                           ("financial_pct", "financial_progress_pct")):
+        rows = _latest(log, column)
+        take = newer(rows["jalali_date"])
+        out.loc[take, target] = pid[take].map(rows[column]).astype("float64")
+    return out
+
+
+def staleness(dataset: Dataset, followup_log: pd.DataFrame | None = None,
+              today: str | None = None, *, include_closed: bool = False) -> pd.DataFrame:
+    """Per project: ``last_date`` (latest of ``last_followup`` and the log) and
+    ``days_since`` (``<NA>`` when never followed up), most neglected first."""
+    projects = dataset.projects
+    if not include_closed:
+        projects = projects[~projects["status"].isin(CLOSED_STATUSES).fillna(False)]
+    last = projects.set_index("project_id")["last_followup"].astype("string")
+    if followup_log is not None and not followup_log.empty:
+        logged = followup_log.groupby("project_id")["jalali_date"].max().astype("string")
+        logged = logged.reindex(last.index)
+        last = pd.concat([last, logged], axis=1).max(axis=1).astype("string")
+    today_date = parse_jalali_series(pd.Series([today or today_jalali()])).dates.iloc[0]
+    dates = parse_jalali_series(last.reset_index(drop=True)).dates
+    days = (today_date - dates).dt.days.astype("Int64")
+    frame = pd.DataFrame({"project_id": last.index.astype("string"),
+                          "last_date": last.to_numpy(), "days_since": days.to_numpy()})
+    frame["never"] = frame["days_since"].isna()
+    frame = frame.sort_values(["never", "days_since"], ascending=[False, False], kind="stable")
+    return frame.drop(columns="never").reset_index(drop=True)
+
+
+def stale_projects(dataset: Dataset, followup_log: pd.DataFrame | None = None,
+                   today_jalali: str | None = None, days: int | None = None, *,
+                   include_closed: bool = False) -> list[str]:
+    """Ids of projects with no follow-up (log entry or ``last_followup``) for more than
+    ``days`` (default ``PISHRAN_STALE_DAYS`` or 90) or never; completed and cancelled
+    projects are left out unless ``include_closed``.  Most neglected first."""
+    limit = stale_days() if days is None else int(days)
+    frame = staleness(dataset, followup_log, today_jalali, include_closed=include_closed)
+    stale = frame["days_since"].isna() | (frame["days_since"] > limit).fillna(False)
+    return [str(p) for p in frame.loc[stale, "project_id"]]

@@ -1,0 +1,363 @@
+"""Import an uploaded projects or indicators file as a new version — all or nothing.
+
+``import_file(store, source, file_name, kind, user)``:
+
+1. refuses files over 10 MB before reading them, and more than 200,000 data rows;
+2. reads the file (:func:`~analytics.store.reading.read_table_file`);
+3. validates every sheet with :func:`analytics.validation.validate_table` plus the
+   import's own checks — formula cells, Gregorian dates (with the Jalali equivalent as
+   a suggestion, never converted), unknown counties, duplicate ids / duplicate
+   county-indicator-year rows (also across sheets), non-finite numbers, over-long text,
+   empty sheets — and lists EVERY problem with sheet, row and column as the user sees
+   them;
+4. stores nothing if there is any problem (the current version stays current);
+   otherwise writes a new version in one transaction (:meth:`Store.create_version`):
+   a projects file replaces the projects table and keeps the indicators of the current
+   version, and vice versa.
+
+``dry_run=True`` validates and computes the diff against the current version without
+writing (a preview for the page).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from analytics.counties import PROVINCE_CODE, CountyResolver
+from analytics.schema import TableSchema
+from analytics.store.config import MAX_CELL_CHARS
+from analytics.store.db import Store, indicator_diff, project_diff, writer_name
+from analytics.store.frames import empty_frame, to_records, typed_frame
+from analytics.store.gregorian import gregorian_suggestion
+from analytics.store.headers import KIND_SCHEMAS, label
+from analytics.store.reading import RawSheet, read_input, read_table_file
+from analytics.store.users import User
+from analytics.text import normalise_text
+from analytics.validation import DataValidationError, Problem, problems_frame, validate_table
+from i18n import t
+
+__all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
+
+KINDS = tuple(KIND_SCHEMAS)
+
+
+@dataclass
+class ImportResult:
+    """Outcome of :func:`import_file`; ``problems`` block the import, ``warnings`` do not."""
+
+    ok: bool
+    file_name: str
+    kind: str | None
+    version_id: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    diff: dict = field(default_factory=dict)
+    rows: int = 0
+    sha256: str = ""
+    dry_run: bool = False
+
+    def message(self, lang: str = "fa") -> str:
+        if not self.ok:
+            return t("store.import.failed", lang, count=len(self.problems))
+        counts = {k: self.diff.get(f"n_{k}", 0) for k in ("added", "changed", "removed")}
+        if self.dry_run:
+            return t("store.import.preview", lang, **counts)
+        return t("store.import.ok", lang, version=self.version_id, **counts)
+
+    def problems_frame(self, lang: str = "fa") -> pd.DataFrame:
+        return problems_frame(self.problems, lang)
+
+
+# --- validation of one sheet ---------------------------------------------------------------
+
+def _mask(problems: list[Problem], flagged: set[tuple[int, str]]) -> list[Problem]:
+    return [p for p in problems if (p.row, p.column) not in flagged]
+
+
+def _display(problem: Problem, sheet: RawSheet, kind: str) -> Problem:
+    """Name columns as the file does (header text, Excel cell) and explain missing ones."""
+    if problem.rule == "missing_column":
+        return replace(problem, rule="missing_header", params={
+            "name": problem.column, "label_fa": label(kind, problem.column, "fa"),
+            "label_en": label(kind, problem.column, "en")})
+    if problem.rule == "empty_table":
+        return replace(problem, rule="empty_sheet")
+    if problem.column in sheet.headers:
+        params = dict(problem.params)
+        cell = sheet.cell(problem.row, problem.column)
+        if cell:
+            params["cell"] = cell
+        return replace(problem, column=sheet.headers[problem.column], params=params)
+    return problem
+
+
+def _cell_checks(sheet: RawSheet, schema: TableSchema, file: str) -> list[Problem]:
+    """Gregorian dates in Jalali columns and over-long text, before validate_table."""
+    problems = []
+    for col in schema.columns:
+        if col.name not in sheet.frame.columns:
+            continue
+        for idx, value in sheet.frame[col.name].items():
+            if not value:
+                continue
+            row = int(sheet.row_numbers.loc[idx])
+            rule, params = None, {}
+            if len(value) > MAX_CELL_CHARS:
+                rule, params = "text_too_long", {"limit": MAX_CELL_CHARS}
+                value = value[:40] + "…"
+            elif col.kind == "jalali":
+                suggestion = gregorian_suggestion(value)
+                if suggestion is not None:
+                    rule, params = "gregorian_date", {"suggestion": suggestion}
+            if rule and (row, col.name) not in sheet.flagged:
+                sheet.flagged.add((row, col.name))
+                problems.append(Problem(file, row, col.name, value, rule, params, sheet.name))
+    return problems
+
+
+def _finite_checks(clean: pd.DataFrame, sheet: RawSheet, schema: TableSchema,
+                   file: str) -> list[Problem]:
+    problems = []
+    for col in schema.columns:
+        if col.kind != "float" or col.name not in clean.columns:
+            continue
+        values = pd.to_numeric(clean[col.name], errors="coerce")
+        for idx in values.index[values.map(lambda v: isinstance(v, float) and math.isinf(v))]:
+            row = int(sheet.row_numbers.loc[idx])
+            if (row, col.name) not in sheet.flagged:
+                problems.append(Problem(file, row, col.name, str(sheet.frame.at[idx, col.name]),
+                                        "not_finite", {}, sheet.name))
+    return problems
+
+
+def _indicator_counties(raw: pd.DataFrame, sheet: RawSheet, resolver: CountyResolver,
+                        file: str) -> tuple[pd.DataFrame, list[Problem], list[Problem]]:
+    """As :mod:`analytics.loading`: ``GROUP:`` rows are skipped, ``PROVINCE`` is kept,
+    county names in any spelling become codes, unknown ones are problems."""
+    problems, warnings = [], []
+    if "county_code" not in raw.columns:
+        return raw, problems, warnings
+    codes = raw["county_code"].astype(str)
+    group = codes.str.strip().str.upper().str.startswith("GROUP:")
+    for idx in raw.index[group]:
+        warnings.append(Problem(file, int(sheet.row_numbers.loc[idx]), "county_code",
+                                codes[idx], "group_row_skipped", {}, sheet.name))
+    raw = raw[~group].copy()
+    resolved = []
+    for idx, value in raw["county_code"].items():
+        if not str(value).strip():
+            resolved.append(value)
+            continue
+        found = PROVINCE_CODE if str(value).strip() == PROVINCE_CODE else \
+            resolver.try_resolve(value)
+        if found is None:
+            problems.append(Problem(file, int(sheet.row_numbers.loc[idx]), "county_code",
+                                    str(value), "unknown_county",
+                                    {"suggestions": ", ".join(resolver.suggest(value)) or "—"},
+                                    sheet.name))
+        resolved.append(found or value)
+    raw["county_code"] = resolved
+    return raw, problems, warnings
+
+
+def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], file: str,
+                    kind: str, sheets: dict[str | None, RawSheet]) -> list[Problem]:
+    """Duplicate project ids across sheets / duplicate county-indicator-year rows."""
+    if table.empty:
+        return []
+    if kind == "projects":
+        key = table["project_id"].astype("string")
+        columns = ["project_id"]
+    else:
+        key = (table["county_code"].astype("string").fillna("") + "\x1f"
+               + table["indicator"].astype("string").fillna("") + "\x1f"
+               + table["year"].astype("string").fillna(""))
+        columns = ["county_code", "indicator", "year"]
+    first: dict[str, int] = {}
+    problems = []
+    for pos, value in enumerate(key.tolist()):
+        if value is None or value is pd.NA:
+            continue
+        if value in first:
+            sheet, row = rows[pos]
+            first_sheet, first_row = rows[first[value]]
+            if kind == "projects" and sheet == first_sheet:
+                continue  # validate_table already reported duplicates within a sheet
+            where = str(first_row) if first_sheet == sheet else f"{first_sheet}:{first_row}"
+            problems.append(_display(Problem(
+                file, row, columns[0], str(table.iloc[pos][columns[0]]),
+                "duplicate_key" if kind == "indicators" else "duplicate", {"first": where},
+                sheet), sheets[sheet], kind))
+        else:
+            first[value] = pos
+    return problems
+
+
+def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str):
+    schema = KIND_SCHEMAS[kind]
+    problems = list(sheet.problems)
+    warnings = list(sheet.warnings)
+    problems += _cell_checks(sheet, schema, file)
+    raw = sheet.frame[[c for c in schema.names if c in sheet.frame.columns]].copy()
+    if kind == "indicators":
+        raw, county_problems, county_warnings = _indicator_counties(raw, sheet, resolver, file)
+        problems += county_problems
+        warnings += county_warnings
+    rows = sheet.row_numbers.loc[raw.index]
+    if raw.empty:  # header only (validate_table cannot coerce empty columns)
+        problems.append(Problem(file, None, "—", "", "empty_table", {}, sheet.name))
+        problems += [Problem(file, None, c.name, "", "missing_column", {}, sheet.name)
+                     for c in schema.columns if c.required and c.name not in raw.columns]
+        problems = [_display(p, sheet, kind) if p.sheet == sheet.name else p for p in problems]
+        return empty_frame(schema), rows, problems, [_display(p, sheet, kind) for p in warnings]
+    # Entirely blank columns are left out before validate_table (it cannot coerce an
+    # all-empty column); a required one gets its "required" problems here.
+    blank = [c for c in raw.columns if len(raw) and not raw[c].map(normalise_text).any()]
+    for name in blank:
+        if schema.column(name).required:
+            problems += [Problem(file, int(r), name, "", "required", {}, sheet.name)
+                         for r in rows if (int(r), name) not in sheet.flagged]
+    raw = raw.drop(columns=blank)
+    clean, found = validate_table(raw, schema, file, resolver=resolver if kind == "projects"
+                                  else None, row_numbers=rows, sheet=sheet.name)
+    found = [p for p in found if not (p.rule == "missing_column" and p.column in blank)]
+    problems += _mask(found, sheet.flagged)
+    problems += _finite_checks(clean, sheet, schema, file)
+    problems = [_display(p, sheet, kind) if p.sheet == sheet.name else p for p in problems]
+    warnings = [_display(p, sheet, kind) for p in warnings]
+    return clean, rows, problems, warnings
+
+
+def _order(problems: list[Problem], sheets: list[str | None]) -> list[Problem]:
+    position = {name: i for i, name in enumerate(sheets)}
+    return sorted(problems, key=lambda p: (p.row is not None, position.get(p.sheet, -1),
+                                           p.row or 0))
+
+
+# --- entry points --------------------------------------------------------------------------
+
+def validate_file(store: Store, source, file_name: str, kind: str | None = None):
+    """Read and validate without writing: (kind, table, problems, warnings, data bytes)."""
+    data = read_input(source, file_name)
+    sheets = read_table_file(data, file_name, kind=kind)
+    if all(s.header_row is None for s in sheets):
+        return kind, None, [p for s in sheets for p in s.problems], [], data
+    kinds = {s.kind for s in sheets if s.header_row is not None} - {None}
+    if kind is None:
+        if len(kinds) != 1:
+            problem = Problem(file_name, None, "—", "", "unknown_kind", {})
+            return None, None, [problem], [], data
+        kind = kinds.pop()
+    resolver = store.base_dataset().resolver
+    tables, rows, problems, warnings = [], [], [], []
+    if any(len(s.frame) for s in sheets):
+        for sheet in sheets:  # a header-only sheet beside sheets with data is left out
+            if sheet.header_row is not None and not len(sheet.frame):
+                warnings.append(Problem(file_name, sheet.header_row, "—", "", "empty_sheet", {},
+                                        sheet.name))
+        sheets = [s for s in sheets if s.header_row is None or len(s.frame)]
+    for sheet in sheets:
+        if sheet.header_row is None:
+            problems += sheet.problems
+            continue
+        clean, numbers, found, warned = _validate_sheet(sheet, kind, resolver, file_name)
+        tables.append(typed_frame(clean, KIND_SCHEMAS[kind]))
+        rows += [(sheet.name, int(n)) for n in numbers]
+        problems += found
+        warnings += warned
+    table = pd.concat(tables, ignore_index=True) if tables else None
+    if table is not None:
+        problems += _duplicate_keys(table, rows, file_name, kind,
+                                    {s.name: s for s in sheets})
+    names = [s.name for s in sheets]
+    return kind, table, _order(problems, names), _order(warnings, names), data
+
+
+def import_file(store: Store, source, file_name: str | None = None, kind: str | None = None,
+                user: User | str | None = None, *, dry_run: bool = False) -> ImportResult:
+    """Validate ``source`` (bytes, path or upload) and, when it has no problem at all,
+    store it as a new current version (see module docstring).  Never raises for bad
+    content: every problem is in the result.  ``PermissionError`` when ``user`` may not
+    write (not checked for ``dry_run``)."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    file_name = file_name or getattr(source, "name", None) or str(source)[:200]
+    name = None if dry_run else writer_name(user)
+    result = ImportResult(ok=False, file_name=file_name, kind=kind, dry_run=dry_run)
+    try:
+        kind, table, problems, warnings, data = validate_file(store, source, file_name, kind)
+    except DataValidationError as err:
+        result.problems = err.problems
+        return result
+    result.kind, result.problems, result.warnings = kind, problems, warnings
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    if problems or table is None:
+        return result
+    result.rows = len(table)
+    store.ensure_seeded()
+    if dry_run:
+        current = store.current_version_id()
+        before = store.dataset_at(current) if current else None
+        if before is not None:
+            old = {k: to_records(getattr(before, k), KIND_SCHEMAS[k]) for k in KINDS}
+            new = dict(old) | {kind: to_records(table, KIND_SCHEMAS[kind])}
+            result.diff = project_diff(old["projects"], new["projects"])
+            result.diff["indicators"] = indicator_diff(old["indicators"], new["indicators"])
+        result.warnings += _removal_warning(result.diff, before, file_name)
+        result.ok = True
+        return result
+    with store.write() as (conn, current):
+        version_id, diff = store.create_version(
+            conn, current, kind=kind, user=name, file_name=file_name, sha256=result.sha256,
+            projects=table if kind == "projects" else current,
+            indicators=table if kind == "indicators" else current)
+        store.audit(conn, name, "import", version_id, {
+            "file_name": file_name, "kind": kind, "sha256": result.sha256, "rows": len(table),
+            "previous": current, "n_added": diff["n_added"], "n_changed": diff["n_changed"],
+            "n_removed": diff["n_removed"]})
+    result.ok, result.version_id, result.diff = True, version_id, diff
+    return result
+
+
+def _removal_warning(diff: dict, before, file_name: str) -> list[Problem]:
+    removed = diff.get("n_removed", 0)
+    if not removed or before is None:
+        return []
+    return [Problem(file_name, None, "project_id", "", "many_removed",
+                    {"removed": removed, "before": len(before.projects)})]
+
+
+def problems_to_excel(problems: list[Problem], lang: str = "fa") -> bytes:
+    """A downloadable .xlsx listing every problem (right-to-left for Persian).
+
+    Values are written as text — a value such as ``=HYPERLINK(…)`` from a bad file is
+    never turned into a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = t("store.report.sheet", lang)
+    ws.sheet_view.rightToLeft = lang == "fa"
+    keys = ("file", "sheet_name", "row", "column", "cell", "value", "rule", "message")
+    ws.append([t(f"store.report.{k}", lang) for k in keys])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for p in problems:
+        values = [p.file, p.sheet or "", p.row, p.column, p.params.get("cell", ""), p.value,
+                  p.rule, p.message(lang)]
+        ws.append([v if v is None or isinstance(v, int) else str(v) for v in values])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    for letter, width in zip("ABCDEFGH", (24, 14, 8, 24, 8, 24, 18, 80), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

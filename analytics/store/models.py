@@ -1,0 +1,151 @@
+"""Tables of the store (SQLAlchemy Core metadata).
+
+Design — *a version is a full snapshot*:
+
+* ``dataset_versions`` — one row per version (seed, import, restore); never updated
+  or deleted (database triggers refuse UPDATE/DELETE).
+* ``project_rows`` / ``indicator_rows`` — the complete projects and indicators tables
+  of every version, keyed by ``version_id``.  An import of projects copies the
+  indicators of the previous version (``INSERT … SELECT``) and vice versa, so each
+  version is self-contained and reading one never needs another.
+* ``store_state`` — a single row (``id = 1``) holding ``current_version_id``; it is
+  switched in the same transaction that writes the new version, so a reader sees
+  either the old or the new version completely.  Writers lock this row (PostgreSQL
+  ``SELECT … FOR UPDATE``; SQLite ``BEGIN IMMEDIATE``), which serialises them.
+* ``followups`` — append-only log of follow-up entries (triggers refuse changes).
+* ``audit_log`` — who wrote what, when (append-only).
+
+The row tables mirror :data:`analytics.schema.PROJECTS` / ``INDICATORS`` column by
+column.  The migration in ``migrations/versions`` spells the same tables out
+explicitly; ``tests/store/test_migrations.py`` fails when they drift apart (a schema
+change needs a new migration).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+)
+
+from analytics.schema import INDICATORS, PROJECTS, STATUSES, TableSchema
+
+__all__ = [
+    "metadata",
+    "dataset_versions",
+    "store_state",
+    "project_rows",
+    "indicator_rows",
+    "followups",
+    "audit_log",
+    "ROW_TABLES",
+    "ACTOR_ROLES",
+    "APPEND_ONLY_TABLES",
+    "sql_type",
+]
+
+ACTOR_ROLES = ("followup_officer", "governor_office", "mp")
+APPEND_ONLY_TABLES = ("dataset_versions", "project_rows", "indicator_rows", "followups",
+                      "audit_log")
+
+metadata = MetaData()
+
+
+def sql_type(kind: str):
+    """Column type for a schema kind (text-like kinds are unbounded ``TEXT``)."""
+    return {"int": BigInteger, "float": Double, "bool": Boolean}.get(kind, Text)()
+
+
+dataset_versions = Table(
+    "dataset_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(), nullable=False),  # UTC, naive
+    Column("created_by", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # seed | projects | indicators | restore
+    Column("file_name", Text, nullable=True),
+    Column("file_sha256", Text, nullable=True),
+    Column("n_projects", Integer, nullable=False),
+    Column("n_indicators", Integer, nullable=False),
+    Column("diff_json", Text, nullable=False),
+    Column("restored_from", Integer, ForeignKey("dataset_versions.id"), nullable=True),
+    CheckConstraint("kind IN ('seed', 'projects', 'indicators', 'restore')",
+                    name="ck_dataset_versions_kind"),
+    sqlite_autoincrement=True,
+)
+
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("current_version_id", Integer, ForeignKey("dataset_versions.id"), nullable=True),
+    Column("updated_at", DateTime(), nullable=True),
+    CheckConstraint("id = 1", name="ck_store_state_single_row"),
+)
+
+
+def _row_table(name: str, schema: TableSchema, key: tuple[str, ...]) -> Table:
+    columns = [
+        Column("version_id", Integer, ForeignKey("dataset_versions.id"), primary_key=True,
+               autoincrement=False),
+        Column("row_no", Integer, nullable=False, primary_key="row_no" in key,
+               autoincrement=False),
+    ]
+    for col in schema.columns:
+        columns.append(Column(col.name, sql_type(col.kind), primary_key=col.name in key,
+                              nullable=col.name not in key))
+    return Table(name, metadata, *columns)
+
+
+project_rows = _row_table("project_rows", PROJECTS, ("project_id",))
+indicator_rows = _row_table("indicator_rows", INDICATORS, ("row_no",))
+ROW_TABLES = {"projects": (project_rows, PROJECTS), "indicators": (indicator_rows, INDICATORS)}
+
+_statuses = ", ".join(f"'{s}'" for s in STATUSES)
+_roles = ", ".join(f"'{r}'" for r in ACTOR_ROLES)
+
+followups = Table(
+    "followups",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", Text, nullable=False),
+    Column("jalali_date", Text, nullable=False),  # YYYY/MM/DD
+    Column("status", Text, nullable=False),
+    Column("physical_pct", Double, nullable=True),
+    Column("financial_pct", Double, nullable=True),
+    Column("note", Text, nullable=True),
+    Column("blocker", Text, nullable=True),
+    Column("actor_role", Text, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("recorded_at", DateTime(), nullable=False),  # UTC, naive
+    CheckConstraint(f"status IN ({_statuses})", name="ck_followups_status"),
+    CheckConstraint(f"actor_role IN ({_roles})", name="ck_followups_actor_role"),
+    CheckConstraint("physical_pct IS NULL OR (physical_pct >= 0 AND physical_pct <= 100)",
+                    name="ck_followups_physical_pct"),
+    CheckConstraint("financial_pct IS NULL OR (financial_pct >= 0 AND financial_pct <= 100)",
+                    name="ck_followups_financial_pct"),
+    Index("ix_followups_project", "project_id", "jalali_date"),
+    sqlite_autoincrement=True,
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(), nullable=False),  # UTC, naive
+    Column("user_name", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("version_id", Integer, nullable=True),
+    Column("detail_json", Text, nullable=False),
+    sqlite_autoincrement=True,
+)

@@ -1,0 +1,449 @@
+"""Read an uploaded table file into raw sheets — tolerant of what people really send.
+
+The file type is decided by CONTENT, never by the extension:
+
+* a zip with ``[Content_Types].xml`` → Excel workbook (openpyxl, read-only streaming;
+  merged ranges are filled with their top-left value);
+* another zip → ``zip_not_xlsx``; an OLE2 file (old ``.xls``, encrypted ``.xlsx``) →
+  ``legacy_excel``; other binary content → ``binary_file``;
+* anything else is CSV text: UTF-8 (with or without BOM), UTF-16 (BOM, or detected from
+  its zero bytes), else Windows-1256; the delimiter (``,`` ``;`` tab ``|``) is guessed
+  from the first lines.
+
+The header row is the first of the first 20 non-empty rows whose non-empty cells are
+at least 60 % known headers (:mod:`analytics.store.headers`), so a title block above it
+is skipped.  Row numbers are the ones the user sees (Excel row / CSV line).  Cells come
+out as text; formulas are reported (``formula_cell``) and never evaluated; Excel date
+cells become ISO Gregorian text (the import then flags them as ``gregorian_date``); a
+cell formatted as a percentage (0.4 shown as 40 %) is read as 40.
+
+File-level problems raise :class:`~analytics.validation.DataValidationError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.styles.numbers import BUILTIN_FORMATS
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from analytics.store.config import (
+    HEADER_MIN_SHARE,
+    HEADER_SEARCH_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    MAX_UNZIPPED_BYTES,
+)
+from analytics.store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
+from analytics.text import normalise_text
+from analytics.validation import DataValidationError, Problem
+
+__all__ = ["RawSheet", "read_table_file", "read_input", "sniff_type", "decode_text",
+           "DICTIONARY_SHEETS"]
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAX_MERGE_FILL = 2_000_000
+# sheets of our own template that hold no data
+DICTIONARY_SHEETS = {normalise_text(s).casefold() for s in
+                     ("راهنمای ستون‌ها", "Data dictionary", "فهرست‌ها", "Lists")}
+
+
+@dataclass
+class RawSheet:
+    """One sheet (or the CSV) as text cells below its header row.
+
+    ``frame``: one column per header, named by the schema column it was recognised as
+    (else the header text); cells are ``str`` ("" when empty).  ``row_numbers``: row as
+    the user sees it, per frame index.  ``headers``/``letters``: frame column → header
+    text / Excel column letter.  ``flagged``: (row, column) cells already reported.
+    """
+
+    name: str | None
+    frame: pd.DataFrame
+    row_numbers: pd.Series
+    header_row: int | None
+    headers: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)
+    kind: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    flagged: set[tuple[int, str]] = field(default_factory=set)
+
+    def cell(self, row: int | None, column: str) -> str:
+        letter = self.letters.get(column)
+        return f"{letter}{row}" if letter and row is not None else ""
+
+
+# --- input ---------------------------------------------------------------------------------
+
+def _too_large(file: str, size: int) -> DataValidationError:
+    return DataValidationError(file, [Problem(
+        file, None, "—", f"{size:,} B", "file_too_large",
+        {"size": f"{size / 1024 / 1024:.1f}", "limit": f"{MAX_FILE_BYTES // 1024 // 1024}"})])
+
+
+def read_input(source, file_name: str) -> bytes:
+    """The bytes of ``source`` (bytes, a path, or a file-like object such as an upload),
+    refusing anything over the size limit before reading it."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    elif hasattr(source, "read"):
+        size = getattr(source, "size", None)
+        if isinstance(size, int) and size > MAX_FILE_BYTES:
+            raise _too_large(file_name, size)
+        data = source.read(MAX_FILE_BYTES + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    else:
+        path = Path(os.fspath(source))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_large(file_name, size)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(file_name, len(data))
+    return data
+
+
+def _file_problem(file: str, rule: str, **params) -> DataValidationError:
+    return DataValidationError(file, [Problem(file, None, "—", "", rule, params)])
+
+
+def sniff_type(data: bytes) -> str:
+    """``xlsx``, ``zip``, ``ole2``, ``binary`` or ``text`` — from the content."""
+    if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return "binary"
+        return "xlsx" if "[Content_Types].xml" in names else "zip"
+    if data[:8] == _OLE2:
+        return "ole2"
+    return "text"
+
+
+def decode_text(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) or ``None`` for binary content (see module docstring)."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (None if "\x00" in text else text.lstrip("\ufeff")), encoding
+    head = data[:4096]
+    if b"\x00" in head:
+        odd, even = head[1::2], head[0::2]
+        for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+            if zeros and zeros.count(0) / len(zeros) > 0.3:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if "\x00" not in text:
+                    return text, encoding
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1256", errors="replace")
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\r\n\t")
+    return (None if controls > 8 else text), "cp1256"
+
+
+# --- cells → sheets ------------------------------------------------------------------------
+
+# a cell is (text, is_formula)
+Cell = tuple[str, bool]
+
+
+def _header_row(rows: list[tuple[int, dict[int, Cell]]], kind: str | None) -> int | None:
+    for i, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        texts = [text for text, _ in cells.values() if normalise_text(text)]
+        if len(texts) < 2:
+            continue
+        known = {canonical_header(t, kind) for t in texts} - {None}
+        hits = sum(1 for t in texts if canonical_header(t, kind))
+        if len(known) >= 2 and hits / len(texts) >= HEADER_MIN_SHARE:
+            return i
+    return None
+
+
+def _known_headers(kind: str | None) -> str:
+    kinds = [kind] if kind else list(KIND_SCHEMAS)
+    names = [label(k, c.name, "fa") for k in kinds for c in KIND_SCHEMAS[k].columns
+             if c.required]
+    return "، ".join(dict.fromkeys(names))
+
+
+def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Cell]]],
+                 kind: str | None) -> RawSheet | None:
+    """Header detection, column naming and the frame of one sheet (``None`` if empty)."""
+    rows = [(n, {c: v for c, v in cells.items() if v[0].strip()}) for n, cells in rows]
+    rows = [(n, cells) for n, cells in rows if cells]
+    if not rows:
+        return None
+    index = _header_row(rows, kind)
+    if index is None:
+        sheet = RawSheet(name, pd.DataFrame(), pd.Series(dtype="int64"), None)
+        sheet.problems.append(Problem(file, None, "—", "", "header_not_found",
+                                      {"known": _known_headers(kind)}, name))
+        return sheet
+    header_no, header_cells = rows[index]
+    data = rows[index + 1:]
+    if len(data) > MAX_ROWS:
+        raise DataValidationError(file, [Problem(file, None, "—", f"{len(data):,}",
+                                                 "too_many_rows", {"limit": f"{MAX_ROWS:,}"},
+                                                 name)])
+    width = max([*header_cells, *(c for _, cells in data for c in cells)])
+    texts = {c: normalise_text(header_cells[c][0]) if c in header_cells else ""
+             for c in range(1, width + 1)}
+    if kind is None:
+        kind = detect_kind([t for t in texts.values() if t])
+    sheet = RawSheet(name, pd.DataFrame(), pd.Series(dtype="int64"), header_no, kind=kind)
+    used: dict[str, str] = {}
+    columns: dict[int, str] = {}
+    for c in range(1, width + 1):
+        text = texts[c]
+        letter = get_column_letter(c)
+        has_data = any(c in cells for _, cells in data)
+        if not text and not has_data:
+            continue
+        canonical = canonical_header(text, kind) if text else None
+        duplicate = bool(canonical and canonical in used)
+        if duplicate:
+            sheet.problems.append(Problem(file, header_no, text or letter, text,
+                                          "duplicate_column", {"other": used[canonical],
+                                                               "cell": f"{letter}{header_no}"},
+                                          name))
+            canonical = None
+        if canonical:
+            used[canonical] = text
+            key = canonical
+        else:
+            key = f"{text or '—'} [{letter}]"
+            if (has_data or text) and not duplicate:
+                sheet.warnings.append(Problem(file, header_no, text or letter, text,
+                                              "unknown_column", {"cell": f"{letter}{header_no}"},
+                                              name))
+        columns[c] = key
+        sheet.headers[key] = text or letter
+        sheet.letters[key] = letter
+    values: dict[str, list[str]] = {key: [] for key in columns.values()}
+    numbers: list[int] = []
+    for row_no, cells in data:
+        numbers.append(row_no)
+        for c, key in columns.items():
+            text, formula = cells.get(c, ("", False))
+            values[key].append(text)
+            if formula or text.lstrip().startswith("="):
+                sheet.flagged.add((row_no, key))
+                sheet.problems.append(Problem(file, row_no, sheet.headers[key], text,
+                                              "formula_cell",
+                                              {"cell": f"{sheet.letters[key]}{row_no}"}, name))
+    sheet.frame = pd.DataFrame(values, columns=list(values), dtype=object)
+    sheet.row_numbers = pd.Series(numbers, index=sheet.frame.index, dtype="int64")
+    return sheet
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+def _delimiter(text: str) -> str:
+    sample = text[:20_000].splitlines()[:30]
+    best, best_width = ",", 0
+    for candidate in (",", ";", "\t", "|"):
+        try:
+            widths = [len(r) for r in csv.reader(sample, delimiter=candidate)]
+        except csv.Error:
+            continue
+        width = max(widths, default=0)
+        if width > best_width:
+            best, best_width = candidate, width
+    return best
+
+
+def _csv_rows(file: str, text: str) -> list[tuple[int, dict[int, Cell]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[tuple[int, dict[int, Cell]]] = []
+    start = 1
+    try:
+        for record in reader:
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                raise DataValidationError(file, [Problem(file, None, "—", "", "too_many_rows",
+                                                         {"limit": f"{MAX_ROWS:,}"})])
+            cells = {i + 1: (v, False) for i, v in enumerate(record) if v.strip()}
+            if cells:
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise _file_problem(file, "unreadable_file", detail=f"line {reader.line_num}: {err}")\
+            from None
+    return rows
+
+
+# --- Excel ---------------------------------------------------------------------------------
+
+def _percent_styles(workbook) -> set[int]:
+    out = set()
+    custom = list(getattr(workbook, "_number_formats", []))
+    for idx, style in enumerate(getattr(workbook, "_cell_styles", [])):
+        fmt_id = style.numFmtId
+        fmt = BUILTIN_FORMATS.get(fmt_id) if fmt_id < 164 else (
+            custom[fmt_id - 164] if fmt_id - 164 < len(custom) else "")
+        if fmt and "%" in fmt.replace('"%"', ""):
+            out.add(idx)
+    return out
+
+
+def _number_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def _excel_cell(cell: dict, percent: set[int]) -> Cell | None:
+    value, kind = cell["value"], cell["data_type"]
+    if value is None:
+        return None
+    if kind == "f":
+        return (str(getattr(value, "text", value)), True)
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0):
+            return (value.date().isoformat(), False)
+        return (value.isoformat(sep=" "), False)
+    if isinstance(value, _dt.date):
+        return (value.isoformat(), False)
+    if isinstance(value, int | float) and not isinstance(value, bool) and \
+            cell.get("style_id") in percent:
+        return (_number_text(round(value * 100, 10)), False)
+    return (_number_text(value), False)
+
+
+def _xlsx_sheets(file: str, data: bytes, kind: str | None) -> list[RawSheet | None]:
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(i.file_size for i in archive.infolist()) > MAX_UNZIPPED_BYTES:
+            raise _file_problem(file, "zip_too_large")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
+                                 keep_links=False)
+    except Exception as err:  # noqa: BLE001 - any failure of a damaged workbook is reported
+        raise _file_problem(file, "unreadable_file",
+                            detail=f"{type(err).__name__}: {str(err)[:200]}") from None
+    sheets: list[RawSheet | None] = []
+    try:
+        percent = _percent_styles(workbook)
+        for ws in workbook.worksheets:
+            title = ws.title
+            if getattr(ws, "sheet_state", "visible") != "visible" or \
+                    normalise_text(title).casefold() in DICTIONARY_SHEETS:
+                continue
+            grid: dict[int, dict[int, Cell]] = {}
+            with ws._get_source() as src:
+                parser = WorkSheetParser(src, ws._shared_strings, data_only=False,
+                                         epoch=workbook.epoch,
+                                         date_formats=workbook._date_formats,
+                                         timedelta_formats=workbook._timedelta_formats)
+                for row_no, cells in parser.parse():
+                    row = {}
+                    for cell in cells:
+                        value = _excel_cell(cell, percent)
+                        if value is not None and value[0].strip():
+                            row[cell["column"]] = value
+                    if row:
+                        grid[row_no] = row
+                        if len(grid) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                            raise DataValidationError(file, [Problem(
+                                file, None, "—", "", "too_many_rows",
+                                {"limit": f"{MAX_ROWS:,}"}, title)])
+                merged = parser.merged_cells
+            if merged is not None and grid:
+                _fill_merged(grid, [m.ref for m in merged.mergeCell])
+            rows = sorted(grid.items())
+            sheets.append(_build_sheet(file, title, rows, kind))
+    except DataValidationError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a damaged sheet is reported, never a crash
+        raise _file_problem(file, "unreadable_file",
+                            detail=f"{type(err).__name__}: {str(err)[:200]}") from None
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _fill_merged(grid: dict[int, dict[int, Cell]], refs: list[str]) -> None:
+    """Write each merged range's top-left value into the whole range (within used area)."""
+    max_row = max(grid)
+    max_col = max(max(r) for r in grid.values())
+    budget = _MAX_MERGE_FILL
+    for ref in refs:
+        try:
+            min_col, min_row, end_col, end_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        top = grid.get(min_row, {}).get(min_col)
+        if top is None:
+            continue
+        for r in range(min_row, min(end_row, max_row) + 1):
+            for c in range(min_col, min(end_col, max_col) + 1):
+                budget -= 1
+                if budget < 0:
+                    return
+                grid.setdefault(r, {}).setdefault(c, (top[0], top[1]))
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+def read_table_file(source, file_name: str | None = None, *,
+                    kind: str | None = None) -> list[RawSheet]:
+    """Raw sheets of an uploaded file (``source``: bytes, path or file-like object).
+
+    ``kind`` (``projects``/``indicators``) restricts the headers looked for; without it
+    each sheet's kind is detected from its headers.  Sheets without data are left out;
+    when no sheet has a header row the sheets carry ``header_not_found`` problems.
+    Raises :class:`DataValidationError` for problems of the whole file.
+    """
+    file = file_name or (Path(os.fspath(source)).name if isinstance(source, str | Path)
+                         else "upload")
+    data = read_input(source, file)
+    if not data.strip():
+        raise _file_problem(file, "empty_file")
+    found = sniff_type(data)
+    if found == "zip":
+        raise _file_problem(file, "zip_not_xlsx")
+    if found == "ole2":
+        raise _file_problem(file, "legacy_excel")
+    if found == "binary":
+        raise _file_problem(file, "binary_file")
+    if found == "xlsx":
+        sheets = _xlsx_sheets(file, data, kind)
+    else:
+        decoded = decode_text(data)
+        if decoded is None or decoded[0] is None:
+            raise _file_problem(file, "binary_file")
+        sheets = [_build_sheet(file, None, _csv_rows(file, decoded[0]), kind)]
+    sheets = [s for s in sheets if s is not None]
+    if not sheets:
+        raise _file_problem(file, "empty_file")
+    with_header = [s for s in sheets if s.header_row is not None]
+    return with_header or sheets

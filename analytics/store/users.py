@@ -1,0 +1,275 @@
+"""Accounts: ``users.toml`` with bcrypt hashes and roles ``viewer`` / ``editor``.
+
+* The file (``PISHRAN_USERS_FILE``, default ``var/users.toml``, gitignored) is written
+  atomically (temporary file + rename, mode 0600) under an exclusive ``flock``.
+* Without any account the app is read-only: :func:`write_allowed` is false for
+  everybody, because nobody can authenticate.
+* Failed logins are rate limited per account name: 5 failures within 5 minutes lock
+  the name for 5 minutes (``LOCKOUT_*``).  The counters live in a small JSON file
+  (``PISHRAN_AUTH_STATE``, default ``login_failures.json`` beside the users file)
+  updated under ``flock``, so every process on the machine shares them.  While a name
+  is locked even the right password is refused.  Unknown names are counted too and
+  cost one bcrypt check, so they cannot be told apart from known ones by timing.
+* Passwords: 8 characters at least, 72 bytes at most (bcrypt's limit; longer ones are
+  refused instead of being silently truncated).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import bcrypt
+
+from analytics.store.clock import utcnow
+from analytics.store.config import auth_state_file, bcrypt_rounds, users_file
+from analytics.text import normalise_text
+
+__all__ = [
+    "User",
+    "ROLES",
+    "AccountError",
+    "add_user",
+    "remove_user",
+    "list_users",
+    "authenticate",
+    "lockout_remaining",
+    "write_allowed",
+    "has_accounts",
+    "LOCKOUT_FAILURES",
+    "LOCKOUT_WINDOW_S",
+    "LOCKOUT_SECONDS",
+]
+
+ROLES = ("viewer", "editor")
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW_S = 300.0
+LOCKOUT_SECONDS = 300.0
+MIN_PASSWORD = 8
+MAX_PASSWORD_BYTES = 72
+MAX_NAME = 64
+
+
+class AccountError(ValueError):
+    """Invalid account input; ``key`` is a catalogue key (``store.account.*``)."""
+
+    def __init__(self, key: str, detail: str = ""):
+        self.key = key
+        super().__init__(f"{key}{': ' + detail if detail else ''}")
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+
+    @property
+    def can_write(self) -> bool:
+        return self.role == "editor"
+
+
+def _clean_name(name: object) -> str:
+    text = normalise_text(name)
+    if not text or len(text) > MAX_NAME or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise AccountError("store.account.bad_name", repr(name))
+    return text
+
+
+def _key(name: str) -> str:
+    return normalise_text(name).casefold()
+
+
+@contextlib.contextmanager
+def _flock(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _read_users(path: Path) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    users = data.get("users", {})
+    return {name: entry for name, entry in users.items()
+            if isinstance(entry, dict) and entry.get("role") in ROLES
+            and isinstance(entry.get("password_hash"), str)}
+
+
+def _toml_string(value: str) -> str:
+    # JSON string escapes (\" \\ \n \uXXXX …) are valid TOML basic-string escapes.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_users(path: Path, users: dict[str, dict]) -> None:
+    lines = ["# Pishran accounts — written by `pishran users`; bcrypt hashes, never passwords.",
+             ""]
+    for name in sorted(users):
+        entry = users[name]
+        lines.append(f"[users.{_toml_string(name)}]")
+        for field in ("role", "password_hash", "created_at"):
+            if entry.get(field):
+                lines.append(f"{field} = {_toml_string(str(entry[field]))}")
+        lines.append("")
+    _atomic_write(path, "\n".join(lines))
+
+
+def _check_password(password: str) -> bytes:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise AccountError("store.account.short_password")
+    raw = password.encode("utf-8")
+    if len(raw) > MAX_PASSWORD_BYTES:
+        raise AccountError("store.account.long_password")
+    return raw
+
+
+def add_user(name: str, password: str, role: str = "editor", *, replace: bool = False,
+             path: Path | None = None) -> User:
+    """Create an account (or, with ``replace``, set a new password/role)."""
+    path = Path(path or users_file())
+    clean = _clean_name(name)
+    if role not in ROLES:
+        raise AccountError("store.account.bad_role", role)
+    hashed = bcrypt.hashpw(_check_password(password), bcrypt.gensalt(bcrypt_rounds()))
+    with _flock(path):
+        users = _read_users(path)
+        existing = next((n for n in users if _key(n) == _key(clean)), None)
+        if existing is not None and not replace:
+            raise AccountError("store.account.exists", clean)
+        if existing is not None:
+            users.pop(existing)
+        users[clean] = {"role": role, "password_hash": hashed.decode("ascii"),
+                        "created_at": utcnow().isoformat(timespec="seconds") + "Z"}
+        _write_users(path, users)
+    return User(clean, role)
+
+
+def remove_user(name: str, *, path: Path | None = None) -> bool:
+    """Delete an account; False when there was none of that name."""
+    path = Path(path or users_file())
+    with _flock(path):
+        users = _read_users(path)
+        existing = next((n for n in users if _key(n) == _key(name)), None)
+        if existing is None:
+            return False
+        users.pop(existing)
+        _write_users(path, users)
+    return True
+
+
+def list_users(*, path: Path | None = None) -> list[User]:
+    """All accounts (name, role), sorted by name."""
+    users = _read_users(Path(path or users_file()))
+    return [User(name, entry["role"]) for name, entry in sorted(users.items())]
+
+
+def has_accounts(*, path: Path | None = None) -> bool:
+    return bool(list_users(path=path))
+
+
+def write_allowed(user: User | None, *, path: Path | None = None) -> bool:
+    """True only for an authenticated editor whose account still exists as an editor."""
+    if not isinstance(user, User) or user.role != "editor":
+        return False
+    return any(_key(u.name) == _key(user.name) and u.role == "editor"
+               for u in list_users(path=path))
+
+
+# --- rate limiting -----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> bytes:
+    return bcrypt.hashpw(b"pishran-dummy-password", bcrypt.gensalt(bcrypt_rounds()))
+
+
+def _read_state(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _prune(state: dict, now: float) -> dict:
+    out = {}
+    for key, entry in state.items():
+        failures = [t for t in entry.get("failures", []) if now - t < LOCKOUT_WINDOW_S]
+        locked = float(entry.get("locked_until", 0))
+        if failures or locked > now:
+            out[key] = {"failures": failures, "locked_until": locked}
+    return out
+
+
+def lockout_remaining(name: str, *, now: float | None = None, path: Path | None = None) -> float:
+    """Seconds until ``name`` may try again (0 when not locked)."""
+    now = time.time() if now is None else now
+    state = _read_state(Path(path or auth_state_file()))
+    entry = state.get(_key(name), {})
+    return max(0.0, float(entry.get("locked_until", 0)) - now)
+
+
+def _record(name: str, ok: bool, now: float, path: Path) -> None:
+    with _flock(path):
+        state = _prune(_read_state(path), now)
+        key = _key(name)
+        if ok:
+            state.pop(key, None)
+        else:
+            entry = state.setdefault(key, {"failures": [], "locked_until": 0.0})
+            entry["failures"].append(now)
+            if len(entry["failures"]) >= LOCKOUT_FAILURES:
+                entry["locked_until"] = now + LOCKOUT_SECONDS
+                entry["failures"] = []
+        _atomic_write(path, json.dumps(state))
+
+
+def authenticate(name: str, password: str, *, now: float | None = None,
+                 path: Path | None = None, state_path: Path | None = None) -> User | None:
+    """The account when ``password`` is right and the name is not locked, else ``None``."""
+    now = time.time() if now is None else now
+    state_path = Path(state_path or auth_state_file())
+    if not isinstance(name, str) or not isinstance(password, str) or not normalise_text(name):
+        return None
+    if lockout_remaining(name, now=now, path=state_path) > 0:
+        return None
+    users = _read_users(Path(path or users_file()))
+    entry = next((e | {"name": n} for n, e in users.items() if _key(n) == _key(name)), None)
+    raw = password.encode("utf-8")
+    ok = False
+    if len(raw) <= MAX_PASSWORD_BYTES:
+        target = entry["password_hash"].encode("ascii") if entry else _dummy_hash()
+        try:
+            ok = bcrypt.checkpw(raw, target) and entry is not None
+        except ValueError:
+            ok = False
+    _record(name, ok, now, state_path)
+    return User(entry["name"], entry["role"]) if ok else None
