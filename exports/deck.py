@@ -1,0 +1,504 @@
+"""The briefing deck: a 16:9 PowerPoint file built from plain slide specs.
+
+:func:`build_deck` turns a list of :class:`SlideSpec` into .pptx bytes; helpers build
+the standard deck (:func:`standard_deck`: title, one slide per view, key figures,
+baseline against scenario, sources and attribution).  For ``fa`` every paragraph is
+right-to-left (``a:pPr rtl="1"``, right aligned), tables run right-to-left
+(``a:tblPr rtl="1"``), every run names Vazirmatn for Latin and complex script
+(``a:latin`` and ``a:cs``) and numbers use Persian digits.  Signed numbers are written
+``LRM + sign + digits`` so the sign stays on the left of the number inside RTL text.
+
+:func:`deck_to_pdf` converts with LibreOffice when it is installed.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import numbers
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from analytics.jalali import format_jalali_fa, today_jalali
+from exports.images import has_rtl_letters
+from i18n import fmt_date, fmt_number, t
+
+__all__ = [
+    "FONT",
+    "KINDS",
+    "SlideSpec",
+    "build_deck",
+    "comparison_slide",
+    "deck_to_pdf",
+    "auto_decimals",
+    "format_value",
+    "key_figures_slide",
+    "sources_slide",
+    "standard_deck",
+]
+
+FONT = "Vazirmatn"
+KINDS = ("title", "figure", "table", "comparison", "sources")
+Progress = Callable[[int, int, str], None]
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+TITLE_TOP, TITLE_H = Inches(0.35), Inches(0.95)
+BODY_TOP = Inches(1.45)
+FOOTER_TOP = Inches(7.0)
+TEAL = RGBColor(0x0F, 0x76, 0x6E)
+DARK = RGBColor(0x1F, 0x29, 0x37)
+GREY = RGBColor(0x6B, 0x72, 0x80)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+ROW_FILL = (RGBColor(0xF0, 0xF9, 0xF8), WHITE)
+LRM, MINUS = "\u200e", "\u2212"
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+# the slide image: 1920×1080 pixels laid out at 800×450 (about the size of the chart in the
+# app), so chart text is 2.4× larger than in a 1920×1080 export: ~12 pt on the slide
+PICTURE_PX = (800, 450, 2.4)
+
+
+@dataclass
+class SlideSpec:
+    """One slide as plain data.
+
+    ``kind``: ``"title"`` | ``"figure"`` | ``"table"`` | ``"comparison"`` | ``"sources"``.
+    ``figure``: a Plotly figure (rendered with :func:`exports.images.figure_to_image`) or
+    ready PNG bytes.  ``table``: a DataFrame whose column names are the (translated)
+    headers, or a list of rows whose first row is the header.  For ``"comparison"`` the
+    first three columns are measure, baseline, scenario (change is computed); for
+    ``"sources"`` the rows are figure, status, source.  ``notes``: speaker notes.
+    ``subtitle``: extra line(s) on the title slide (e.g. the scenario).
+    """
+
+    kind: str
+    title: str
+    figure: go.Figure | bytes | None = None
+    table: pd.DataFrame | Sequence[Sequence[Any]] | None = None
+    notes: str | None = None
+    subtitle: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown slide kind {self.kind!r}; use one of {KINDS}")
+
+
+# ---------------------------------------------------------------------------
+# Text: right-to-left paragraphs, Vazirmatn runs, Persian digits
+# ---------------------------------------------------------------------------
+
+
+def auto_decimals(value: Any) -> int:
+    """Decimals that keep two or three significant digits: 1234 → 0, 12.3 → 1, 0.42 → 2."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return 0
+    number = abs(float(value))
+    if not math.isfinite(number) or number.is_integer() or number >= 100:
+        return 0
+    if number >= 1:
+        return 1
+    return 2 if number >= 0.01 or number == 0 else 3
+
+
+def format_value(value: Any, lang: str = "fa", decimals: int | None = None,
+                 signed: bool = False) -> str:
+    """A table value as text: numbers with separators in the language's digits.
+
+    Negative (and, with ``signed``, positive) numbers are written ``LRM sign digits``:
+    the sign stays left of the digits in a right-to-left paragraph.  Texts are kept.
+    ``decimals=None`` chooses :func:`auto_decimals`.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "—"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return str(value)
+    number = float(value)
+    if decimals is None:
+        decimals = auto_decimals(number)
+    body = fmt_number(abs(number), lang, decimals)
+    is_zero = body.strip("0۰.,٫٬") == ""
+    if number < 0 and not is_zero:
+        return LRM + MINUS + body
+    if signed and number > 0 and not is_zero:
+        return LRM + "+" + body
+    return body
+
+
+def _bidi_line(text: str, lang: str) -> str:
+    """A line without Persian letters («© OpenStreetMap contributors», «OSM (ODbL)») keeps
+    its left-to-right order inside a right-to-left paragraph: LRM at both ends."""
+    if (lang == "fa" and _LATIN.search(text) and not has_rtl_letters(text)
+            and not text.startswith(LRM)):
+        return LRM + text + LRM
+    return text
+
+
+def _set_cs_font(rpr: Any, typeface: str) -> None:
+    """``a:cs`` (complex-script font) right after ``a:latin``/``a:ea``, schema order."""
+    cs = rpr.find(qn("a:cs"))
+    if cs is None:
+        cs = etree.SubElement(rpr, qn("a:cs"))
+        anchor = rpr.find(qn("a:ea"))
+        if anchor is None:
+            anchor = rpr.find(qn("a:latin"))
+        anchor.addnext(cs)
+    cs.set("typeface", typeface)
+
+
+def _style_paragraph(paragraph: Any, lang: str, align: Any = None) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    if lang == "fa":
+        ppr.set("rtl", "1")
+        paragraph.alignment = align or PP_ALIGN.RIGHT
+    else:
+        ppr.set("rtl", "0")
+        paragraph.alignment = align or PP_ALIGN.LEFT
+
+
+def _style_run(run: Any, lang: str, size: float, bold: bool = False,
+               colour: RGBColor = DARK) -> None:
+    font = run.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.color.rgb = colour
+    font.name = FONT  # a:latin
+    rpr = run._r.get_or_add_rPr()
+    _set_cs_font(rpr, FONT)
+    rpr.set("lang", "fa-IR" if lang == "fa" else "en-GB")
+    rpr.set("altLang", "en-US")
+
+
+def _fill_text_frame(text_frame: Any, lines: Iterable[str] | str, lang: str, size: float,
+                     bold: bool = False, colour: RGBColor = DARK, align: Any = None,
+                     space_after: float = 0) -> None:
+    """Replace the frame's text with ``lines``, one styled RTL paragraph each."""
+    if isinstance(lines, str):
+        lines = [lines]
+    text_frame.clear()
+    text_frame.word_wrap = True
+    for i, line in enumerate(lines):
+        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
+        for run in list(paragraph.runs):
+            paragraph._p.remove(run._r)
+        run = paragraph.add_run()
+        run.text = _bidi_line(line, lang)
+        _style_run(run, lang, size, bold, colour)
+        _style_paragraph(paragraph, lang, align)
+        if space_after:
+            paragraph.space_after = Pt(space_after)
+
+
+def _textbox(slide: Any, left: int, top: int, width: int, height: int,
+             lines: Iterable[str] | str, lang: str, size: float, **style: Any) -> Any:
+    box = slide.shapes.add_textbox(left, top, width, height)
+    box.text_frame.vertical_anchor = style.pop("anchor", MSO_ANCHOR.TOP)
+    _fill_text_frame(box.text_frame, lines, lang, size, **style)
+    return box
+
+
+def _title_size(text: str) -> float:
+    return 28 if len(text) <= 55 else 24 if len(text) <= 85 else 20
+
+
+def _set_title(slide: Any, text: str, lang: str) -> None:
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = MARGIN, TITLE_TOP, SLIDE_W - 2 * MARGIN, \
+        TITLE_H
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _fill_text_frame(shape.text_frame, text, lang, _title_size(text), bold=True, colour=TEAL)
+    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, TITLE_TOP + TITLE_H + Inches(0.04),
+                                  SLIDE_W - 2 * MARGIN, Pt(2))
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = TEAL
+    rule.line.fill.background()
+    style = rule._element.find(qn("p:style"))  # the theme style adds a shadow
+    if style is not None:
+        rule._element.remove(style)
+    _style_paragraph(rule.text_frame.paragraphs[0], lang)
+
+
+def _footer(slide: Any, number: int, total: int, lang: str) -> None:
+    width = Inches(5.5)
+    office_left = SLIDE_W - MARGIN - width if lang == "fa" else MARGIN
+    number_left = MARGIN if lang == "fa" else SLIDE_W - MARGIN - Inches(1.5)
+    _textbox(slide, office_left, FOOTER_TOP, width, Inches(0.35), t("app.office", lang), lang,
+             11, colour=GREY)
+    _textbox(slide, number_left, FOOTER_TOP, Inches(1.5), Inches(0.35),
+             t("deck.page", lang, n=fmt_number(number, lang), total=fmt_number(total, lang)),
+             lang, 11, colour=GREY,
+             align=PP_ALIGN.LEFT if lang == "fa" else PP_ALIGN.RIGHT)
+
+
+def _notes(slide: Any, text: str | None, lang: str) -> None:
+    if text:
+        _fill_text_frame(slide.notes_slide.notes_text_frame, text.splitlines() or [text],
+                         lang, 14)
+
+
+# ---------------------------------------------------------------------------
+# Slides
+# ---------------------------------------------------------------------------
+
+
+def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], list[list[Any]]]:
+    if isinstance(table, pd.DataFrame):
+        return [str(c) for c in table.columns], table.astype(object).values.tolist()
+    rows = [list(r) for r in table]
+    if not rows:
+        return [], []
+    return [str(c) for c in rows[0]], rows[1:]
+
+
+def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
+               top: int = BODY_TOP, max_height: int | None = None,
+               widths: Sequence[float] | None = None) -> Any:
+    n_rows, n_cols = len(rows) + 1, max(len(header), 1)
+    size = 18 if n_rows <= 8 else 15 if n_rows <= 12 else 12
+    row_h = Inches(0.55 if size == 18 else 0.45 if size == 15 else 0.36)
+    width = SLIDE_W - 2 * MARGIN
+    height = min(row_h * n_rows, max_height or (FOOTER_TOP - top - Inches(0.1)))
+    frame = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, height)
+    table = frame.table
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.set("rtl", "1" if lang == "fa" else "0")
+    tbl_pr.set("bandRow", "0")
+    tbl_pr.set("firstRow", "1")
+    shares = list(widths) if widths else [1.0] * n_cols
+    total_share = sum(shares)
+    for c in range(n_cols):
+        table.columns[c].width = Emu(int(width * shares[c] / total_share))
+    for r in range(n_rows):
+        table.rows[r].height = Emu(int(height / n_rows))
+        values = header if r == 0 else rows[r - 1]
+        for c in range(n_cols):
+            cell = table.cell(r, c)
+            text = str(values[c]) if c < len(values) else ""
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            cell.margin_left = cell.margin_right = Inches(0.12)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = TEAL if r == 0 else ROW_FILL[(r - 1) % 2]
+            _fill_text_frame(cell.text_frame, text, lang, size, bold=r == 0,
+                             colour=WHITE if r == 0 else DARK)
+    return frame
+
+
+def _title_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    date = format_jalali_fa(today_jalali()) if lang == "fa" else fmt_date(today_jalali(), "en")
+    _textbox(slide, MARGIN, Inches(0.6), SLIDE_W - 2 * MARGIN, Inches(0.6),
+             t("app.office", lang), lang, 22, bold=True, colour=TEAL)
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = MARGIN, Inches(2.3), \
+        SLIDE_W - 2 * MARGIN, Inches(1.8)
+    title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _fill_text_frame(title.text_frame, spec.title, lang, 40, bold=True, colour=DARK)
+    lines = ([*spec.subtitle.splitlines()] if spec.subtitle else []) + [
+        t("deck.date", lang, date=date)]
+    sub = slide.placeholders[1]
+    sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(4.3), SLIDE_W - 2 * MARGIN, \
+        Inches(1.4)
+    _fill_text_frame(sub.text_frame, lines, lang, 22, colour=GREY, space_after=6)
+    _textbox(slide, MARGIN, FOOTER_TOP - Inches(0.2), SLIDE_W - 2 * MARGIN, Inches(0.4),
+             t("deck.made_with", lang), lang, 12, colour=GREY)
+    return slide
+
+
+def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    from exports.images import figure_to_image
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    if spec.figure is None:
+        raise ValueError(f"figure slide {spec.title!r} has no figure")
+    if isinstance(spec.figure, (bytes, bytearray)):
+        png = bytes(spec.figure)
+    else:
+        fig = go.Figure(spec.figure)
+        if spec.title:  # the slide title names the chart; give the picture the room
+            fig.update_layout(title_text="", margin_t=30)
+        w, h, scale = PICTURE_PX
+        png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
+    box_w, box_h = SLIDE_W - 2 * MARGIN, FOOTER_TOP - BODY_TOP - Inches(0.1)
+    pic_h = box_h
+    pic_w = Emu(int(pic_h * 16 / 9))
+    if pic_w > box_w:
+        pic_w, pic_h = box_w, Emu(int(box_w * 9 / 16))
+    left = Emu(int((SLIDE_W - pic_w) / 2))
+    picture = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, pic_w, pic_h)
+    picture._element.nvPicPr.cNvPr.set("descr", spec.title)  # alt text
+    return slide
+
+
+def _table_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    header, rows = _rows(spec.table if spec.table is not None else [])
+    cells = [[format_value(v, lang) for v in row] for row in rows]
+    widths = [2.0] + [1.0] * (len(header) - 1) if header else None
+    _add_table(slide, header, cells, lang, widths=widths)
+    return slide
+
+
+def _comparison_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    header, rows = _rows(spec.table if spec.table is not None else [])
+    header = (header + ["", "", ""])[:3] + [t("deck.col.change", lang)]
+    cells = []
+    for row in rows:
+        measure, base, scen = (list(row) + [None, None, None])[:3]
+        numeric = all(isinstance(v, numbers.Real) and not isinstance(v, bool)
+                      for v in (base, scen))
+        change = scen - base if numeric else None
+        digits = max(auto_decimals(base), auto_decimals(scen)) if numeric else None
+        cells.append([str(measure), format_value(base, lang, digits),
+                      format_value(scen, lang, digits),
+                      format_value(change, lang, digits, signed=True)])
+    _add_table(slide, header, cells, lang, widths=[2.2, 1, 1, 1])
+    return slide
+
+
+def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    header, rows = _rows(spec.table if spec.table is not None else [])
+    notes_top = BODY_TOP
+    if rows:
+        cells = [[format_value(v, lang) for v in row] for row in rows]
+        frame = _add_table(slide, header, cells, lang, max_height=Inches(3.9),
+                           widths=[1.6, 1, 2.4][: len(header)] or None)
+        notes_top = frame.top + frame.height + Inches(0.3)
+    lines = [t("attribution.osm", lang), t("deck.osm", lang), t("deck.sample_note", lang)]
+    _textbox(slide, MARGIN, notes_top, SLIDE_W - 2 * MARGIN, FOOTER_TOP - notes_top, lines,
+             lang, 16, space_after=6)
+    return slide
+
+
+_BUILDERS = {"title": _title_slide, "figure": _figure_slide, "table": _table_slide,
+             "comparison": _comparison_slide, "sources": _sources_slide}
+
+
+def build_deck(slides_spec: Sequence[SlideSpec], lang: str = "fa",
+               progress: Progress | None = None) -> bytes:
+    """The deck as .pptx bytes, one slide per spec, in order.
+
+    ``progress(step, total, label)`` is called once per slide after it is built
+    (``step`` = 1 … total, ``label`` = the slide title).
+    """
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    core = prs.core_properties
+    core.title = next((s.title for s in slides_spec if s.kind == "title"),
+                      t("deck.title", lang))
+    core.author = t("app.office", lang)
+    core.language = "fa-IR" if lang == "fa" else "en-GB"
+    total = len(slides_spec)
+    for step, spec in enumerate(slides_spec, start=1):
+        slide = _BUILDERS[spec.kind](prs, spec, lang)
+        if spec.kind != "title":
+            _footer(slide, step, total, lang)
+        _notes(slide, spec.notes, lang)
+        if progress is not None:
+            progress(step, total, spec.title)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Standard slides
+# ---------------------------------------------------------------------------
+
+
+def key_figures_slide(rows: Iterable[Sequence[Any]], lang: str = "fa",
+                      title: str | None = None) -> SlideSpec:
+    """``rows`` of (measure, value[, unit]) → a key-figures table slide."""
+    rows = [list(r) for r in rows]
+    with_unit = any(len(r) > 2 for r in rows)
+    header = [t("deck.col.measure", lang), t("deck.col.value", lang)]
+    if with_unit:
+        header.append(t("deck.col.unit", lang))
+    body = [(r + [""])[: len(header)] for r in rows]
+    return SlideSpec("table", title or t("deck.key_figures", lang), table=[header, *body])
+
+
+def comparison_slide(rows: Iterable[Sequence[Any]], lang: str = "fa",
+                     scenario: str | None = None) -> SlideSpec:
+    """``rows`` of (measure, baseline, scenario) → baseline-against-scenario slide."""
+    header = [t("deck.col.measure", lang), t("deck.col.baseline", lang),
+              scenario or t("deck.col.scenario", lang)]
+    title = t("deck.comparison", lang) + (f" — {scenario}" if scenario else "")
+    return SlideSpec("comparison", title, table=[header, *[list(r) for r in rows]])
+
+
+def sources_slide(rows: Iterable[Sequence[Any]] = (), lang: str = "fa") -> SlideSpec:
+    """``rows`` of (figure, status, source) → the sources-and-attribution slide (the
+    OpenStreetMap attribution and the sample note are always added)."""
+    header = [t("deck.col.figure", lang), t("deck.col.quality", lang),
+              t("deck.col.source", lang)]
+    rows = [list(r) for r in rows]
+    return SlideSpec("sources", t("deck.sources", lang), table=[header, *rows] if rows else None)
+
+
+def standard_deck(views: Iterable[tuple[str, go.Figure | bytes]], lang: str = "fa",
+                  key_figures: Iterable[Sequence[Any]] = (),
+                  comparison: Iterable[Sequence[Any]] | None = None,
+                  sources: Iterable[Sequence[Any]] = (), scenario: str | None = None,
+                  title: str | None = None) -> list[SlideSpec]:
+    """Title, one slide per ``(title, figure)`` view, key figures, the optional
+    baseline-against-scenario table and the sources slide."""
+    subtitle = t("deck.scenario_line", lang, name=scenario) if scenario else None
+    specs = [SlideSpec("title", title or t("deck.title", lang), subtitle=subtitle)]
+    specs += [SlideSpec("figure", view_title, figure=fig) for view_title, fig in views]
+    key_figures = list(key_figures)
+    if key_figures:
+        specs.append(key_figures_slide(key_figures, lang))
+    if comparison is not None:
+        specs.append(comparison_slide(comparison, lang, scenario))
+    specs.append(sources_slide(sources, lang))
+    return specs
+
+
+# ---------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------
+
+
+def deck_to_pdf(pptx_bytes: bytes, timeout: float = 180) -> bytes | None:
+    """The deck as PDF via ``libreoffice --headless --convert-to pdf``; None when
+    LibreOffice is not installed.  Uses a private LibreOffice profile per call."""
+    exe = shutil.which("libreoffice") or shutil.which("soffice")
+    if not exe:
+        return None
+    with tempfile.TemporaryDirectory(prefix="pishran-deck-") as tmp:
+        src = Path(tmp) / "deck.pptx"
+        src.write_bytes(pptx_bytes)
+        profile = (Path(tmp) / "profile").as_uri()
+        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", tmp, str(src)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            from exports.images import ExportError
+
+            raise ExportError(f"LibreOffice did not finish within {timeout:.0f} s") from exc
+        out = Path(tmp) / "deck.pdf"
+        return out.read_bytes() if out.is_file() else None
