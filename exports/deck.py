@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +42,12 @@ from i18n import fmt_date, fmt_number, t
 __all__ = [
     "FONT",
     "KINDS",
+    "MAX_ROWS",
     "SlideSpec",
+    "auto_decimals",
     "build_deck",
     "comparison_slide",
     "deck_to_pdf",
-    "auto_decimals",
     "format_value",
     "key_figures_slide",
     "sources_slide",
@@ -396,13 +397,41 @@ _BUILDERS = {"title": _title_slide, "figure": _figure_slide, "table": _table_sli
              "comparison": _comparison_slide, "sources": _sources_slide}
 
 
+# rows per slide before a table continues on the next slide (the text stays ≥ 15 pt)
+MAX_ROWS = {"table": 12, "comparison": 12, "sources": 7}
+
+
+def _paginate(specs: Sequence[SlideSpec], lang: str) -> list[SlideSpec]:
+    """Split long tables over several slides titled «… (۱ از ۲)», header repeated."""
+    out: list[SlideSpec] = []
+    for spec in specs:
+        limit = MAX_ROWS.get(spec.kind)
+        if limit is None or spec.table is None:
+            out.append(spec)
+            continue
+        header, rows = _rows(spec.table)
+        pages = max(math.ceil(len(rows) / limit), 1)
+        if pages == 1:
+            out.append(spec)
+            continue
+        for page in range(pages):
+            part = t("deck.page", lang, n=fmt_number(page + 1, lang),
+                     total=fmt_number(pages, lang))
+            out.append(replace(spec, title=f"{spec.title} ({part})",
+                               table=[header, *rows[page * limit:(page + 1) * limit]],
+                               notes=spec.notes if page == 0 else None))
+    return out
+
+
 def build_deck(slides_spec: Sequence[SlideSpec], lang: str = "fa",
                progress: Progress | None = None) -> bytes:
     """The deck as .pptx bytes, one slide per spec, in order.
 
+    A table longer than :data:`MAX_ROWS` continues on further slides (header repeated).
     ``progress(step, total, label)`` is called once per slide after it is built
     (``step`` = 1 … total, ``label`` = the slide title).
     """
+    slides_spec = _paginate(slides_spec, lang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     core = prs.core_properties

@@ -205,10 +205,9 @@ def _axis_names(trace: Any) -> tuple[str, str]:
 
 def _localise_numeric_axes(fig: go.Figure, lang: str) -> None:
     """Give linear cartesian axes that have no tick labels of their own explicit ticks
-    in Persian digits with thousands separators (the builders' ``localise_axis`` does
-    the same; this catches figures that did not call it)."""
-    if lang != "fa":
-        return
+    with thousands separators, in Persian digits for ``fa`` (the builders'
+    ``localise_axis`` does the same; this catches figures that did not call it, and
+    replaces Plotly's SI ticks such as "25k" or "900B")."""
     ranges: dict[str, list[float]] = {}
     blocked: set[str] = set()  # axes shared with a trace whose ticks we cannot predict
     for trace in fig.data:
@@ -261,8 +260,9 @@ def prepare_for_export(fig: go.Figure | dict, lang: str = "fa", width: int = EXP
     * size ``width`` × ``height`` (16:9 by default) and Vazirmatn as the font;
     * cartesian axes get ``automargin`` so tick labels and axis titles never overlap;
     * for ``fa``: titles, axis titles and tick labels, legend, annotations, trace names
-      and text labels embedded right-to-left (:func:`rtl_text`), plain numeric axes
-      labelled in Persian digits;
+      and text labels embedded right-to-left (:func:`rtl_text`);
+    * plain numeric axes get explicit tick labels with thousands separators (Persian
+      digits for ``fa``), never Plotly's SI ticks ("25k", "900B");
     * maps: the «© OpenStreetMap contributors» attribution is added if missing, and the
       ``geo`` subplot uses the 1:110m base map the app ships.
     """
@@ -283,8 +283,8 @@ def prepare_for_export(fig: go.Figure | dict, lang: str = "fa", width: int = EXP
             add_attribution(fig, lang)
         if any(trace.type in ("choropleth", "scattergeo") for trace in fig.data):
             fig.update_geos(resolution=110)
+    _localise_numeric_axes(fig, lang)
     if lang == "fa":
-        _localise_numeric_axes(fig, lang)
         _rtl_figure(fig, lang)
     return fig
 

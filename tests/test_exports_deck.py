@@ -24,6 +24,7 @@ from exports.deck import (
     build_deck,
     deck_to_pdf,
     format_value,
+    key_figures_slide,
     standard_deck,
 )
 from exports.images import ExportError, start_export_server
@@ -241,6 +242,20 @@ def test_english_deck_is_ltr_with_latin_digits():
             assert p.find(qn("a:pPr")).get("rtl") == "0"
     assert table_texts(prs.slides[2]) == [["Measure", "Value"], ["Budget", "125,000"]]
     assert table_of(prs.slides[2])._tbl.tblPr.get("rtl") == "0"
+
+
+def test_long_table_continues_on_more_slides():
+    rows = [(f"شهرستان {i}", i * 1000) for i in range(28)]
+    calls = []
+    specs = [SlideSpec("title", "عنوان"), key_figures_slide(rows, "fa")]
+    prs = Presentation(io.BytesIO(build_deck(specs, "fa", lambda *a: calls.append(a))))
+    assert len(prs.slides) == 4 and [c[1] for c in calls] == [4] * 4
+    assert [slide_title(s) for s in prs.slides][1:] == [
+        f"ارقام کلیدی ({n} از ۳)" for n in ("۱", "۲", "۳")]
+    bodies = [table_texts(s) for s in list(prs.slides)[1:]]
+    assert [len(b) - 1 for b in bodies] == [12, 12, 4]
+    assert all(b[0] == ["شاخص", "مقدار"] for b in bodies)
+    assert bodies[2][-1] == ["شهرستان 27", "۲۷٬۰۰۰"]
 
 
 def test_slide_spec_rejects_unknown_kind():
