@@ -378,6 +378,10 @@ def start_export_server() -> float:
         start = perf_counter()
         kaleido.start_sync_server(mathjax=False, path=path, timeout=RENDER_TIMEOUT,
                                   silence_warnings=True)
+        import plotly.io as pio
+
+        if not pio.defaults.topojson:  # plain fig.to_image() in this process stays offline too
+            pio.defaults.topojson = topojson_url()
         _state.update(running=True, broken=False)
         try:
             _render(go.Figure(layout={"width": 64, "height": 36}), "png", 64, 36, 1)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -182,6 +183,16 @@ def test_png_is_full_hd_and_not_blank(server):
     assert len(np.unique(packed)) > 20  # bars, anti-aliased text, grid lines
     # text drawn in the title band (top right): Persian glyphs, not an empty strip
     assert (arr[:70, 1200:].sum(axis=-1) < 400).sum() > 200
+
+
+def test_plain_plotly_to_image_uses_the_warm_server_offline(server):
+    import plotly.io as pio
+
+    assert pio.defaults.topojson == topojson_url()
+    with warnings.catch_warnings():  # kaleido: "kopts ignored if using a server"
+        warnings.simplefilter("ignore", UserWarning)
+        data = map_figure().to_image(format="png", width=640, height=360)
+    assert png_size(data) == (640, 360) and non_white_share(data) > 0.05
 
 
 def test_png_scale_multiplies_pixels(server):
