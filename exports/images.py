@@ -46,6 +46,7 @@ from figures.theme import (
     tick_labels,
 )
 from i18n import rtl_label, t
+from i18n.formatting import ARABIC_LETTERS
 
 __all__ = [
     "ExportError",
@@ -78,13 +79,7 @@ MAP_TRACE_TYPES = frozenset({
     "scattermapbox", "densitymap", "densitymapbox",
 })
 
-RLE, PDF = "\u202b", "\u202c"  # right-to-left embedding … pop directional formatting
-# Persian/Arabic LETTERS (not digits or separators: a number alone stays left-to-right)
-_ARABIC_SCRIPT = re.compile(
-    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
-    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
-)
-_BR = re.compile(r"(<br\s*/?>)", re.IGNORECASE)
+_ARABIC_SCRIPT = ARABIC_LETTERS
 
 
 class ExportError(RuntimeError):
@@ -102,21 +97,9 @@ def has_rtl_letters(text: Any) -> bool:
 
 
 def rtl_text(text: Any, lang: str = "fa") -> Any:
-    """Embed each line of a Persian label right-to-left (RLE + RLM … PDF) for ``fa``.
-
-    Text without Persian/Arabic letters (``"© OpenStreetMap contributors"``) and
-    non-strings are returned unchanged; already embedded lines are left alone, so the
-    function is idempotent.  Plotly's ``<br>`` starts a new line (a separate SVG text
-    chunk), so every line is embedded on its own.
-    """
-    if lang != "fa" or not isinstance(text, str) or not _ARABIC_SCRIPT.search(text):
-        return text
-    lines = []
-    for part in _BR.split(text):
-        if part and not _BR.fullmatch(part) and not part.startswith(RLE):
-            part = RLE + rtl_label(part, "fa") + PDF
-        lines.append(part)
-    return "".join(lines)
+    """The catalogue's :func:`i18n.rtl_label` (RLE + RLM … PDF per line), kept under
+    this name for the export code."""
+    return rtl_label(text, lang)
 
 
 def _rtl_array(values: Any, lang: str) -> Any:

@@ -2,7 +2,7 @@
 
 Every figure builder calls :func:`apply_theme`; nothing else sets fonts or colours.
 Persian labels that start with Latin text or digits are prefixed with RLM
-(:func:`i18n.rtl_label`) so Plotly lays them out right-to-left.
+(:func:`i18n.rtl_label`, an RLE … PDF embedding) so they read right-to-left.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def apply_theme(fig: go.Figure, lang: str = "fa", title: str | None = None,
     if title:
         fig.update_layout(title={"text": title, "x": 0.98 if rtl else 0.02,
                                  "xanchor": "right" if rtl else "left", "font": {"size": 18}})
-    fig.update_xaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af")
-    fig.update_yaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af")
+    fig.update_xaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af", automargin=True)
+    fig.update_yaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af", automargin=True)
     return fig
 
 

@@ -7,11 +7,20 @@ separator «٫» (U+066B), percent «٪» after the number.
 from __future__ import annotations
 
 import math
+import re
 
 from analytics.jalali import MONTH_NAMES_EN, format_jalali_iso, parse_jalali
 from analytics.text import to_persian_digits
 
 RLM = "\u200f"
+RLE = "\u202b"  # RIGHT-TO-LEFT EMBEDDING
+PDF = "\u202c"  # POP DIRECTIONAL FORMATTING
+# Persian/Arabic LETTERS (not digits or separators: a number alone stays left-to-right)
+ARABIC_LETTERS = re.compile(
+    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+)
+_BR = re.compile(r"(<br\s*/?>)", re.IGNORECASE)
 
 
 def localise_digits(text: str, lang: str) -> str:
@@ -73,6 +82,21 @@ def fmt_date(value: object, lang: str = "fa", with_month_name: bool = True) -> s
     return f"{day} {MONTH_NAMES_EN[month - 1]} {year}" if with_month_name else iso
 
 
-def rtl_label(text: str, lang: str = "fa") -> str:
-    """Prefix RLM so a Persian label that starts with Latin text or digits lays out RTL."""
-    return RLM + text if lang == "fa" and text and not text.startswith(RLM) else text
+def rtl_label(text, lang: str = "fa"):
+    """Embed each line of a Persian label right-to-left (RLE + RLM … PDF) for ``fa``.
+
+    Chromium lays chart (SVG) text out with a left-to-right base direction, so a label
+    that starts with Latin letters or digits («GDP سهم», «2020 سال») comes out in the
+    wrong order; an RLM alone fixes digits but not Latin words, an RLE … PDF embedding
+    fixes both (measured in exports, see ``tests/test_exports_images.py``).  Text without
+    Arabic-script letters and non-strings are returned unchanged; already embedded lines
+    are left alone (idempotent).  Plotly's ``<br>`` starts a new line, embedded on its own.
+    """
+    if lang != "fa" or not isinstance(text, str) or not ARABIC_LETTERS.search(text):
+        return text
+    lines = []
+    for part in _BR.split(text):
+        if part and not _BR.fullmatch(part) and not part.startswith(RLE):
+            part = RLE + (part if part.startswith(RLM) else RLM + part) + PDF
+        lines.append(part)
+    return "".join(lines)

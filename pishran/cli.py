@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("fa", "en"), default="en")
     report.set_defaults(func=_report)
 
+    from exports.cli import add_export_commands
+
+    add_export_commands(sub)
+
     boundaries = sub.add_parser("boundaries", help="county boundary files")
     bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)
     fetch = bsub.add_parser("fetch", help="download county boundaries from OpenStreetMap")
