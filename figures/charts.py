@@ -1,0 +1,394 @@
+"""Charts of the Balance, Ranking and Labour pages.
+
+Every builder takes already computed tables (from :mod:`analytics`) and the language,
+and returns a themed ``go.Figure``: it never filters or aggregates.  Axis ticks carry
+localised labels (Persian digits for ``fa``) and every hover text is formatted here,
+so Plotly never prints its own numbers.  Sample or estimated values carry ✱.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures.theme import (
+    CENTRE_COLOUR,
+    REST_COLOUR,
+    SAMPLE_MARK,
+    SEQUENTIAL,
+    apply_theme,
+    colorbar_ticks,
+    localise_axis,
+)
+from i18n import fmt_int, fmt_number, fmt_percent, rtl_label, t
+
+__all__ = [
+    "QUADRANT_COLOURS",
+    "centre_rest_bars",
+    "labour_scatter",
+    "lorenz_chart",
+    "rank_matrix_chart",
+    "rank_stability_chart",
+    "theil_chart",
+]
+
+_GREY = "#9ca3af"
+_BETWEEN = "#6366f1"
+#: Budget-per-person colours: light but visible at the low end (yellow → teal).
+BUDGET_SCALE = ["#fde68a", "#a7d7a0", "#4fb3a3", "#0f766e", "#134e4a"]
+QUADRANT_COLOURS = {
+    "industrial_magnet": "#b45309",
+    "thriving": "#0f766e",
+    "declining": "#dc2626",
+    "draining": "#64748b",
+}
+
+
+def _pct(lang: str) -> str:
+    return "٪" if lang == "fa" else "%"
+
+
+def _legend(lang: str, first_trace_first: bool = True) -> dict:
+    """A horizontal legend above the plot, starting on the reading side.
+
+    Plotly lays legend items out left to right; for Persian the first item should be the
+    rightmost, so the order is reversed.  ``first_trace_first=False`` is for figures whose
+    natural listing starts with the last trace (e.g. filled curves)."""
+    forward = first_trace_first != (lang == "fa")
+    return {"orientation": "h", "yanchor": "bottom", "y": 1.02,
+            "x": 1 if lang == "fa" else 0, "xanchor": "right" if lang == "fa" else "left",
+            "traceorder": "normal" if forward else "reversed"}
+
+
+def _rank_ticks(n: int) -> list[int]:
+    """1, 5, 10, … and n: the ranks worth labelling on a rank axis."""
+    ticks = [1, *range(5, n, 5)]
+    return ticks + [n] if n > 1 and n - ticks[-1] >= 2 else ticks
+
+
+def _wrap(label: str, width: int = 12) -> str:
+    """Break a long axis label once, at the space nearest its middle."""
+    if len(label) <= width or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+    return label[:cut] + "<br>" + label[cut + 1:]
+
+
+def _name(code: str, names: Mapping[str, str]) -> str:
+    return str(names.get(code, code))
+
+
+def _marked(text: str, sample: bool) -> str:
+    return f"{text} {SAMPLE_MARK}" if sample else text
+
+
+# ---------------------------------------------------------------------------
+# Balance
+# ---------------------------------------------------------------------------
+
+
+def lorenz_chart(lorenz: pd.DataFrame, names: Mapping[str, str], x_label: str,
+                 lang: str = "fa", title: str | None = None) -> go.Figure:
+    """The population-weighted Lorenz curve of per-capita X with the equality diagonal.
+
+    ``lorenz`` is ``PanelBalance.lorenz`` (label, cum_population_share, cum_x_share from the
+    origin); ``names`` maps county code → display name; ``x_label`` names X in the hover.
+    Traces: equality diagonal, then the curve (filled down to the diagonal).
+    """
+    cum_p = lorenz["cum_population_share"].to_numpy(float) * 100
+    cum_x = lorenz["cum_x_share"].to_numpy(float) * 100
+    labels = lorenz["label"].tolist() if "label" in lorenz else [None] * len(lorenz)
+    hover = []
+    for label, p, x in zip(labels, cum_p, cum_x):
+        county = _name(label, names) if label is not None else t("common.province", lang)
+        hover.append(t("balance.chart.lorenz_hover", lang, county=county,
+                       pop=fmt_percent(p, lang, 1), x=fmt_percent(x, lang, 1), label=x_label))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=[0, 100], y=[0, 100], mode="lines", name=t("balance.chart.equality", lang),
+        line={"color": _GREY, "dash": "dash", "width": 1.5}, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(
+        x=cum_p, y=cum_x, mode="lines+markers", name=t("balance.chart.lorenz", lang),
+        line={"color": REST_COLOUR, "width": 2.5}, marker={"size": 6},
+        fill="tonexty", fillcolor="rgba(15,118,110,0.12)",
+        hovertext=hover, hoverinfo="text"))
+    apply_theme(fig, lang, title, height=460)
+    fig.update_layout(legend=_legend(lang, first_trace_first=False), hovermode="closest")
+    fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[0, 100.5])
+    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[0, 100.5],
+                     scaleanchor="x", scaleratio=1)
+    localise_axis(fig, "x", 0, 100, lang, suffix=_pct(lang))
+    localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
+    return fig
+
+
+def theil_chart(theil, group_names: Mapping[str, str], lang: str = "fa",
+                title: str | None = None) -> go.Figure:
+    """Theil T split into its between-group term and each group's within term.
+
+    ``theil`` is a :class:`analytics.balance.TheilDecomposition`; ``group_names`` maps a
+    group id to its display name.  Traces: "between" (one bar), "within" (one bar per group).
+    The bars add up to the total, which is drawn as a dotted line.
+    """
+    total = float(theil.total)
+    groups = theil.by_group
+    between_label = t("balance.chart.between", lang)
+    within_labels = [t("balance.chart.within_of", lang, group=_name(g, group_names))
+                     for g in groups["group"]]
+    within = groups["contribution"].to_numpy(float)
+
+    def share(v: float) -> str:
+        return fmt_percent(v / total * 100, lang) if total > 0 else "—"
+
+    def hover(part: str, v: float) -> str:
+        return t("balance.chart.theil_hover", lang, part=part, value=fmt_number(v, lang, 3),
+                 share=share(v))
+
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        x=[between_label], y=[theil.between], name=between_label, marker_color=_BETWEEN,
+        text=[fmt_number(theil.between, lang, 3)], textposition="outside",
+        hovertext=[hover(between_label, theil.between)], hoverinfo="text"))
+    fig.add_trace(go.Bar(
+        x=within_labels, y=within, name=t("balance.chart.within", lang),
+        marker_color=[CENTRE_COLOUR if g == "centre" else REST_COLOUR for g in groups["group"]],
+        text=[fmt_number(v, lang, 3) for v in within], textposition="outside",
+        hovertext=[hover(lbl, v) for lbl, v in zip(within_labels, within)], hoverinfo="text"))
+    apply_theme(fig, lang, title, height=400)
+    top = max([total, theil.between, *within, 1e-9])
+    fig.update_layout(showlegend=False, bargap=0.35)
+    fig.add_hline(y=total, line={"color": _GREY, "dash": "dot"},
+                  annotation_text=rtl_label(t("measure_id.theil_t", lang) + " = "
+                                            + fmt_number(total, lang, 3), lang),
+                  annotation_position="top left" if lang == "fa" else "top right")
+    fig.update_yaxes(title_text=t("balance.chart.theil_axis", lang), range=[0, top * 1.25])
+    if lang == "fa":
+        fig.update_xaxes(autorange="reversed")
+    localise_axis(fig, "y", 0, top * 1.2, lang)
+    return fig
+
+
+def centre_rest_bars(shares: pd.DataFrame, x_label: str, lang: str = "fa",
+                     title: str | None = None) -> go.Figure:
+    """Share of population against share of X, for the centre and for the other counties.
+
+    ``shares``: rows ``centre`` and ``rest``, columns ``share_population`` and ``share_x``
+    (fractions, see :func:`analytics.report.centre_rest_shares`).  One trace per group.
+    """
+    categories = [t("balance.chart.share_population", lang),
+                  t("balance.chart.share_x", lang, x=x_label)]
+    fig = go.Figure()
+    for group, colour in (("centre", CENTRE_COLOUR), ("rest", REST_COLOUR)):
+        values = [shares.at[group, "share_population"] * 100, shares.at[group, "share_x"] * 100]
+        label = t(f"balance.group.{group}", lang)
+        fig.add_trace(go.Bar(
+            x=categories, y=values, name=label, marker_color=colour,
+            text=[fmt_percent(v, lang) for v in values], textposition="outside",
+            hovertext=[t("balance.chart.share_hover", lang, group=label, series=c,
+                         value=fmt_percent(v, lang, 1)) for c, v in zip(categories, values)],
+            hoverinfo="text"))
+    apply_theme(fig, lang, title, height=380)
+    fig.update_layout(barmode="group", legend=_legend(lang), bargap=0.3)
+    if lang == "fa":
+        fig.update_xaxes(autorange="reversed")
+    fig.update_yaxes(range=[0, 110])
+    localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Ranking
+# ---------------------------------------------------------------------------
+
+
+def _county_axis(fig: go.Figure, lang: str) -> None:
+    """County names on the reading side: right for Persian, left for English."""
+    fig.update_yaxes(side="right" if lang == "fa" else "left", automargin=True,
+                     ticklabelstandoff=6)
+
+
+def rank_matrix_chart(ranks: pd.DataFrame, names: Mapping[str, str],
+                      method_labels: Mapping[str, str], lang: str = "fa",
+                      sample: pd.Series | None = None, title: str | None = None) -> go.Figure:
+    """Heatmap of rank (1 = most developed) per county (rows) and method (columns).
+
+    Rows are sorted by mean rank, best on top; the rank is written in each cell; counties
+    whose inputs include a sample value (``sample``, bool by code) carry ✱.  One trace.
+    """
+    order = ranks.mean(axis=1).sort_values(kind="stable").index
+    table = ranks.loc[order]
+    methods = list(table.columns)
+    if lang == "fa":
+        methods = methods[::-1]  # read from the right
+        table = table[methods]
+    flags = (sample.reindex(order).fillna(False) if sample is not None
+             else pd.Series(False, index=order))
+    rows = [_marked(_name(c, names), bool(flags[c])) for c in order]
+    cols = [_wrap(method_labels.get(m, m)) for m in methods]
+    z = table.to_numpy(float)
+    text = [[fmt_int(v, lang) for v in row] for row in z]
+    plain = [method_labels.get(m, m) for m in methods]
+    hover = [[t("ranking.chart.rank_hover", lang, county=r, method=c, rank=fmt_int(v, lang))
+              for c, v in zip(plain, row)] for r, row in zip(rows, z)]
+    n = len(order)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", hovertext=hover,
+        hoverinfo="text", colorscale=SEQUENTIAL[::-1], zmin=1, zmax=max(n, 2),
+        showscale=False, xgap=2, ygap=2))
+    apply_theme(fig, lang, title, height=max(360, 24 * n + 140))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(side="top", showgrid=False, tickangle=0)
+    _county_axis(fig, lang)
+    return fig
+
+
+def rank_stability_chart(stability: pd.DataFrame, names: Mapping[str, str], lang: str = "fa",
+                         sample: pd.Series | None = None, title: str | None = None) -> go.Figure:
+    """Best-to-worst rank across methods per county (a bar from best to worst) and the mean.
+
+    ``stability`` is ``RankingResult.stability`` (best_rank, worst_rank, mean_rank …).
+    Traces: the ranges (one trace of line segments), the mean ranks (markers, with hover).
+    """
+    frame = stability.sort_values(["mean_rank", "best_rank"], kind="stable")
+    flags = (sample.reindex(frame.index).fillna(False) if sample is not None
+             else pd.Series(False, index=frame.index))
+    rows = [_marked(_name(c, names), bool(flags[c])) for c in frame.index]
+    xs, ys = [], []
+    for row, best, worst in zip(rows, frame["best_rank"], frame["worst_rank"]):
+        pad = 0.15 if best == worst else 0
+        xs += [best - pad, worst + pad, None]
+        ys += [row, row, None]
+    hover = [t("ranking.chart.range_hover", lang, county=r, best=fmt_int(b, lang),
+               worst=fmt_int(w, lang), mean=fmt_number(m, lang, 1))
+             for r, b, w, m in zip(rows, frame["best_rank"], frame["worst_rank"], frame["mean_rank"])]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=t("ranking.chart.range", lang),
+                             line={"color": "#94a3b8", "width": 9}, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=frame["mean_rank"], y=rows, mode="markers",
+                             name=t("ranking.chart.mean", lang),
+                             marker={"color": REST_COLOUR, "size": 9, "symbol": "diamond"},
+                             hovertext=hover, hoverinfo="text"))
+    n = len(frame)
+    apply_theme(fig, lang, title, height=max(360, 24 * n + 140))
+    fig.update_layout(legend=_legend(lang))
+    fig.update_yaxes(autorange="reversed", type="category", showgrid=False)
+    ticks = _rank_ticks(n)
+    fig.update_xaxes(title_text=t("ranking.chart.rank", lang),
+                     range=[n + 0.5, 0.5] if lang == "fa" else [0.5, n + 0.5],
+                     tickvals=ticks, ticktext=[fmt_int(v, lang) for v in ticks])
+    _county_axis(fig, lang)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Labour and migration
+# ---------------------------------------------------------------------------
+
+
+def _bubble_sizes(population: np.ndarray, max_px: float = 46, min_px: float = 9) -> np.ndarray:
+    """Marker diameters with area proportional to population (min size for readability)."""
+    top = np.nanmax(population) if np.isfinite(population).any() else 1.0
+    return np.maximum(min_px, max_px * np.sqrt(np.nan_to_num(population) / top))
+
+
+_POSITIONS = ("top center", "bottom center", "middle right", "middle left",
+              "top right", "bottom left", "top left", "bottom right")
+
+
+def _text_positions(x: np.ndarray, y: np.ndarray) -> list[str]:
+    """Give each label the first side not taken by a close neighbour (fewer overlaps)."""
+    positions = ["top center"] * len(x)
+    span_x = (np.nanmax(x) - np.nanmin(x)) or 1.0
+    span_y = (np.nanmax(y) - np.nanmin(y)) or 1.0
+    placed: list[int] = []
+    for i in np.argsort(-y, kind="stable"):
+        taken = {positions[j] for j in placed if abs(x[i] - x[j]) / span_x < 0.09
+                 and abs(y[i] - y[j]) / span_y < 0.08}
+        positions[i] = next((p for p in _POSITIONS if p not in taken), "top center")
+        placed.append(i)
+    return positions
+
+
+def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
+                   title: str | None = None) -> go.Figure:
+    """Unemployment (x) against net migration (y) per county, quadrants at the thresholds.
+
+    ``classified`` comes from :func:`analytics.labour.classify_labour_migration` (counties
+    with ``missing`` are left out); ``thresholds`` is its ``LabourThresholds``.  Bubble area
+    = population, colour = budget per capita, ✱ on points resting on a sample value.
+    Traces: one scatter of counties.  Shapes: the two threshold lines; annotations: the
+    quadrant names in their corners and the line values.
+    """
+    shown = classified[~classified["missing"]]
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    u = shown["unemployment_rate"].to_numpy(float)
+    m = shown["net_migration_rate"].to_numpy(float)
+    pop = shown["population"].to_numpy(float)
+    budget = (shown["budget_per_capita"].to_numpy(float) if "budget_per_capita" in shown
+              else np.full(len(shown), np.nan))
+    sample = shown["is_sample"].to_numpy(bool)
+    labels = [_marked(n, s) for n, s in zip(shown[name_col], sample)]
+    hover = [t("labour.chart.hover", lang, county=lbl, u=fmt_number(a, lang, 1),
+               m=fmt_number(b, lang, 1), pop=fmt_int(p, lang), b=fmt_number(c, lang, 1),
+               quadrant=t(f"labour.quadrant.{q}", lang))
+             for lbl, a, b, p, c, q in zip(labels, u, m, pop, budget, shown["quadrant"])]
+    finite = budget[np.isfinite(budget)]
+    cmin, cmax = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    if cmax <= cmin:
+        cmax = cmin + 1
+    u0, m0 = float(thresholds.unemployment), float(thresholds.migration)
+    xs = np.append(u, u0)
+    ys = np.append(m, m0)
+    pad_x = max((np.nanmax(xs) - np.nanmin(xs)) * 0.08, 0.5)
+    pad_y = max((np.nanmax(ys) - np.nanmin(ys)) * 0.1, 1.0)
+    x_range = [float(np.nanmin(xs) - pad_x), float(np.nanmax(xs) + pad_x)]
+    y_range = [float(np.nanmin(ys) - pad_y), float(np.nanmax(ys) + pad_y * 1.6)]
+    fig = go.Figure(go.Scatter(
+        x=u, y=m, mode="markers+text", text=labels, textposition=_text_positions(u, m),
+        textfont={"size": 11, "color": "#374151"}, cliponaxis=False,
+        marker={"size": _bubble_sizes(pop, max_px=40), "color": np.nan_to_num(budget, nan=cmin),
+                "colorscale": BUDGET_SCALE, "cmin": cmin, "cmax": cmax,
+                "line": {"color": ["#111827" if c else "#6b7280" for c in shown["is_centre"]],
+                         "width": [2 if c else 0.8 for c in shown["is_centre"]]},
+                "opacity": 0.8, "showscale": True,
+                "colorbar": {"title": {"text": t("labour.chart.colour", lang), "side": "top"},
+                             "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.16,
+                             "yanchor": "top", "thickness": 12, "len": 0.5,
+                             **colorbar_ticks(cmin, cmax, lang)}},
+        hovertext=hover, hoverinfo="text", name=t("common.counties", lang), showlegend=False))
+    apply_theme(fig, lang, title, height=760)
+    line = {"color": "#6b7280", "dash": "dash", "width": 1.2}
+    fig.add_shape(type="line", x0=u0, x1=u0, y0=y_range[0], y1=y_range[1], line=line)
+    fig.add_shape(type="line", x0=x_range[0], x1=x_range[1], y0=m0, y1=m0, line=line)
+    corners = {  # (x side, y side): high unemployment is right, in-migration is up
+        "industrial_magnet": (x_range[1], y_range[1], "right", "top"),
+        "thriving": (x_range[0], y_range[1], "left", "top"),
+        "declining": (x_range[1], y_range[0], "right", "bottom"),
+        "draining": (x_range[0], y_range[0], "left", "bottom"),
+    }
+    for quadrant, (x, y, xanchor, yanchor) in corners.items():
+        fig.add_annotation(x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False,
+                           text=f"<b>{t(f'labour.quadrant.{quadrant}', lang)}</b>",
+                           font={"size": 14, "color": QUADRANT_COLOURS[quadrant]},
+                           bgcolor="rgba(255,255,255,0.8)")
+    fig.add_annotation(x=u0, y=y_range[0], yanchor="bottom", xanchor="left", showarrow=False,
+                       text=rtl_label(t("labour.chart.u_line", lang,
+                                        value=fmt_number(u0, lang, 1)), lang),
+                       font={"size": 11, "color": "#4b5563"}, xshift=4,
+                       bgcolor="rgba(255,255,255,0.8)")
+    fig.add_annotation(x=x_range[0], y=m0, xanchor="left", yanchor="bottom", showarrow=False,
+                       text=rtl_label(t("labour.chart.m_line", lang,
+                                        value=fmt_number(m0, lang, 1)), lang),
+                       font={"size": 11, "color": "#4b5563"}, xshift=110)
+    fig.update_xaxes(title_text=t("measure.unemployment_rate", lang), range=x_range,
+                     zeroline=False)
+    fig.update_yaxes(title_text=t("measure.net_migration_rate", lang), range=y_range)
+    localise_axis(fig, "x", x_range[0], x_range[1], lang, suffix=_pct(lang))
+    localise_axis(fig, "y", y_range[0], y_range[1], lang)
+    fig.update_layout(margin={"l": 60, "r": 30, "b": 150})
+    return fig
+

@@ -1,0 +1,93 @@
+"""Ranking page: indicators, methods, levels, stability, delta ranking."""
+
+MESSAGES = {
+    "ranking.title": ("رتبه‌بندی توسعه‌یافتگی شهرستان‌ها", "Development ranking of counties"),
+    "ranking.intro": (
+        "رتبه‌بندی بر پایه شاخص‌های سرشماری و برآوردهاست، نه پروژه‌ها؛ پالایش پروژه‌ها آن را تغییر نمی‌دهد. "
+        "رتبه ۱ یعنی توسعه‌یافته‌ترین.",
+        "The ranking uses census indicators and estimates, not projects; the project filter "
+        "does not change it. Rank 1 = most developed."),
+    "ranking.indicators": ("شاخص‌ها", "Indicators"),
+    "ranking.direction": ("جهت", "Direction"),
+    "ranking.direction.up": ("بیشتر = توسعه‌یافته‌تر", "more = more developed"),
+    "ranking.direction.down": ("بیشتر = کمتر توسعه‌یافته", "more = less developed"),
+    "ranking.weight": ("وزن", "Weight"),
+    "ranking.spec_heading": ("جهت و وزن هر شاخص", "Direction and weight of each indicator"),
+    "ranking.need_indicator": ("دست‌کم یک شاخص برگزینید.", "Choose at least one indicator."),
+    "ranking.error": (
+        "رتبه‌بندی با این گزینش ممکن نیست: یا شاخصی در همه شهرستان‌ها یکسان است، یا کمتر از دو "
+        "شهرستان همه شاخص‌های انتخاب‌شده را دارند.",
+        "The ranking cannot be computed with this choice: an indicator is the same in every "
+        "county, or fewer than two counties have every chosen indicator."),
+    "ranking.indicator.unemployment_rate": ("نرخ بیکاری (٪)", "Unemployment rate (%)"),
+    "ranking.indicator.literacy_rate": ("نرخ باسوادی (٪)", "Literacy rate (%)"),
+    "ranking.indicator.urbanisation_rate": ("نرخ شهرنشینی (٪)", "Urbanisation rate (%)"),
+    "ranking.indicator.industrial_employment_share": ("سهم اشتغال صنعتی (٪)",
+                                                      "Industrial employment share (%)"),
+    "ranking.indicator.net_migration_rate": ("نرخ خالص مهاجرت (در هزار)",
+                                             "Net migration rate (per 1,000)"),
+    "ranking.indicator.population_growth": ("رشد سالانه جمعیت (٪)", "Annual population growth (%)"),
+    "ranking.method": ("روش", "Method"),
+    "ranking.method.all": ("همه روش‌ها کنار هم", "All methods side by side"),
+    "ranking.method.zscore_sum": ("مجموع نمره استاندارد", "Sum of z-scores"),
+    "ranking.method.morris": ("شاخص موریس", "Morris index"),
+    "ranking.method.hellwig": ("تاکسونومی هلویگ", "Hellwig taxonomy"),
+    "ranking.method.topsis": ("تاپسیس", "TOPSIS"),
+    "ranking.hellwig_note": (
+        "هلویگ: فاصله هر شهرستان از «شهرستان آرمانی» بر حد C₀ = میانگین + ۲ انحراف معیار فاصله‌ها "
+        "تقسیم می‌شود (F)؛ سطح‌ها با میانگین ± یک انحراف معیار جدا می‌شوند.",
+        "Hellwig: each county's distance from the 'ideal county' is divided by C₀ = mean + 2 sd "
+        "of the distances (F); levels are split at mean ± one sd."),
+    "ranking.levels_note": (
+        "سطح‌ها: امتیاز بالاتر از میانگین + یک انحراف معیار «برخوردار»، پایین‌تر از میانگین − یک انحراف "
+        "معیار «محروم»، و بقیه «نیمه‌برخوردار»؛ در حالت همه روش‌ها، امتیاز میانگین روش‌ها به کار می‌رود.",
+        "Levels: a score above mean + one sd is 'developed', below mean − one sd 'deprived', "
+        "otherwise 'semi-developed'; with all methods the mean of the methods' scores is used."),
+    "ranking.ranks_heading": ("رتبه هر شهرستان در هر روش", "Each county's rank by method"),
+    "ranking.stability_heading": ("پایداری رتبه: بهترین تا بدترین رتبه در روش‌ها",
+                                  "Rank stability: best to worst rank across methods"),
+    "ranking.stability_note": (
+        "نوار کوتاه یعنی روش‌ها درباره جای این شهرستان هم‌نظرند؛ نوار بلند یعنی رتبه به روش بستگی دارد.",
+        "A short bar means the methods agree on the county's place; a long bar means its rank "
+        "depends on the method."),
+    "ranking.levels_heading": ("سطح توسعه", "Development level"),
+    "ranking.level": ("سطح", "Level"),
+    "ranking.level_count": ("{level}: {n} شهرستان", "{level}: {n} counties"),
+    "ranking.table_heading": ("شاخص‌ها و رتبه‌ها", "Indicators and ranks"),
+    "ranking.col.rank": ("رتبه", "Rank"),
+    "ranking.col.score": ("امتیاز", "Score"),
+    "ranking.col.mean_rank": ("میانگین رتبه", "Mean rank"),
+    "ranking.col.range": ("بازه رتبه", "Rank range"),
+    "ranking.excluded_heading": ("شهرستان‌های کنار گذاشته و داده‌ای که ندارند",
+                                 "Counties left out and what they lack"),
+    "ranking.excluded_row": ("{county}: {missing}", "{county}: {missing}"),
+    "ranking.none_excluded": ("همه {n} شهرستان همه شاخص‌های انتخاب‌شده را دارند.",
+                              "All {n} counties have every chosen indicator."),
+    "ranking.sample_note": (
+        "✱ {n} مقدار از {total} مقدار جدول نمونه یا برآورد است؛ رتبه‌ها نمایشی‌اند.",
+        "✱ {n} of the {total} values in the table are sample or estimates; the ranks are illustrative."),
+    "ranking.delta_heading": ("تغییر رتبه {from_year} ← {to_year}", "Rank change {from_year} → {to_year}"),
+    "ranking.delta.uses": ("مقایسه با {names}، روش {method}.", "Compared on {names}, method {method}."),
+    "ranking.delta.lacking": ("برای سال {year} این شاخص‌ها داده ندارند و در مقایسه نیامده‌اند: {names}.",
+                              "No data for {year}, so left out of this comparison: {names}."),
+    "ranking.delta.none": (
+        "هیچ‌یک از شاخص‌های انتخاب‌شده برای هر دو سال {from_year} و {to_year} داده ندارد؛ "
+        "مقایسه ممکن نیست. (برای {from_year} تنها نرخ بیکاری و رشد جمعیت موجود است.)",
+        "None of the chosen indicators has data for both {from_year} and {to_year}; no "
+        "comparison is possible. (For {from_year} only unemployment and population growth exist.)"),
+    "ranking.delta.col_from": ("رتبه {year}", "Rank {year}"),
+    "ranking.delta.col_to": ("رتبه {year}", "Rank {year}"),
+    "ranking.delta.col_change": ("تغییر", "Change"),
+    "ranking.delta.up": ("▲ {n} پله بالاتر", "▲ up {n}"),
+    "ranking.delta.down": ("▼ {n} پله پایین‌تر", "▼ down {n}"),
+    "ranking.delta.same": ("بدون تغییر", "no change"),
+    "ranking.delta.sample": ("✱ داده‌های {year} {names} نمونه است.",
+                             "✱ The {year} data of {names} are sample."),
+    # chart labels
+    "ranking.chart.rank": ("رتبه", "Rank"),
+    "ranking.chart.rank_hover": ("{county} — {method}: رتبه {rank}", "{county} — {method}: rank {rank}"),
+    "ranking.chart.range": ("بازه رتبه", "Rank range"),
+    "ranking.chart.mean": ("میانگین رتبه", "Mean rank"),
+    "ranking.chart.range_hover": ("{county}: بهترین {best}، بدترین {worst}، میانگین {mean}",
+                                  "{county}: best {best}, worst {worst}, mean {mean}"),
+}

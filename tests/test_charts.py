@@ -1,0 +1,171 @@
+"""Figure builders of the Balance, Ranking and Labour pages: traces, hover texts, digits."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from analytics.labour import classify_labour_migration
+from analytics.loading import load_dataset
+from analytics.measures import panel_balance
+from analytics.panel import build_panel
+from analytics.ranking import rank_all_methods
+from analytics.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
+from figures.charts import (
+    centre_rest_bars,
+    labour_scatter,
+    lorenz_chart,
+    rank_matrix_chart,
+    rank_stability_chart,
+    theil_chart,
+)
+from i18n import t
+
+ASCII_DIGIT = re.compile(r"[0-9]")
+PERSIAN_DIGIT = re.compile(r"[۰-۹]")
+
+
+@pytest.fixture(scope="module")
+def panel():
+    ds = load_dataset()
+    return build_panel(ds.projects, ds.indicators, ds.counties, today="1405/09/06")
+
+
+@pytest.fixture(scope="module")
+def balance(panel):
+    return panel_balance(panel, "budget_total")
+
+
+@pytest.fixture(scope="module")
+def ranking(panel):
+    ds = load_dataset()
+    values, flags = ranking_inputs(panel, ds.indicators, list(DEFAULT_RANKING_SPEC))
+    return rank_all_methods(values, DEFAULT_RANKING_SPEC), flags
+
+
+def names(panel, lang):
+    return dict(zip(panel.index, panel["name_fa" if lang == "fa" else "name_en"]))
+
+
+def ticks(fig, axis):
+    layout = fig.layout.xaxis if axis == "x" else fig.layout.yaxis
+    return list(layout.ticktext or [])
+
+
+def assert_persian(labels):
+    assert labels, "no tick labels"
+    for label in labels:
+        assert not ASCII_DIGIT.search(str(label)), label
+        assert PERSIAN_DIGIT.search(str(label)), label
+
+
+def assert_english(labels):
+    assert labels and all(not PERSIAN_DIGIT.search(str(v)) for v in labels)
+
+
+def test_lorenz_chart(panel, balance):
+    fig = lorenz_chart(balance.lorenz, names(panel, "fa"), "بودجه", "fa")
+    assert len(fig.data) == 2
+    diagonal, curve = fig.data
+    assert list(diagonal.x) == [0, 100] and diagonal.hoverinfo == "skip"
+    assert len(curve.x) == len(balance.lorenz) == 29
+    assert curve.x[-1] == pytest.approx(100) and curve.y[-1] == pytest.approx(100)
+    assert len(curve.hovertext) == 29
+    assert any("لنجان" in h and "بودجه" in h for h in curve.hovertext)
+    assert_persian(ticks(fig, "x")) and assert_persian(ticks(fig, "y"))
+    assert "۱۰۰٪" in ticks(fig, "x")
+    en = lorenz_chart(balance.lorenz, names(panel, "en"), "budget", "en")
+    assert "100%" in ticks(en, "x") and any("Lenjan" in h for h in en.data[1].hovertext)
+
+
+def test_theil_chart(balance):
+    groups = {"centre": "مرکز", "rest": "سایر"}
+    fig = theil_chart(balance.theil, groups, "fa")
+    assert len(fig.data) == 2
+    between, within = fig.data
+    assert list(between.y) == [pytest.approx(balance.theil.between)]
+    assert sum(within.y) == pytest.approx(balance.theil.within)
+    assert len(within.x) == len(balance.theil.by_group)
+    assert all(h for h in [*between.hovertext, *within.hovertext])
+    assert "۰٫۰۳۱" in between.text[0]
+    assert_persian(ticks(fig, "y"))
+    assert_english(ticks(theil_chart(balance.theil, groups, "en"), "y"))
+
+
+def test_centre_rest_bars(balance):
+    shares = centre_rest_shares(balance)
+    assert shares["share_population"].sum() == pytest.approx(1)
+    fig = centre_rest_bars(shares, "بودجه", "fa")
+    assert len(fig.data) == 2
+    centre, rest = fig.data
+    assert centre.name == t("balance.group.centre", "fa")
+    assert list(centre.y) == [pytest.approx(41.39, abs=0.01), pytest.approx(53.67, abs=0.01)]
+    assert list(centre.text) == ["۴۱٪", "۵۴٪"]
+    assert all(h for h in centre.hovertext) and len(rest.hovertext) == 2
+    assert_persian(ticks(fig, "y"))
+    assert fig.layout.legend.traceorder == "reversed"  # centre first from the right
+    assert centre_rest_bars(shares, "budget", "en").layout.legend.traceorder == "normal"
+
+
+def test_rank_matrix_chart(panel, ranking):
+    result, flags = ranking
+    sample = flags.any(axis=1)
+    labels = {m: t(f"ranking.method.{m}", "fa") for m in result.ranks.columns}
+    fig = rank_matrix_chart(result.ranks, names(panel, "fa"), labels, "fa", sample=sample)
+    assert len(fig.data) == 1
+    heat = fig.data[0]
+    assert len(heat.y) == 28 and len(heat.x) == 4
+    best = result.stability["mean_rank"].idxmin()
+    assert heat.y[0].startswith(panel.loc[best, "name_fa"])
+    assert all("✱" in y for y in heat.y)          # net migration is sample everywhere
+    for row in heat.text:
+        assert_persian(row)
+    assert all(h for row in heat.hovertext for h in row)
+    assert heat.x[0].replace("<br>", " ") == labels["topsis"]   # read from the right in fa
+    en = rank_matrix_chart(result.ranks, names(panel, "en"), labels, "en")
+    assert en.data[0].text[0][0] in {"1", "2", "3"} and "✱" not in en.data[0].y[0]
+
+
+def test_rank_stability_chart(panel, ranking):
+    result, _ = ranking
+    fig = rank_stability_chart(result.stability, names(panel, "fa"), "fa")
+    assert len(fig.data) == 2
+    ranges, means = fig.data
+    assert len(means.hovertext) == 28 and all(means.hovertext)
+    assert len(ranges.x) == 3 * 28
+    assert_persian(ticks(fig, "x"))
+    assert "۱" in ticks(fig, "x") and "۲۸" in ticks(fig, "x")
+    assert list(fig.layout.xaxis.range) == [28.5, 0.5]   # rank 1 on the right in fa
+    assert_english(ticks(rank_stability_chart(result.stability, names(panel, "en"), "en"), "x"))
+
+
+def test_labour_scatter(panel):
+    classified = classify_labour_migration(panel)
+    thresholds = classified.attrs["thresholds"]
+    fig = labour_scatter(classified, thresholds, "fa")
+    assert len(fig.data) == 1
+    points = fig.data[0]
+    assert len(points.x) == 28
+    assert all("✱" in text for text in points.text)     # every migration rate is sample
+    assert any(text.startswith("لنجان") for text in points.text)
+    assert len(points.hovertext) == 28 and all("بیکاری" in h for h in points.hovertext)
+    sizes = pd.Series(list(points.marker.size), index=classified.index)
+    assert sizes.idxmax() == "isfahan"
+    assert len(fig.layout.shapes) == 2
+    xs = [s.x0 for s in fig.layout.shapes if s.x0 == s.x1]
+    assert xs == [pytest.approx(thresholds.unemployment)]
+    notes = [a.text for a in fig.layout.annotations]
+    for quadrant in ("industrial_magnet", "thriving", "declining", "draining"):
+        assert any(t(f"labour.quadrant.{quadrant}", "fa") in n for n in notes)
+    assert_persian(ticks(fig, "x")) and assert_persian(ticks(fig, "y"))
+    assert_persian(list(points.marker.colorbar.ticktext))
+    en = labour_scatter(classified, thresholds, "en")
+    assert_english(ticks(en, "x")) and any("Industrial magnet" in a.text for a in en.layout.annotations)
+
+
+def test_labour_scatter_leaves_out_missing_counties(panel):
+    gap = panel.copy()
+    gap.loc["nain", "unemployment_rate"] = float("nan")
+    classified = classify_labour_migration(gap)
+    fig = labour_scatter(classified, classified.attrs["thresholds"], "en")
+    assert len(fig.data[0].x) == 27
