@@ -236,6 +236,23 @@ def indicator_diff(old: list[dict], new: list[dict]) -> dict:
             "n_changed": sum(1 for k in set(after) & set(before) if after[k] != before[k])}
 
 
+_EMBEDDED: dict[tuple, Dataset] = {}
+_EMBEDDED_LOCK = threading.Lock()
+
+
+def _embedded(directory: Path) -> Dataset:
+    """:func:`load_dataset` of ``directory``, cached per process while its files are
+    unchanged (same names, sizes and modification times)."""
+    files = sorted(directory.glob("*.csv"))
+    key = (str(directory.resolve()),
+           tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+    with _EMBEDDED_LOCK:
+        if key not in _EMBEDDED:
+            _EMBEDDED.clear()
+            _EMBEDDED[key] = load_dataset(directory)
+        return _EMBEDDED[key]
+
+
 # --- the store -----------------------------------------------------------------------------
 
 class Store:
@@ -286,7 +303,7 @@ class Store:
         """The embedded default data (counties and places always come from here)."""
         with self._lock:
             if self._base is None:
-                self._base = load_dataset(self.data_dir)
+                self._base = _embedded(self.data_dir)
             return self._base
 
     # -- reading

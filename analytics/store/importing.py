@@ -99,13 +99,13 @@ def _display(problem: Problem, sheet: RawSheet, kind: str) -> Problem:
 def _cell_checks(sheet: RawSheet, schema: TableSchema, file: str) -> list[Problem]:
     """Gregorian dates in Jalali columns and over-long text, before validate_table."""
     problems = []
+    row_numbers = [int(n) for n in sheet.row_numbers.tolist()]
     for col in schema.columns:
         if col.name not in sheet.frame.columns:
             continue
-        for idx, value in sheet.frame[col.name].items():
-            if not value:
+        for row, value in zip(row_numbers, sheet.frame[col.name].tolist(), strict=True):
+            if not value or (col.kind != "jalali" and len(value) <= MAX_CELL_CHARS):
                 continue
-            row = int(sheet.row_numbers.loc[idx])
             rule, params = None, {}
             if len(value) > MAX_CELL_CHARS:
                 rule, params = "text_too_long", {"limit": MAX_CELL_CHARS}

@@ -143,16 +143,16 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
                 return None
             return (None if "\x00" in text else text.lstrip("\ufeff")), encoding
     head = data[:4096]
-    if b"\x00" in head:
-        odd, even = head[1::2], head[0::2]
-        for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
-            if zeros and zeros.count(0) / len(zeros) > 0.3:
-                try:
-                    text = data.decode(encoding)
-                except UnicodeDecodeError:
-                    continue
-                if "\x00" not in text:
-                    return text, encoding
+    if b"\x00" in head:  # UTF-16 without a BOM, or binary
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            sample = text[:2000]
+            if sample and "\x00" not in text and \
+                    sum(map(_plausible, sample)) / len(sample) >= 0.95:
+                return text, encoding
         return None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -161,6 +161,13 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
     text = data.decode("cp1256", errors="replace")
     controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\r\n\t")
     return (None if controls > 8 else text), "cp1256"
+
+
+def _plausible(char: str) -> bool:
+    """A character of a Persian/English table (for telling UTF-16 from binary)."""
+    code = ord(char)
+    return (32 <= code < 127 or char in "\r\n\t" or 0x0600 <= code <= 0x06FF
+            or 0x200C <= code <= 0x200F or 0xFB50 <= code <= 0xFEFF or code in (0xAB, 0xBB))
 
 
 # --- cells → sheets ------------------------------------------------------------------------
