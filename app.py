@@ -17,6 +17,7 @@ st.set_page_config(page_title="پیشران | Pishran", page_icon="static/favico
 lang = state.lang()
 PAGES = [
     ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
+    ("pages/map.py", "nav.map", "map", ":material/map:"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=(url == "overview"))

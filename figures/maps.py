@@ -5,9 +5,16 @@ labels render with the product font) and uses the app's own empty base map
 (:data:`figures.theme.TOPOJSON_URL`), so nothing is fetched from outside.  Its
 exterior rings must be clockwise: pass a feature collection prepared by
 :func:`geo.orient_for_geo_subplot` (``geo.cache.load_province`` does this).
+
+Both builders colour either continuously (a colour bar with localised ticks) or by
+classes (:class:`ColourClasses`: one flat colour per class and a stepped colour bar whose
+labels are the class ranges, e.g. «۱۲٫۵ – ۱۶٫۰»).  Counties without a value are drawn grey.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -25,7 +32,80 @@ from figures.theme import (
 )
 from geo.plotly_geojson import subset_feature_collection
 
-__all__ = ["choropleth", "tile_cartogram"]
+__all__ = ["ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR", "choropleth",
+           "class_colours", "lean_feature_collection", "tile_cartogram"]
+
+MISSING_COLOUR = "#e5e7eb"
+SELECTED_COLOUR = "#111827"
+
+
+@dataclass(frozen=True)
+class ColourClasses:
+    """Classed colouring: ``index`` (county code → class 0…k-1, -1 = no value), one
+    ``labels`` entry (already localised) and one ``colours`` entry per class; ``title``
+    heads the legend; ``missing_label`` names the grey "no value" entry."""
+
+    index: pd.Series
+    labels: Sequence[str]
+    colours: Sequence[str]
+    title: str = ""
+    missing_label: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def k(self) -> int:
+        return len(self.labels)
+
+
+def class_colours(k: int, diverging: bool = False, positions: Sequence[float] | None = None
+                  ) -> list[str]:
+    """``k`` colours: light → dark along the sequential palette, or — ``diverging`` — the
+    diverging palette sampled at ``positions`` (0…1, 0.5 = the reference value; default
+    evenly spread)."""
+    if k <= 0:
+        return []
+    if diverging:
+        scale = pc.get_colorscale(DIVERGING)
+        if positions is None:
+            positions = [(j + 0.5) / k for j in range(k)]
+        return [_hex(c) for c in pc.sample_colorscale(scale, [min(max(p, 0.0), 1.0)
+                                                             for p in positions])]
+    scale = [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)]
+    spots = [0.05 + 0.95 * j / (k - 1) for j in range(k)] if k > 1 else [0.6]
+    return [_hex(c) for c in pc.sample_colorscale(scale, spots)]
+
+
+def _dark(colour: str) -> bool:
+    """Whether white text reads better than dark text on ``colour`` (relative luminance)."""
+    colour = _hex(colour)
+    if len(colour) != 7:
+        return False
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45
+
+
+def _hex(colour: str) -> str:
+    if colour.startswith("#"):
+        return colour
+    r, g, b = (int(float(v)) for v in colour[colour.index("(") + 1:-1].split(",")[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+_LEAN: dict[int, tuple[dict, dict]] = {}
+
+
+def lean_feature_collection(fc: dict) -> dict:
+    """``fc`` without what Plotly does not read (each feature's ``"type": "Feature"`` and
+    ``properties``): Plotly matches ``id`` and draws ``geometry``.  Memoised per object."""
+    hit = _LEAN.get(id(fc))
+    if hit is not None and hit[0] is fc:
+        return hit[1]
+    lean = {"type": "FeatureCollection",
+            "features": [{"id": f["id"], "geometry": f["geometry"]} for f in fc["features"]]}
+    if len(_LEAN) > 16:
+        _LEAN.clear()
+    _LEAN[id(fc)] = (fc, lean)
+    return lean
 
 
 def _colours(diverging: bool, values: pd.Series) -> dict:
@@ -40,6 +120,62 @@ def _colours(diverging: bool, values: pd.Series) -> dict:
             "zmin": lo, "zmax": hi}
 
 
+def _colour_decimals(lo: float, hi: float) -> int:
+    """Decimals that keep z to better than 1/100 of the colour range (the colour cannot
+    show more; the hover shows the exact, formatted value)."""
+    span = abs(hi - lo)
+    if not np.isfinite(span) or span == 0:
+        return 4
+    return int(min(max(2 - np.floor(np.log10(span)), 0), 6))
+
+
+def _stepped(classes: ColourClasses) -> dict:
+    """A colour scale with one flat band per class for z = class index."""
+    k = classes.k
+    scale = []
+    for j, colour in enumerate(classes.colours):
+        scale += [[j / k, colour], [(j + 1) / k, colour]]
+    return {"colorscale": scale, "zmin": -0.5, "zmax": k - 0.5}
+
+
+def _class_colorbar(classes: ColourClasses, lang: str) -> dict:
+    k = classes.k
+    return {"tickvals": list(range(k)), "ticktext": list(classes.labels),
+            "title": {"text": classes.title, "side": "top"}, "len": min(0.12 * k + 0.1, 0.8),
+            "thickness": 16, "ticks": "", "outlinewidth": 0,
+            "x": 0.0 if lang == "fa" else 1.0, "xanchor": "left" if lang == "fa" else "right",
+            "y": 0.98, "yanchor": "top"}
+
+
+def _hover(hover: pd.DataFrame | None, codes: list, z: pd.Series) -> tuple[dict, str]:
+    """Trace kwargs and template for the hover card.  Plain (``name``, ``value``) hover is
+    written as ``customdata``/``text``; extra columns (``hover.attrs["labels"]``: column →
+    label) become a 2-D ``customdata`` whose labels appear once, in the template."""
+    if hover is None:
+        return ({"customdata": list(codes), "text": list(z.round(2))},
+                "<b>%{customdata}</b>: %{text}")
+    hover = hover.reindex(codes).fillna("")
+    extra = [c for c in hover.columns if c not in ("name", "value")]
+    if not extra:
+        template = "<b>%{customdata}</b><br>" + hover.attrs.get("label", "") + ": %{text}"
+        return {"customdata": list(hover["name"]), "text": list(hover["value"])}, template
+    labels = hover.attrs.get("labels", {})
+    columns = ["name"] + (["value"] if "value" in hover.columns else []) + extra
+    lines = ["<b>%{customdata[0]}</b>"]
+    for j, column in enumerate(columns[1:], start=1):
+        label = hover.attrs.get("label", "") if column == "value" else labels.get(column, "")
+        lines.append((f"{label}: " if label else "") + f"%{{customdata[{j}]}}")
+    return {"customdata": hover[columns].to_numpy().tolist()}, "<br>".join(lines)
+
+
+def _outline(fc: dict, code: str, colour: str, width: float, name: str) -> go.Choropleth:
+    return go.Choropleth(
+        geojson=subset_feature_collection(fc, [code]), locations=[code], featureidkey="id",
+        z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+        marker={"line": {"color": colour, "width": width}}, hoverinfo="skip", name=name,
+    )
+
+
 def choropleth(
     feature_collection: dict,
     frame: pd.DataFrame,
@@ -52,53 +188,130 @@ def choropleth(
     diverging: bool = False,
     colorbar_title: str = "",
     height: int = 560,
+    *,
+    classes: ColourClasses | None = None,
+    selected: str | None = None,
+    selectable: bool = False,
+    label_size: int = 10,
+    outlines_in_trace: bool = False,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
     """A choropleth of ``frame[value]`` (index = county code = feature ``id``).
 
     ``hover``: DataFrame (index code) with columns ``name`` and ``value`` (pre-formatted
     text) and the measure's ``label`` in ``hover.attrs["label"]`` — the label is written
-    once in the hover template, not 28 times; ``labels``: DataFrame (index code, columns
-    lon, lat, text) drawn as county names; ``centre``: the code outlined.
+    once in the hover template, not 28 times; further columns (labels in
+    ``hover.attrs["labels"]``) make a multi-line card; ``labels``: DataFrame (index code,
+    columns lon, lat, text) drawn as county names (``None`` → no label trace);
+    ``centre``: the code outlined; ``classes``: classed colours instead of a continuous
+    scale; ``selected``: a code outlined in dark; ``selectable``: keep unselected counties
+    at full opacity when the chart is used for click selection; ``outlines_in_trace``:
+    draw the centre/selected outlines as per-county line colours of the main trace (they
+    are moved to its end) instead of extra traces — a lighter figure; ``bounds``
+    (min lon, min lat, max lon, max lat): the map window instead of ``fitbounds``.
     """
     codes = list(frame.index)
-    z = frame[value].astype(float)
-    colours = _colours(diverging, z)
-    cb = colorbar_ticks(colours["zmin"], colours["zmax"], lang)
-    if hover is not None:
-        hover = hover.reindex(codes).fillna("")
-        names, values = hover["name"], hover["value"]
-        template = "<b>%{customdata}</b><br>" + hover.attrs.get("label", "") + ": %{text}"
+    fc = lean_feature_collection(feature_collection)
+    raw = frame[value].astype(float)
+    if classes is not None:
+        index = classes.index.reindex(codes)
+        z = index.where(index >= 0).astype(float)
+        colours = _stepped(classes)
+        colorbar = _class_colorbar(classes, lang)
+        z_out = [None if np.isnan(v) else int(v) for v in z]
     else:
-        names, values, template = frame.index, z.round(2), "<b>%{customdata}</b>: %{text}"
+        z = raw
+        colours = _colours(diverging, z)
+        colorbar = {"len": 0.75, "thickness": 14,
+                    "x": 0.0 if lang == "fa" else 1.0,
+                    "xanchor": "left" if lang == "fa" else "right",
+                    **colorbar_ticks(colours["zmin"], colours["zmax"], lang)}
+        if colorbar_title:
+            colorbar["title"] = {"text": colorbar_title}
+        decimals = _colour_decimals(colours["zmin"], colours["zmax"])
+        z_out = [None if np.isnan(v) else (int(round(v)) if decimals == 0 else round(v, decimals))
+                 for v in z]
+        for key in ("zmin", "zmax"):  # full float precision is wasted bytes
+            colours[key] = round(float(colours[key]), decimals + 2)
+    hover_kwargs, template = _hover(hover, codes, raw)
     fig = go.Figure()
-    fig.add_trace(go.Choropleth(
-        geojson=feature_collection, locations=codes, featureidkey="id", z=z.round(4),
-        customdata=list(names), text=list(values),
-        hovertemplate=template + "<extra></extra>",
-        marker={"line": {"color": "white", "width": 0.8}},
-        colorbar={"title": {"text": colorbar_title}, "len": 0.75, "thickness": 14,
-                  "x": 0.0 if lang == "fa" else 1.0, "xanchor": "left" if lang == "fa" else "right",
-                  **cb},
-        name="", **colours,
-    ))
-    if centre and centre in codes:
-        fig.add_trace(go.Choropleth(
-            geojson=subset_feature_collection(feature_collection, [centre]), locations=[centre], featureidkey="id", z=[0],
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
-            marker={"line": {"color": CENTRE_COLOUR, "width": 3}}, hoverinfo="skip",
-            name="centre",
-        ))
+    missing = [c for c, v in zip(codes, z) if np.isnan(v)]
+    missing_trace = None
+    if missing:
+        positions = [codes.index(c) for c in missing]
+        extra = {k: [v[i] for i in positions] for k, v in hover_kwargs.items()}
+        missing_trace = go.Choropleth(
+            geojson=subset_feature_collection(fc, missing), locations=missing,
+            z=[0] * len(missing), showscale=False,
+            colorscale=[[0, MISSING_COLOUR], [1, MISSING_COLOUR]],
+            marker={"line": {"color": "white", "width": 0.8}},
+            hovertemplate=template + "<extra></extra>", name="missing", **extra,
+        )
+    line: dict = {"color": "white", "width": 0.8}
+    if outlines_in_trace:
+        # Centre and selected county drawn last in the main trace with their own line
+        # colour and width: no second copy of their geometry in the JSON.
+        order = [c for c in codes if c not in (centre, selected)]
+        order += [c for c in (centre, selected) if c in codes and c not in order]
+        if selected == centre:
+            order = [c for c in order if c != centre] + ([centre] if centre in codes else [])
+        position = [codes.index(c) for c in order]
+        codes = order
+        z_out = [z_out[i] for i in position]
+        hover_kwargs = {k: [v[i] for i in position] for k, v in hover_kwargs.items()}
+        line = {"color": [SELECTED_COLOUR if c == selected else CENTRE_COLOUR if c == centre
+                          else "#fff" for c in codes],
+                "width": [3.5 if c == selected else 3 if c == centre else 1 for c in codes]}
+        if missing_trace is not None:
+            fig.add_trace(missing_trace)  # below, so it never covers an outline
+            missing_trace = None
+    main = dict(  # featureidkey: Plotly's default "id"
+        geojson=fc, locations=codes, z=z_out, hovertemplate=template + "<extra></extra>",
+        marker={"line": line}, colorbar=colorbar, **hover_kwargs, **colours,
+    )
+    if selectable:
+        main["unselected"] = {"marker": {"opacity": 1}}
+    fig.add_trace(go.Choropleth(**main))
+    if missing_trace is not None:
+        fig.add_trace(missing_trace)
+    if not outlines_in_trace:
+        if selected and selected in codes:
+            fig.add_trace(_outline(fc, selected, SELECTED_COLOUR,
+                                   4 if selected == centre else 3, "selected"))
+        if centre and centre in codes:
+            fig.add_trace(_outline(fc, centre, CENTRE_COLOUR,
+                                   2.5 if selected == centre else 3, "centre"))
     if labels is not None and len(labels):
         fig.add_trace(go.Scattergeo(
-            lon=labels["lon"].round(2), lat=labels["lat"].round(2), text=labels["text"],
+            # plain lists: numpy arrays would be sent as base64 float64 (≈11 B per value)
+            lon=labels["lon"].astype(float).round(2).tolist(),
+            lat=labels["lat"].astype(float).round(2).tolist(), text=list(labels["text"]),
             mode="text",
-            textfont={"family": FONT_FAMILY, "size": 10, "color": "#111827"},
+            # family: the layout font; "auto" shadow: a light halo keeps names readable on
+            # the darkest fills
+            textfont={"size": label_size, "color": "#111827", "shadow": "auto"},
             hoverinfo="skip", showlegend=False, name="labels",
         ))
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator",
-                    bgcolor="rgba(0,0,0,0)")
+    if bounds is not None:  # an explicit window fills the plot better than fitbounds
+        minx, miny, maxx, maxy = bounds
+        pad = 0.02 * max(maxx - minx, maxy - miny)
+        fig.update_geos(lonaxis_range=[round(minx - pad, 2), round(maxx + pad, 2)],
+                        lataxis_range=[round(miny - pad, 2), round(maxy + pad, 2)])
+    else:
+        fig.update_geos(fitbounds="locations")
+    fig.update_geos(visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     apply_theme(fig, lang, title, height)
+    # a geo-only figure has no cartesian axes or trace colour cycle: drop the theme's
+    # axis styling, plot background and colorway from the JSON sent on every rerun
+    fig.layout.xaxis = None
+    fig.layout.yaxis = None
+    fig.layout.plot_bgcolor = None
+    fig.layout.colorway = None
+    fig.layout.template = None  # the theme sets every style explicitly
+    fig.layout.hoverlabel.font.family = None  # Plotly takes it from layout.font
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60 if title else 10, "b": 10})
+    if lang == "fa":
+        fig.update_layout(hoverlabel={"align": "right"})
     return add_attribution(fig, lang)
 
 
@@ -112,43 +325,79 @@ def tile_cartogram(
     centre: str | None = None,
     diverging: bool = False,
     height: int = 560,
+    *,
+    classes: ColourClasses | None = None,
+    selected: str | None = None,
+    label_size: int = 11,
 ) -> go.Figure:
     """Equal tiles, one per county: ``tiles`` has index code and columns ``x``, ``y`` (tile
-    centre), ``xs``, ``ys`` (vertex lists) and ``text`` (short name).  Needs no boundary file."""
+    centre), ``xs``, ``ys`` (vertex lists) and ``text`` (short name; empty → no label).
+    Needs no boundary file.  ``hover`` may carry a ready ``card`` column (the whole hover
+    text); ``classes`` and ``selected`` as in :func:`choropleth`."""
     z = frame[value].astype(float).reindex(tiles.index)
     colours = _colours(diverging, z)
     lo, hi = colours["zmin"], colours["zmax"]
     scale_spec = colours["colorscale"]
+    if isinstance(scale_spec, str):
+        scale_spec = pc.get_colorscale(scale_spec)
     fig = go.Figure()
+    class_index = classes.index.reindex(tiles.index) if classes is not None else None
+    text_colours = []
     for code, tile in tiles.iterrows():
         val = z.get(code)
-        if val is None or np.isnan(val):
-            colour = "#e5e7eb"
+        if classes is not None:
+            j = class_index.get(code)
+            colour = classes.colours[int(j)] if j is not None and j == j and j >= 0 \
+                else MISSING_COLOUR
+        elif val is None or np.isnan(val):
+            colour = MISSING_COLOUR
         else:
             pos = 0.5 if hi == lo else (val - lo) / (hi - lo)
             colour = pc.sample_colorscale(scale_spec, [min(max(pos, 0), 1)])[0]
+        text_colours.append("white" if _dark(colour) else "#111827")
         is_centre = code == centre
+        is_selected = code == selected
+        line = {"color": "white", "width": 1}
+        if is_selected:
+            line = {"color": SELECTED_COLOUR, "width": 3}
+        elif is_centre:
+            line = {"color": CENTRE_COLOUR, "width": 3}
+        if hover is not None and code in hover.index and "card" in hover.columns:
+            text = hover.at[code, "card"]
+        elif hover is not None and code in hover.index:
+            text = (f"<b>{hover.at[code, 'name']}</b><br>{hover.attrs.get('label', '')}: "
+                    f"{hover.at[code, 'value']}")
+        else:
+            text = tile["text"]
         fig.add_trace(go.Scatter(
-            x=list(tile["xs"]), y=list(tile["ys"]), fill="toself", fillcolor=colour, mode="lines",
-            line={"color": CENTRE_COLOUR if is_centre else "white", "width": 3 if is_centre else 1},
-            hoveron="fills",
-            text=(f"<b>{hover.at[code, 'name']}</b><br>{hover.attrs.get('label', '')}: "
-                  f"{hover.at[code, 'value']}" if hover is not None and code in hover.index
-                  else tile["text"]),
-            hoverinfo="text", showlegend=False, name=str(code),
+            x=list(tile["xs"]), y=list(tile["ys"]), fill="toself", fillcolor=colour,
+            mode="lines", line=line, hoveron="fills", text=text, hoverinfo="text",
+            showlegend=False, name=str(code),
         ))
+    has_text = (tiles["text"].astype(str) != "").to_numpy()
+    shown = tiles[has_text]
     fig.add_trace(go.Scatter(
-        x=tiles["x"], y=tiles["y"], text=tiles["text"], mode="text", hoverinfo="skip",
-        textfont={"family": FONT_FAMILY, "size": 11, "color": "#111827"}, showlegend=False,
+        x=shown["x"], y=shown["y"], text=shown["text"], mode="text", hoverinfo="skip",
+        textfont={"family": FONT_FAMILY, "size": label_size,
+                  "color": [c for c, keep in zip(text_colours, has_text) if keep]},
+        showlegend=False,
     ))
-    cb = colorbar_ticks(lo, hi, lang)
-    fig.add_trace(go.Scatter(
-        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-        marker={"colorscale": scale_spec, "cmin": lo, "cmax": hi, "color": [lo],
-                "colorbar": {"len": 0.75, "thickness": 14, "x": 0.0 if lang == "fa" else 1.0,
-                             "xanchor": "left" if lang == "fa" else "right", **cb}},
-    ))
+    if classes is not None:
+        stepped = _stepped(classes)
+        marker = {"colorscale": stepped["colorscale"], "cmin": stepped["zmin"],
+                  "cmax": stepped["zmax"], "color": [0],
+                  "colorbar": _class_colorbar(classes, lang)}
+    else:
+        marker = {"colorscale": scale_spec, "cmin": lo, "cmax": hi, "color": [lo],
+                  "colorbar": {"len": 0.75, "thickness": 14,
+                               "x": 0.0 if lang == "fa" else 1.0,
+                               "xanchor": "left" if lang == "fa" else "right",
+                               **colorbar_ticks(lo, hi, lang)}}
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=False,
+                             hoverinfo="skip", marker=marker))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     apply_theme(fig, lang, title, height)
+    if lang == "fa":
+        fig.update_layout(hoverlabel={"align": "right"})
     return fig

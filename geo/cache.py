@@ -58,10 +58,11 @@ __all__ = [
 # Bump whenever the output of the build functions changes (invalidates disk caches).
 CODE_VERSION = "geo-2"
 
-# Measured with benchmarks/map_weight.py on IR-10 (242,074 raw bytes): tolerance 0.05° and
-# 2 decimals give an ~8.5 KB FeatureCollection (3.5 % of the raw file), leaving room in the
-# "figure JSON <= 5 % of raw" budget for data, hover text and a slim layout.
-PROVINCE_TOLERANCE = 0.05
+# Measured with benchmarks/map_weight.py on IR-10 (242,074 raw bytes): tolerance 0.07° and
+# 2 decimals give a ~7.2 KB FeatureCollection (3.0 % of the raw file; 0.05° gave 8.5 KB),
+# leaving room in the "figure JSON <= 5 % of raw" budget for the Map page's hover card
+# (key figures per county), labels and a slim layout (benchmarks/map_figure_weight.py).
+PROVINCE_TOLERANCE = 0.07
 PROVINCE_PRECISION = 2
 # Whole country (478 counties, 6.1 MB raw): ~0.5 MB FeatureCollection.
 COUNTRY_TOLERANCE = 0.01

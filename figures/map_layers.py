@@ -1,0 +1,539 @@
+"""The Map page's figure: county colours (continuous or classed), hover cards, name labels
+that do not collide, and switchable point layers (driver projects, development assets).
+
+Builders take already-computed tables (the panel, a county table of another scope, the
+projects and places) and return Plotly figures or small DataFrames; they do not load,
+filter or aggregate data.  :func:`scope_map` is the one entry point the page and
+``benchmarks/map_figure_weight.py`` share, so the benchmark weighs what the page sends.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+from shapely.geometry import Polygon, shape
+
+from analytics.classify import Classification
+from analytics.panel import PANEL_MEASURES, sample_flags
+from figures.maps import ColourClasses, choropleth, class_colours, tile_cartogram
+from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution
+from geo.spread import spread_groups
+from i18n import fmt_number, has_key, localise_digits, t
+
+__all__ = [
+    "HOVER_FIGURES",
+    "PLACE_COLOUR",
+    "add_places_layer",
+    "add_project_layer",
+    "class_legend",
+    "county_polygons",
+    "geo_hover_card",
+    "hover_card",
+    "key_figures",
+    "pick_labels",
+    "places_table",
+    "places_with_coordinates",
+    "project_points",
+    "project_table",
+    "scope_map",
+    "tile_frame",
+    "tile_polygons",
+]
+
+# The county's key figures on every hover card (data province).
+HOVER_FIGURES = ("population", "unemployment_rate", "n_projects", "budget_per_capita")
+PLACE_COLOUR = "#7c3aed"
+SAMPLE_MARK = "✱"
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _decimals(measure: str) -> int:
+    return PANEL_MEASURES[measure][1] if measure in PANEL_MEASURES else 0
+
+
+def _rtl_range(text: str, lang: str) -> str:
+    """Lay a number range out right-to-left for ``fa`` («۱۲٫۵ – ۱۶٫۰» reads low → high from
+    the right).  ``i18n.rtl_label`` leaves text without Persian letters alone, so the
+    embedding (RLE + RLM … PDF, as it uses) is applied here."""
+    return "\u202b\u200f" + text + "\u202c" if lang == "fa" else text
+
+
+def _fmt(value: float, lang: str, decimals: int, signed: bool = False) -> str:
+    text = fmt_number(value, lang, decimals)
+    if signed and text != "—" and float(value) > 0:
+        text = "+" + text
+    return text
+
+
+# --------------------------------------------------------------------------- hover cards
+
+
+def hover_card(panel: pd.DataFrame, measure: str, lang: str,
+               difference: pd.Series | None = None) -> pd.DataFrame:
+    """Per county: ``name``, the measure's ``value`` and the key figures of
+    :data:`HOVER_FIGURES` (the measure itself not twice), formatted in ``lang`` with ✱
+    after sample/estimated values; with ``difference`` also a signed ``diff`` column.
+    Labels are in ``attrs["label"]`` (the measure) and ``attrs["labels"]`` (the rest), so
+    the figure writes each label once."""
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    out = pd.DataFrame({"name": panel[name_col].astype(str)}, index=panel.index)
+    labels: dict[str, str] = {}
+
+    def column(m: str, signed_values: pd.Series | None = None) -> list[str]:
+        flags = sample_flags(panel, m) if m in PANEL_MEASURES else \
+            pd.Series(False, index=panel.index)
+        values = panel[m] if signed_values is None else signed_values
+        texts = [_fmt(v, lang, _decimals(m), signed_values is not None)
+                 for v in values]
+        return [text + (" " + SAMPLE_MARK if flag and text != "—" else "")
+                for text, flag in zip(texts, flags.reindex(panel.index).fillna(False))]
+
+    out["value"] = column(measure)
+    if difference is not None:
+        out["diff"] = column(measure, difference.reindex(panel.index))
+        labels["diff"] = t("map.diff.title", lang)
+    for m in HOVER_FIGURES:
+        if m != measure and m in panel.columns:
+            out[m] = column(m)
+            labels[m] = t(f"map.hover.{m}", lang)
+    out.attrs["label"] = t(f"measure.{measure}", lang)
+    out.attrs["labels"] = labels
+    return out
+
+
+def geo_hover_card(table: pd.DataFrame, measure: str, lang: str, country: bool,
+                   difference: pd.Series | None = None) -> pd.DataFrame:
+    """Hover card for a scope without data (see :func:`geo.provinces.county_table`):
+    name, the measure, the area and — for the whole country — the province."""
+    suffix = "fa" if lang == "fa" else "en"
+    out = pd.DataFrame({"name": table[f"name_{suffix}"].astype(str)}, index=table.index)
+    out["value"] = [_fmt(v, lang, 0) for v in table[measure]]
+    labels: dict[str, str] = {}
+    if difference is not None:
+        out["diff"] = [_fmt(v, lang, 0, True) for v in difference.reindex(table.index)]
+        labels["diff"] = t("map.diff.title", lang)
+    if measure != "area_km2":
+        out["area"] = [_fmt(v, lang, 0) for v in table["area_km2"]]
+        labels["area"] = t("map.hover.area_km2", lang)
+    if country:
+        out["province"] = table[f"province_{suffix}"].astype(str)
+        labels["province"] = t("map.hover.province", lang)
+    out.attrs["label"] = t(f"map.measure.{measure}", lang)
+    out.attrs["labels"] = labels
+    return out
+
+
+def _card_text(hover: pd.DataFrame) -> pd.Series:
+    """The whole hover text per county (for the tile view, which has no template)."""
+    labels = hover.attrs.get("labels", {})
+    rows = []
+    for _, row in hover.iterrows():
+        lines = [f"<b>{row['name']}</b>", f"{hover.attrs.get('label', '')}: {row['value']}"]
+        lines += [f"{labels.get(c, c)}: {row[c]}" for c in hover.columns
+                  if c not in ("name", "value")]
+        rows.append("<br>".join(lines))
+    return pd.Series(rows, index=hover.index)
+
+
+# --------------------------------------------------------------------------- classes
+
+
+def class_legend(result: Classification, codes: Sequence[str], lang: str, decimals: int,
+                 diverging: bool = False, title: str = "", signed: bool = False
+                 ) -> ColourClasses:
+    """Colours and Persian legend labels («۱۲٫۵ – ۱۶٫۰», low to high) for a
+    :class:`analytics.classify.Classification` of the values of ``codes``.
+
+    ``diverging``: colour each class by where its middle sits on a scale symmetric around 0
+    (the reference value), so negative classes are red and positive ones blue."""
+    labels = []
+    for lo, hi in result.ranges():
+        a, b = _fmt(lo, lang, decimals, signed), _fmt(hi, lang, decimals, signed)
+        labels.append(_rtl_range(a if a == b else f"{a} – {b}", lang))
+    if diverging and result.k:
+        bound = float(np.nanmax(np.abs(result.breaks))) or 1.0
+        positions = [0.5 + (lo + hi) / 4 / bound for lo, hi in result.ranges()]
+        colours = class_colours(result.k, True, positions)
+    else:
+        colours = class_colours(result.k)
+    return ColourClasses(
+        index=pd.Series(result.classes, index=list(codes)), labels=labels, colours=colours,
+        title=title, missing_label=t("map.no_value", lang))
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _merc(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def _wrapped(text: str) -> str | None:
+    """``text`` on two lines, split at the space nearest its middle (None: no space)."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return None
+    if "و" in words[1:-1]:  # «آران و بیدگل» → «آران» / «و بیدگل»: «و» starts the line
+        best = words.index("و", 1)
+        return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
+    best = min(range(1, len(words)),
+               key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
+
+
+def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
+                always: Sequence[str] = (), width_px: int = 900, height_px: int = 600,
+                font_px: int = 10, pad_px: int = 3, wrap_at: int = 11) -> pd.DataFrame:
+    """The labels (index code; columns lon, lat, text) that fit without overlapping.
+
+    The map is assumed to fill ``width_px`` × ``height_px`` (a Mercator window around the
+    label points); each label is a box of about 0.55·``font_px`` per character by
+    1.4·``font_px`` per line.  Codes in ``always`` go first, then higher ``priority`` (e.g.
+    area); a label is kept when its box does not touch a kept one.  Names longer than
+    ``wrap_at`` characters that contain a space go on two lines (``<br>``) first, shorter
+    ones only when the one-line form collides.  Deterministic.
+    """
+    if labels.empty:
+        return labels
+    xs = labels["lon"].astype(float).to_numpy()
+    ys = np.array([_merc(v) for v in labels["lat"].astype(float)])
+    span_x = max(xs.max() - xs.min(), 1e-6) * 1.15
+    span_y = max(ys.max() - ys.min(), 1e-6) * 1.15
+    scale = min(width_px / span_x, height_px / span_y)  # px per degree
+    order = list(labels.index)
+    rank = priority.reindex(order).fillna(-np.inf) if priority is not None else \
+        pd.Series(0.0, index=order)
+    first = [c for c in always if c in labels.index]
+    rest = sorted((c for c in order if c not in first), key=lambda c: (-rank[c], str(c)))
+    kept: list[tuple[float, float, float, float]] = []
+    chosen: dict = {}
+    position = {c: i for i, c in enumerate(order)}
+
+    def box(code, text: str) -> tuple[float, float, float, float]:
+        lines = text.split("<br>")
+        w = 0.55 * font_px * max(max(len(line) for line in lines), 1) + pad_px
+        h = 1.4 * font_px * len(lines) + pad_px
+        i = position[code]
+        cx, cy = xs[i] * scale, ys[i] * scale
+        return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+    def free(b: tuple[float, float, float, float]) -> bool:
+        return not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]
+                       for o in kept)
+
+    for code in first + rest:
+        text = str(labels.at[code, "text"])
+        wrapped = _wrapped(text)
+        variants = (wrapped, text) if len(text) > wrap_at else (text, wrapped)
+        for variant in variants:
+            if variant is None:
+                continue
+            b = box(code, variant)
+            if free(b):
+                kept.append(b)
+                chosen[code] = variant
+                break
+    out = labels.loc[[c for c in order if c in chosen]].copy()
+    out["text"] = [chosen[c] for c in out.index]
+    return out
+
+
+# --------------------------------------------------------------------------- tiles
+
+
+def tile_frame(layout: Mapping[str, tuple[int, int]], names: pd.Series, wrap_at: int = 8
+               ) -> pd.DataFrame:
+    """Hexagon tiles (index code; x, y, xs, ys, text) for :func:`figures.maps.tile_cartogram`;
+    names longer than ``wrap_at`` characters go on two lines."""
+    from geo.tiles import hex_polygons
+
+    tiles = pd.DataFrame(hex_polygons(layout).values()).set_index("code")
+    text = names.reindex(tiles.index).fillna("").astype(str)
+    tiles["text"] = [(_wrapped(v) or v) if len(v) > wrap_at else v for v in text]
+    return tiles
+
+
+# --------------------------------------------------------------------------- points
+
+
+def county_polygons(feature_collection: dict) -> dict[str, shapely.Geometry]:
+    """Code → shapely geometry of each feature (the shapes as drawn)."""
+    return {f["id"]: shape(f["geometry"]) for f in feature_collection["features"]}
+
+
+def project_points(projects: pd.DataFrame, anchors: Mapping[str, tuple[float, float]],
+                   polygons: Mapping[str, shapely.Geometry] | None = None,
+                   separation: float = 0.08, *, use_coordinates: bool = True,
+                   planar: bool = False) -> pd.DataFrame:
+    """One row per project (same index) with ``lon``, ``lat`` and ``placed``:
+    ``"given"`` (its own coordinates), ``"spread"`` (no coordinates: laid out around its
+    county's anchor by :func:`geo.spread.spread_groups`, avoiding every other point) or
+    ``"none"`` (no anchor: not drawn).  ``use_coordinates=False`` spreads every project
+    (the tile view, where real coordinates mean nothing)."""
+    lat = pd.to_numeric(projects.get("lat"), errors="coerce") if use_coordinates else None
+    lon = pd.to_numeric(projects.get("lon"), errors="coerce") if use_coordinates else None
+    out = pd.DataFrame(index=projects.index)
+    out["lon"], out["lat"], out["placed"] = np.nan, np.nan, "none"
+    if use_coordinates:
+        given = lat.notna() & lon.notna()
+        out.loc[given, "lon"] = lon[given].astype(float)
+        out.loc[given, "lat"] = lat[given].astype(float)
+        out.loc[given, "placed"] = "given"
+    else:
+        given = pd.Series(False, index=projects.index)
+    todo = projects[~given]
+    counts = todo.groupby("county_code").size().to_dict()
+    fixed = list(zip(out.loc[given, "lon"], out.loc[given, "lat"]))
+    spread = spread_groups(counts, anchors, separation, polygons, fixed, planar=planar)
+    for county, rows in todo.groupby("county_code").groups.items():
+        result = spread.get(county)
+        if result is None:
+            continue
+        for idx, (x, y) in zip(sorted(rows, key=lambda r: str(projects.at[r, "project_id"])
+                                      if "project_id" in projects else str(r)),
+                               result.points):
+            out.at[idx, "lon"], out.at[idx, "lat"], out.at[idx, "placed"] = x, y, "spread"
+    return out
+
+
+def add_project_layer(fig: go.Figure, projects: pd.DataFrame, points: pd.DataFrame,
+                      names: Mapping[str, str], lang: str, geo: bool = True,
+                      size: int = 9) -> go.Figure:
+    """Driver projects as points, one trace (and legend entry) per status, coloured by
+    :data:`figures.theme.STATUS_COLOURS`; hover: title, county, status, budget, progress,
+    ✱ for sample projects and a note when the position is approximate."""
+    title_col = "title_fa" if lang == "fa" else "title_en"
+    drawn = points[points["placed"] != "none"]
+    for status, colour in STATUS_COLOURS.items():
+        part = drawn[projects.loc[drawn.index, "status"].astype(str) == status]
+        if part.empty:
+            continue
+        rows = projects.loc[part.index]
+        texts = []
+        for idx, row in rows.iterrows():
+            lines = [f"<b>{row[title_col]}</b>" + (f" {SAMPLE_MARK}" if _true(row.get("is_sample"))
+                                                   else ""),
+                     f"{t('common.county', lang)}: {names.get(row['county_code'], row['county_code'])}",
+                     f"{t('map.hover.status', lang)}: {t(f'status.{status}', lang)}",
+                     f"{t('map.hover.budget', lang)}: "
+                     f"{fmt_number(row.get('budget_billion_rials'), lang, 0)}",
+                     f"{t('map.hover.progress', lang)}: "
+                     f"{localise_digits(_pct(row.get('physical_progress_pct')), lang)}"]
+            placed = part.at[idx, "placed"]
+            if placed == "spread":
+                lines.append(t("map.point.spread" if geo else "map.point.tile", lang))
+            elif str(row.get("coord_quality", "")) == "sample":
+                lines.append(t("map.point.sample", lang))
+            texts.append("<br>".join(lines))
+        marker = {"color": colour, "size": size,
+                  "line": {"color": ["#111827" if p == "given" else "white"
+                                     for p in part["placed"]], "width": 1}}
+        common = dict(mode="markers", marker=marker, text=texts, hoverinfo="text",
+                      name=t(f"status.{status}", lang), legendgroup="projects",
+                      legendgrouptitle={"text": t("map.legend.status", lang)},
+                      customdata=list(rows["county_code"]))
+        if geo:
+            fig.add_trace(go.Scattergeo(lon=part["lon"].round(4), lat=part["lat"].round(4),
+                                        **common))
+        else:
+            fig.add_trace(go.Scatter(x=part["lon"].round(4), y=part["lat"].round(4),
+                                     **common))
+    _legend(fig, lang)
+    return fig
+
+
+def _tr(key: str, lang: str, fallback: object) -> str:
+    """``t(key)`` when the catalogue has it, else the raw value (data outside the vocabulary)."""
+    return t(key, lang) if has_key(key) else str(fallback)
+
+
+def _true(value) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def _pct(value) -> str:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if math.isnan(number) else f"{number:.0f}%"
+
+
+def places_with_coordinates(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(places with lat/lon, places without) — only the first go on the map."""
+    lat = pd.to_numeric(places["lat"], errors="coerce")
+    lon = pd.to_numeric(places["lon"], errors="coerce")
+    has = lat.notna() & lon.notna()
+    return places[has], places[~has]
+
+
+def add_places_layer(fig: go.Figure, places: pd.DataFrame, names: Mapping[str, str],
+                     lang: str) -> go.Figure:
+    """Development assets with coordinates as purple stars (one legend entry)."""
+    placed, _ = places_with_coordinates(places)
+    if placed.empty:
+        return fig
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    texts = []
+    for _, row in placed.iterrows():
+        kind = _tr(f"map.place_type.{row['type']}", lang, row["type"])
+        county = row.get("county_code")
+        county_name = names.get(county, "") if isinstance(county, str) and county else \
+            t("map.places.unknown_county", lang)
+        texts.append("<br>".join([
+            f"<b>{row[name_col]}</b>" + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
+            f"{t('map.hover.type', lang)}: {kind}",
+            f"{t('common.county', lang)}: {county_name}",
+            f"{t('map.hover.source', lang)}: {str(row.get('source', ''))[:60]}",
+        ]))
+    fig.add_trace(go.Scattergeo(
+        lon=pd.to_numeric(placed["lon"]).round(4), lat=pd.to_numeric(placed["lat"]).round(4),
+        mode="markers", text=texts, hoverinfo="text", name=t("map.legend.place", lang),
+        marker={"symbol": "star", "size": 15, "color": PLACE_COLOUR,
+                "line": {"color": "white", "width": 1}},
+        legendgroup="places",
+    ))
+    _legend(fig, lang)
+    return fig
+
+
+def _labels_on_top(fig: go.Figure) -> None:
+    """Move the county-name trace to the end so names stay readable over the points."""
+    labels = [tr for tr in fig.data if tr.name == "labels"]
+    if labels:
+        fig.data = tuple(tr for tr in fig.data if tr.name != "labels") + tuple(labels)
+
+
+def _legend(fig: go.Figure, lang: str) -> None:
+    _labels_on_top(fig)
+    fa = lang == "fa"
+    fig.update_layout(showlegend=True, legend={
+        "x": 1 if fa else 0, "xanchor": "right" if fa else "left", "y": 0.02,
+        "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)",
+        "font": {"family": FONT_FAMILY, "size": 12}, "groupclick": "toggleitem"})
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def scope_map(
+    *,
+    codes: Sequence[str],
+    values: pd.Series,
+    hover: pd.DataFrame,
+    names: pd.Series,
+    lang: str,
+    geometry=None,
+    tile_layout: Mapping[str, tuple[int, int]] | None = None,
+    classes: ColourClasses | None = None,
+    diverging: bool = False,
+    centre: str | None = None,
+    selected: str | None = None,
+    label_points: pd.DataFrame | None = None,
+    label_priority: pd.Series | None = None,
+    colorbar_title: str = "",
+    height: int = 600,
+    selectable: bool = True,
+) -> go.Figure:
+    """The county map of one scope: boundaries (``geometry`` given) or equal tiles
+    (``tile_layout``), continuous or ``classes`` colours, ``names`` as labels where they fit
+    (or ``label_points`` — index key; lon, lat, text — such as province names; both thinned
+    by :func:`pick_labels` with ``label_priority``), the
+    ``centre`` and ``selected`` counties outlined, «© OpenStreetMap contributors»."""
+    frame = pd.DataFrame({"v": values.reindex(list(codes)).astype(float)})
+    if geometry is not None:
+        if label_points is None:
+            points = geometry.labels.set_index("code").reindex(list(codes))[["lon", "lat"]]
+            points["text"] = names.reindex(points.index)
+            label_points = points.dropna(subset=["lon"])
+        always = [c for c in (centre, selected) if c]
+        label_points = pick_labels(label_points, label_priority, always=always,
+                                   height_px=height)
+        fig = choropleth(geometry.feature_collection, frame, "v", lang, None, hover,
+                         label_points, centre, diverging, colorbar_title, height,
+                         classes=classes, selected=selected, selectable=selectable,
+                         outlines_in_trace=True, bounds=geometry.bounds)
+        return fig
+    if tile_layout is None:
+        raise ValueError("need boundaries or a tile layout")
+    tiles = tile_frame(tile_layout, names)
+    if len(tiles) > 60:  # the whole country: names only where there is room
+        tiles["text"] = ""
+    card = hover.copy()
+    card["card"] = _card_text(hover)
+    fig = tile_cartogram(tiles, frame, "v", lang, None, card, centre, diverging, height,
+                         classes=classes, selected=selected)
+    return add_attribution(fig, lang)
+
+
+def tile_polygons(layout: Mapping[str, tuple[int, int]]) -> dict[str, Polygon]:
+    """Hexagon polygons (tile plane) for spreading points inside tiles."""
+    from geo.tiles import hex_polygons
+
+    return {code: Polygon(zip(tile.xs, tile.ys)) for code, tile in hex_polygons(layout).items()}
+
+
+
+# --------------------------------------------------------------------------- tables under the map
+
+
+def key_figures(panel: pd.DataFrame, code: str, measure: str, lang: str
+                ) -> list[tuple[str, str]]:
+    """(label, formatted value) of the county's key figures and the mapped measure, with ✱
+    after sample/estimated values — for ``st.metric``."""
+    out = []
+    for m in dict.fromkeys([*HOVER_FIGURES, measure]):
+        if m not in panel.columns:
+            continue
+        flag = bool(sample_flags(panel, m).get(code, False)) if m in PANEL_MEASURES else False
+        text = _fmt(panel.at[code, m], lang, _decimals(m)) + (f" {SAMPLE_MARK}" if flag else "")
+        short = f"map.hover.{m}"
+        out.append((t(short if has_key(short) else f"measure.{m}", lang), text))
+    return out
+
+
+def project_table(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The county's projects for display: title (✱ for sample), sector, status, budget and
+    progress formatted in ``lang``; sorted by budget, largest first."""
+    if projects.empty:
+        return pd.DataFrame(columns=[t(f"map.col.{c}", lang) for c in
+                                     ("title", "sector", "status", "budget", "progress")])
+    rows = projects.sort_values("budget_billion_rials", ascending=False)
+    title_col = "title_fa" if lang == "fa" else "title_en"
+    return pd.DataFrame({
+        t("map.col.title", lang): [
+            f"{title} {SAMPLE_MARK}" if _true(sample) else str(title)
+            for title, sample in zip(rows[title_col], rows["is_sample"])],
+        t("map.col.sector", lang): [t(f"sector.{s}", lang) for s in rows["sector"]],
+        t("map.col.status", lang): [t(f"status.{s}", lang) for s in rows["status"]],
+        t("map.col.budget", lang): [fmt_number(v, lang, 0) for v in rows["budget_billion_rials"]],
+        t("map.col.progress", lang): [localise_digits(_pct(v), lang)
+                                      for v in rows["physical_progress_pct"]],
+    })
+
+
+def places_table(places: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """Development assets for display: name, type, county («not stated» when the source does
+    not say), status and source URL."""
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    counties = []
+    for code in places["county_code"]:
+        known = isinstance(code, str) and code in names
+        counties.append(names[code] if known else t("map.places.unknown_county", lang))
+    return pd.DataFrame({
+        t("map.places.name", lang): places[name_col].astype(str).tolist(),
+        t("map.places.type", lang): [_tr(f"map.place_type.{v}", lang, v)
+                                     for v in places["type"]],
+        t("map.places.county", lang): counties,
+        t("map.places.status", lang): [_tr(f"map.place_status.{v}", lang, v)
+                                       for v in places["status"]],
+        t("map.places.source", lang): places["source"].astype(str).tolist(),
+    })

@@ -1,0 +1,237 @@
+"""figures.map_layers: hover cards, class legends, label picking, project/place layers,
+tables; geo.provinces names and county tables."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from shapely.geometry import Point, box
+
+from analytics.classify import classify
+from analytics.loading import load_dataset
+from analytics.panel import build_panel
+from figures.map_layers import (
+    HOVER_FIGURES,
+    add_places_layer,
+    add_project_layer,
+    class_legend,
+    geo_hover_card,
+    hover_card,
+    key_figures,
+    pick_labels,
+    places_table,
+    places_with_coordinates,
+    project_points,
+    project_table,
+    tile_frame,
+    tile_polygons,
+)
+from figures.theme import STATUS_COLOURS
+from geo.tiles import ISFAHAN_HEX_LAYOUT
+
+PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def panel(ds):
+    return build_panel(ds.projects, ds.indicators, ds.counties)
+
+
+def test_hover_card_has_key_figures_with_sample_marks(panel):
+    card = hover_card(panel, "budget_per_capita", "fa")
+    assert list(card.columns) == ["name", "value", "population", "unemployment_rate",
+                                  "n_projects"]  # the measure itself is not repeated
+    assert set(card.attrs["labels"]) == {"population", "unemployment_rate", "n_projects"}
+    assert card.attrs["label"].startswith("بودجه سرانه")
+    # ✱ exactly where the unemployment rate is a sample/estimate
+    flags = panel["unemployment_rate_is_sample"].fillna(True).astype(bool)
+    assert [v.endswith("✱") for v in card["unemployment_rate"]] == flags.tolist()
+    assert not any(ch.isascii() and ch.isdigit() for v in card["population"] for ch in v)
+    isfahan = card.loc["isfahan"]
+    assert isfahan["name"] == "اصفهان" and "٬" in isfahan["population"]
+
+
+def test_hover_card_difference_is_signed(panel):
+    diff = panel["unemployment_rate"] - 12.0
+    card = hover_card(panel, "unemployment_rate", "en", difference=diff)
+    assert "diff" in card.columns and card.attrs["labels"]["diff"]
+    positive = diff[diff > 0].index[0]
+    assert card.at[positive, "diff"].startswith("+")
+    assert set(HOVER_FIGURES) - {"unemployment_rate"} <= set(card.columns)
+
+
+def test_class_legend_ranges_are_persian_and_rtl(panel):
+    result = classify(panel["budget_per_capita"], "jenks", 5)
+    legend = class_legend(result, list(panel.index), "fa", 1)
+    assert legend.k == 5 and len(legend.colours) == 5 and len(set(legend.colours)) == 5
+    for label in legend.labels:
+        assert label.startswith("\u202b\u200f") and label.endswith("\u202c")
+        body = label.strip("\u202b\u200f\u202c")
+        lo, hi = body.split(" – ")
+        assert set(lo.replace("٫", "")) <= PERSIAN_DIGITS and "٫" in lo
+        assert set(hi.replace("٫", "")) <= PERSIAN_DIGITS
+    assert legend.index.loc["khur_va_biabanak"] == 4  # the largest value, the top class
+    english = class_legend(result, list(panel.index), "en", 1)
+    assert english.labels[0] == f"{result.breaks[0]:.1f} – {result.breaks[1]:.1f}"
+
+
+def test_diverging_classes_are_red_below_and_blue_above():
+    values = np.array([-5.0, -4, -1, 0.5, 3, 6])
+    legend = class_legend(classify(values, "equal", 4), list("abcdef"), "fa", 0,
+                          diverging=True, signed=True)
+    first, last = legend.colours[0], legend.colours[-1]
+    assert int(first[1:3], 16) > int(first[5:7], 16)  # red
+    assert int(last[5:7], 16) > int(last[1:3], 16)  # blue
+    assert "+" in legend.labels[-1]
+
+
+def test_pick_labels_drops_collisions_but_keeps_the_centre():
+    labels = pd.DataFrame({"lon": [51.0, 51.01, 53.0, 51.02], "lat": [32.0, 32.0, 33.0, 32.01],
+                           "text": ["بزرگ", "کوچک", "دور", "مرکز"]}, index=list("abcd"))
+    priority = pd.Series({"a": 100, "b": 10, "c": 50, "d": 1})
+    kept = pick_labels(labels, priority, always=["d"])
+    assert list(kept.index) == ["c", "d"]  # d forced, a and b collide with it
+    kept = pick_labels(labels, priority)
+    assert list(kept.index) == ["a", "c"]
+
+
+def test_pick_labels_wraps_long_names_at_va():
+    labels = pd.DataFrame({"lon": [51.0, 55.0], "lat": [32.0, 34.0],
+                           "text": ["شاهین‌شهر و میمه", "نائین"]}, index=["s", "n"])
+    kept = pick_labels(labels)
+    assert kept.at["s", "text"] == "شاهین‌شهر<br>و میمه" and kept.at["n", "text"] == "نائین"
+
+
+def test_project_points_given_and_spread(ds):
+    projects = ds.projects
+    county = box(50.0, 31.0, 53.0, 34.0)
+    anchors = {c: (51.5 + i * 0.01, 32.5) for i, c in enumerate(ds.counties["code"])}
+    polygons = {c: county for c in ds.counties["code"]}
+    pts = project_points(projects, anchors, polygons, separation=0.05)
+    given = projects["lat"].notna() & projects["lon"].notna()
+    assert (pts.loc[given, "placed"] == "given").all()
+    assert np.allclose(pts.loc[given, "lat"], projects.loc[given, "lat"])
+    spread = pts[pts["placed"] == "spread"]
+    assert len(spread) == int((~given).sum())
+    assert all(county.contains(Point(x, y)) for x, y in zip(spread["lon"], spread["lat"]))
+    # spread points keep their distance from each other and from the given ones
+    xy = np.c_[pts["lon"] * np.cos(np.radians(32.5)), pts["lat"]]
+    moved = (pts["placed"] == "spread").to_numpy()
+    for i in np.flatnonzero(moved):
+        d = np.hypot(*(xy - xy[i]).T)
+        d[i] = np.inf
+        assert d.min() >= 0.05 * 0.999
+
+
+def test_project_layer_one_trace_per_status(ds):
+    projects = ds.projects.head(40)
+    pts = pd.DataFrame({"lon": 51.0 + np.arange(40) * 0.01, "lat": 32.0, "placed": "spread"},
+                       index=projects.index)
+    fig = add_project_layer(go.Figure(), projects, pts, {}, "fa")
+    names = {tr.name for tr in fig.data}
+    statuses = set(projects["status"])
+    assert len(fig.data) == len(statuses)
+    for tr in fig.data:
+        status = next(s for s in statuses if tr.marker.color == STATUS_COLOURS[s])
+        assert tr.name == {"in_progress": "در حال اجرا", "study": "در مطالعه",
+                           "completed": "تکمیل‌شده", "stalled": "متوقف", "defined": "تعریف‌شده",
+                           "cancelled": "لغوشده"}[status]
+    assert fig.layout.legend.x == 1 and fig.layout.showlegend
+    text = json.dumps(fig.to_plotly_json()["data"], ensure_ascii=False)
+    assert "کنار مرکز شهرستان" in text and "✱" in text
+    assert len(names) == len(statuses)
+
+
+def test_places_split_and_layer(ds):
+    with_xy, without = places_with_coordinates(ds.places)
+    assert len(with_xy) + len(without) == len(ds.places) and len(with_xy) >= 1
+    fig = add_places_layer(go.Figure(), ds.places, {"lenjan": "لنجان"}, "fa")
+    assert len(fig.data) == 1 and fig.data[0].marker.symbol == "star"
+    assert len(fig.data[0].lon) == len(with_xy)
+    table = places_table(without, {"kashan": "کاشان"}, "fa")
+    assert list(table.columns)[-1] == "منبع" and table["منبع"].str.startswith("http").all()
+    assert "نامشخص در منبع" in set(table["شهرستان"])
+
+
+def test_tables_for_the_detail_panel(ds, panel):
+    figures = dict(key_figures(panel, "isfahan", "jobs_total", "fa"))
+    assert "جمعیت" in figures and any(k.startswith("اشتغال") for k in figures)
+    assert all(not any(c.isascii() and c.isdigit() for c in v) for v in figures.values())
+    mine = ds.projects[ds.projects["county_code"] == "lenjan"]
+    table = project_table(mine, "fa")
+    assert len(table) == len(mine) and list(table.columns)[0] == "عنوان"
+    budgets = mine.sort_values("budget_billion_rials", ascending=False)["budget_billion_rials"]
+    assert table.iloc[0, 3].translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٬", "0123456789,")) == \
+        f"{budgets.iloc[0]:,.0f}"
+    assert project_table(mine.iloc[:0], "fa").empty
+
+
+def test_tiles_wrap_long_names_and_hexagons_contain_their_centres():
+    names = pd.Series({"shahinshahr_va_meymeh": "شاهین‌شهر و میمه", "nain": "نائین"})
+    tiles = tile_frame(ISFAHAN_HEX_LAYOUT, names)
+    assert len(tiles) == 28
+    assert tiles.at["shahinshahr_va_meymeh", "text"] == "شاهین‌شهر<br>و میمه"
+    assert tiles.at["isfahan", "text"] == ""
+    polygons = tile_polygons(ISFAHAN_HEX_LAYOUT)
+    assert all(polygons[c].contains(Point(tiles.at[c, "x"], tiles.at[c, "y"])) for c in polygons)
+
+
+def test_geo_hover_card_for_the_country():
+    table = pd.DataFrame({
+        "name_fa": ["آباده"], "name_en": ["Abadeh"], "area_km2": [6794.3],
+        "province_fa": ["فارس"], "province_en": ["Fars"], "n_counties": [37.0]},
+        index=["IR-07:osm1"])
+    card = geo_hover_card(table, "n_counties", "fa", country=True)
+    assert card.at["IR-07:osm1", "value"] == "۳۷"
+    assert card.at["IR-07:osm1", "area"] == "۶٬۷۹۴"
+    assert card.at["IR-07:osm1", "province"] == "فارس"
+
+
+# --------------------------------------------------------------------------- geo.provinces
+
+
+def test_province_names_from_the_provinces_file(tmp_path, monkeypatch):
+    from geo.provinces import province_names, provinces
+
+    monkeypatch.setenv("PISHRAN_CACHE_DIR", str(tmp_path / "cache"))
+    counties = tmp_path / "counties"
+    counties.mkdir()
+
+    def square(x0, y0, size=1.0):
+        return [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size],
+                 [x0, y0]]]
+
+    def fc(features):
+        return {"type": "FeatureCollection", "features": features}
+
+    provinces_file = tmp_path / "provinces.geojson"
+    provinces_file.write_text(json.dumps(fc([
+        {"type": "Feature", "properties": {"name:fa": "شمالی", "name:en": "North"},
+         "geometry": {"type": "Polygon", "coordinates": square(50, 35, 4)}},
+        {"type": "Feature", "properties": {"name:fa": "جنوبی", "name:en": "South"},
+         "geometry": {"type": "Polygon", "coordinates": square(50, 30, 4)}},
+    ])), encoding="utf-8")
+    for iso, y in (("IR-01", 31), ("IR-02", 36), ("IR-03", 45)):
+        (counties / f"{iso}.geojson").write_text(json.dumps(fc([
+            {"type": "Feature", "properties": {"id": 1},
+             "geometry": {"type": "Polygon", "coordinates": square(51, y)}},
+            {"type": "Feature", "properties": {},
+             "geometry": {"type": "Point", "coordinates": [51.5, y + 0.5]}},
+        ])), encoding="utf-8")
+    names = province_names("fa", counties, provinces_file)
+    assert names == {"IR-01": "جنوبی", "IR-02": "شمالی", "IR-03": "IR-03"}
+    info = {p.iso: p for p in provinces(counties, provinces_file)}
+    assert info["IR-02"].name_en == "North" and info["IR-02"].n_counties == 1
+    assert info["IR-03"].lon is None
+    assert province_names("en", tmp_path / "nowhere") == {}
+    # second call comes from the cache directory, not from the files
+    assert list((tmp_path / "cache" / "geo").glob("provinces-*.json"))

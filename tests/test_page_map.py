@@ -1,0 +1,222 @@
+"""AppTest of the Map page: measure, classes, layers, views, scopes, county selection, URL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.cache import boundaries_available
+from geo.config import country_dir
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+needs_boundaries = pytest.mark.skipif(not boundaries_available(),
+                                      reason="no OSM boundary file configured")
+needs_country = pytest.mark.skipif(
+    not (country_dir().is_dir() and any(country_dir().glob("IR-*.geojson"))),
+    reason="no country boundary files")
+
+
+def open_map(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page("pages/map.py")  # url path "map" = the file name: works before a first run
+    return at.run()
+
+
+def spec(at: AppTest) -> dict:
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def widget(items, label: str):
+    found = [w for w in items if w.label == label]
+    assert found, f"no widget labelled {label!r}: {[w.label for w in items]}"
+    return found[0]
+
+
+def query(at: AppTest) -> dict:
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def test_default_map(ds_codes=None):
+    at = open_map()
+    assert not at.exception
+    assert "نقشه" in at.title[0].value
+    data = spec(at)
+    main = data["data"][0]
+    assert main["type"] in ("choropleth", "scatter")
+    if main["type"] == "choropleth":
+        assert len(main["locations"]) == 28
+        assert "isfahan" in main["locations"]
+    assert any(a["text"] == "© OpenStreetMap contributors"
+               for a in data["layout"]["annotations"])
+    assert widget(at.selectbox, "شاخص نقشه").value == "budget_per_capita"
+    assert query(at) == {}
+
+
+@needs_boundaries
+def test_changing_the_measure_changes_the_map_and_the_url():
+    at = open_map()
+    before = spec(at)["data"][0]["z"]
+    widget(at.selectbox, "شاخص نقشه").select("unemployment_rate").run()
+    assert not at.exception
+    after = spec(at)["data"][0]
+    assert after["z"] != before
+    assert "نرخ بیکاری" in at.subheader[0].value
+    assert query(at)["measure"] == "unemployment_rate"
+
+
+@needs_boundaries
+def test_classification_gives_a_persian_class_legend():
+    at = open_map()
+    widget(at.radio, "رنگ‌بندی").set_value("jenks").run()
+    widget(at.select_slider, "تعداد طبقه‌ها").set_value(4).run()
+    assert not at.exception
+    main = spec(at)["data"][0]
+    assert main["colorbar"]["tickvals"] == [0, 1, 2, 3]
+    for label in main["colorbar"]["ticktext"]:
+        digits = label.strip("\u202b\u200f\u202c").replace(" – ", "").replace("٫", "")
+        assert set(digits) <= set("۰۱۲۳۴۵۶۷۸۹")
+    assert query(at) == {"classes": "jenks", "k": "4"}
+
+
+@needs_boundaries
+def test_layers_draw_projects_by_status_and_list_places_without_coordinates():
+    at = open_map()
+    widget(at.checkbox, "پروژه‌های پیشران").check().run()
+    widget(at.checkbox, "دارایی‌های توسعه").check().run()
+    assert not at.exception
+    data = spec(at)["data"]
+    names = {t.get("name") for t in data if t["type"] == "scattergeo"}
+    assert {"در حال اجرا", "متوقف", "دارایی توسعه"} <= names
+    assert data[-1]["name"] == "labels"  # names stay on top of the points
+    assert query(at)["layers"] == "projects,places"
+    assert any("بدون مختصات" in m.value for m in at.markdown)
+    assert len(at.dataframe) >= 1  # the places without coordinates, with their sources
+
+
+@needs_boundaries
+def test_tiles_view_and_back():
+    at = open_map()
+    widget(at.radio, "نمایش").set_value("tiles").run()
+    assert not at.exception
+    fills = [t for t in spec(at)["data"] if t.get("fill") == "toself"]
+    assert len(fills) == 28
+    assert query(at) == {"view": "tiles"}
+    widget(at.radio, "نمایش").set_value("boundaries").run()
+    assert spec(at)["data"][0]["type"] == "choropleth"
+
+
+@needs_boundaries
+def test_diff_from_province_value_is_diverging():
+    at = open_map(measure="unemployment_rate")
+    widget(at.toggle, "تفاوت با مقدار استان").set_value(True).run()
+    assert not at.exception
+    main = spec(at)["data"][0]
+    assert main["zmin"] == -main["zmax"]
+    assert any("مقدار کل استان" in m.value for m in at.markdown)
+    assert query(at)["diff"] == "1"
+
+
+@needs_boundaries
+def test_choosing_a_county_shows_its_detail_and_outline():
+    at = open_map()
+    widget(at.selectbox, "شهرستان انتخاب‌شده").select("nain").run()
+    assert not at.exception
+    assert any("نائین" in s.value for s in at.subheader)
+    labels = [m.label for m in at.metric]
+    assert "جمعیت" in labels and "پروژه‌های پیشران" in labels
+    main = spec(at)["data"][0]
+    assert main["locations"][-1] == "nain"
+    assert query(at)["county"] == "nain"
+    assert at.session_state["page:county"] == "nain"  # the County page opens on it
+    assert len(at.dataframe) == 1  # its projects
+
+
+@needs_country
+def test_whole_country_scope():
+    at = open_map()
+    widget(at.selectbox, "گستره نقشه").select("country").run()
+    assert not at.exception
+    data = spec(at)
+    assert len(data["data"][0]["locations"]) == 478
+    assert widget(at.selectbox, "شاخص نقشه").value == "area_km2"
+    assert query(at) == {"scope": "country"}
+    labels = next(t for t in data["data"] if t.get("name") == "labels")
+    assert "اصفهان" in labels["text"] and "فارس" in labels["text"]  # province names
+    assert len(json.dumps(data, ensure_ascii=False).encode()) < 2_000_000
+
+
+@needs_country
+def test_another_province_shows_osm_areas():
+    at = open_map(scope="IR-07", county="bad")
+    assert not at.exception
+    main = spec(at)["data"][0]
+    assert len(main["locations"]) == 37 and all(c.startswith("osm") for c in main["locations"])
+    assert "مساحت" in main["hovertemplate"]
+    assert at.warning  # the unknown county in the link is reported
+    code = main["locations"][0]
+    widget(at.selectbox, "شهرستان انتخاب‌شده").select(code).run()
+    assert any(m.label == "استان" and m.value == "فارس" for m in at.metric)
+    assert query(at) == {"scope": "IR-07", "county": code}
+
+
+@needs_boundaries
+def test_url_round_trip_restores_every_widget():
+    params = {"measure": "unemployment_rate", "classes": "quantile", "k": "6",
+              "view": "tiles", "layers": "projects", "county": "lenjan", "diff": "1"}
+    at = open_map(**params)
+    assert not at.exception
+    assert not at.warning
+    assert widget(at.selectbox, "شاخص نقشه").value == "unemployment_rate"
+    assert widget(at.radio, "رنگ‌بندی").value == "quantile"
+    assert widget(at.select_slider, "تعداد طبقه‌ها").value == 6
+    assert widget(at.radio, "نمایش").value == "tiles"
+    assert widget(at.checkbox, "پروژه‌های پیشران").value is True
+    assert widget(at.checkbox, "دارایی‌های توسعه").value is False
+    assert widget(at.toggle, "تفاوت با مقدار استان").value is True
+    assert widget(at.selectbox, "شهرستان انتخاب‌شده").value == "lenjan"
+    assert query(at) == params
+    # and a fresh session opened with the URL the page wrote shows the same
+    again = open_map(**query(at))
+    assert query(again) == params
+    assert [w.value for w in again.radio] == [w.value for w in at.radio]
+
+
+@pytest.mark.parametrize("bad", [{"scope": "IR-99"}, {"classes": "kmeans"}, {"k": "12"},
+                                 {"view": "3d"}, {"layers": "projects,evil"},
+                                 {"measure": "../../etc"}, {"diff": "yes"}])
+def test_tampered_links_fall_back_with_a_notice(bad):
+    at = open_map(**bad)
+    assert not at.exception
+    assert at.warning
+    assert spec(at)["data"]
+
+
+def test_english_page():
+    at = open_map(lang="en", classes="equal")
+    assert not at.exception
+    assert "Map" in at.title[0].value
+    ticks = spec(at)["data"][0].get("colorbar", {}).get("ticktext") or []
+    assert all(not any("۰" <= ch <= "۹" for ch in t) for t in ticks)
+
+
+def test_without_boundaries_the_page_shows_tiles(monkeypatch, tmp_path):
+    monkeypatch.setenv("PISHRAN_BOUNDARIES", str(tmp_path / "missing.geojson"))
+    from ui import data
+
+    data.province_geometry.clear()
+    try:
+        at = open_map()
+        assert not at.exception
+        assert any("PISHRAN_BOUNDARIES" in i.value for i in at.info)
+        fills = [t for t in spec(at)["data"] if t.get("fill") == "toself"]
+        assert len(fills) == 28
+        assert widget(at.radio, "نمایش").value == "tiles"
+    finally:
+        data.province_geometry.clear()
