@@ -18,6 +18,9 @@ lang = state.lang()
 PAGES = [
     ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
     ("pages/map.py", "nav.map", "map", ":material/map:"),
+    ("pages/balance.py", "nav.balance", "balance", ":material/balance:"),
+    ("pages/ranking.py", "nav.ranking", "ranking", ":material/leaderboard:"),
+    ("pages/labour.py", "nav.labour", "labour", ":material/groups:"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=(url == "overview"))

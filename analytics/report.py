@@ -6,7 +6,7 @@ the balance measures from :func:`analytics.measures.panel_balance` (the one entr
 the Balance page calls the same function, so both show the same numbers), the labour and
 migration quadrants and the development ranking (default spec :data:`DEFAULT_RANKING_SPEC`).
 :func:`run_report` turns command-line options into a filter, prints a readable table (or
-``--json``) and returns the exit code (2 for a bad option, e.g. an unknown county name,
+``--json``: NaN → null, ±∞ → "inf"/"-inf") and returns the exit code (2 for a bad option, e.g. an unknown county name,
 with the closest names suggested).
 
 Ranking inputs: the panel indicators (latest year ≤ the panel year) plus
@@ -236,7 +236,8 @@ _PANEL_COLUMNS = (
 
 
 def to_jsonable(value: Any) -> Any:
-    """Plain JSON types: numpy scalars unwrapped, NaN/±inf/NA → None, tuples → lists."""
+    """Plain JSON types: numpy scalars unwrapped, NaN/NA → None, tuples → lists, and ±∞
+    (e.g. a per-capita ratio when some county received nothing) → ``"inf"``/``"-inf"``."""
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -250,7 +251,9 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, (int, np.integer)):
         return int(value)
     if isinstance(value, (float, np.floating)):
-        return float(value) if math.isfinite(value) else None
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return None if math.isnan(value) else float(value)
     return value if isinstance(value, str) else str(value)
 
 
@@ -402,10 +405,12 @@ def measure_value_text(value: Any, lang: str = "fa") -> str:
     below 10, one decimal from 10 on; ∞ for an infinite ratio, — when missing."""
     from i18n import fmt_number
 
+    if isinstance(value, str) and value in ("inf", "-inf"):  # ±∞ as JSON carries it
+        value = float(value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if math.isinf(value):
-        return "∞"
+        return "∞" if value > 0 else "−∞"
     return fmt_number(value, lang, 3 if abs(value) < 10 else 1)
 
 

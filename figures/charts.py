@@ -8,6 +8,7 @@ so Plotly never prints its own numbers.  Sample or estimated values carry ✱.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -78,6 +79,45 @@ def _wrap(label: str, width: int = 12) -> str:
     return label[:cut] + "<br>" + label[cut + 1:]
 
 
+def _embed(value):
+    """``rtl_label`` on every string of a (nested) label value; other values untouched."""
+    if isinstance(value, str):
+        return rtl_label(value, "fa")
+    if isinstance(value, np.ndarray):
+        return [_embed(v) for v in value.tolist()] if value.dtype == object else value
+    if isinstance(value, (list, tuple)):
+        return [_embed(v) for v in value]
+    return value
+
+
+def _right_to_left(fig: go.Figure, lang: str) -> go.Figure:
+    """For Persian, embed every chart label right-to-left (:func:`i18n.rtl_label`): trace
+    names, texts, hover texts, category values, axis/colour-bar titles and annotations.
+
+    Chromium lays SVG text out left to right, so «بیکاری: ۱۵٪» would otherwise read back to
+    front; labels without Persian letters (numbers, ticks) are left as they are."""
+    if lang != "fa":
+        return fig
+    for trace in fig.data:
+        for attr in ("name", "text", "hovertext", "x", "y"):
+            value = getattr(trace, attr, None)
+            if isinstance(value, str) or (isinstance(value, (list, tuple, np.ndarray))
+                                          and any(isinstance(v, (str, list, tuple))
+                                                  for v in np.asarray(value, dtype=object).ravel()[:5])):
+                setattr(trace, attr, _embed(value))
+        marker = getattr(trace, "marker", None)
+        colorbar = getattr(marker, "colorbar", None) if marker is not None else None
+        if colorbar is not None and colorbar.title and colorbar.title.text:
+            colorbar.title.text = _embed(colorbar.title.text)
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        if axis.title and axis.title.text:
+            axis.title.text = _embed(axis.title.text)
+    for note in fig.layout.annotations:
+        if note.text:
+            note.text = _embed(note.text)
+    return fig
+
+
 def _name(code: str, names: Mapping[str, str]) -> str:
     return str(names.get(code, code))
 
@@ -123,7 +163,7 @@ def lorenz_chart(lorenz: pd.DataFrame, names: Mapping[str, str], x_label: str,
                      scaleanchor="x", scaleratio=1)
     localise_axis(fig, "x", 0, 100, lang, suffix=_pct(lang))
     localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
-    return fig
+    return _right_to_left(fig, lang)
 
 
 def theil_chart(theil, group_names: Mapping[str, str], lang: str = "fa",
@@ -169,7 +209,7 @@ def theil_chart(theil, group_names: Mapping[str, str], lang: str = "fa",
     if lang == "fa":
         fig.update_xaxes(autorange="reversed")
     localise_axis(fig, "y", 0, top * 1.2, lang)
-    return fig
+    return _right_to_left(fig, lang)
 
 
 def centre_rest_bars(shares: pd.DataFrame, x_label: str, lang: str = "fa",
@@ -197,7 +237,7 @@ def centre_rest_bars(shares: pd.DataFrame, x_label: str, lang: str = "fa",
         fig.update_xaxes(autorange="reversed")
     fig.update_yaxes(range=[0, 110])
     localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
-    return fig
+    return _right_to_left(fig, lang)
 
 
 # ---------------------------------------------------------------------------
@@ -243,7 +283,7 @@ def rank_matrix_chart(ranks: pd.DataFrame, names: Mapping[str, str],
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(side="top", showgrid=False, tickangle=0)
     _county_axis(fig, lang)
-    return fig
+    return _right_to_left(fig, lang)
 
 
 def rank_stability_chart(stability: pd.DataFrame, names: Mapping[str, str], lang: str = "fa",
@@ -281,7 +321,7 @@ def rank_stability_chart(stability: pd.DataFrame, names: Mapping[str, str], lang
                      range=[n + 0.5, 0.5] if lang == "fa" else [0.5, n + 0.5],
                      tickvals=ticks, ticktext=[fmt_int(v, lang) for v in ticks])
     _county_axis(fig, lang)
-    return fig
+    return _right_to_left(fig, lang)
 
 
 # ---------------------------------------------------------------------------
@@ -295,21 +335,62 @@ def _bubble_sizes(population: np.ndarray, max_px: float = 46, min_px: float = 9)
     return np.maximum(min_px, max_px * np.sqrt(np.nan_to_num(population) / top))
 
 
+# Label sides tried around a marker, and where each puts the label's box relative to the
+# marker centre: (x from, x to, y from, y to) in units of (label width, label height,
+# marker radius) — see _label_box.
 _POSITIONS = ("top center", "bottom center", "middle right", "middle left",
-              "top right", "bottom left", "top left", "bottom right")
+              "top right", "top left", "bottom right", "bottom left")
 
 
-def _text_positions(x: np.ndarray, y: np.ndarray) -> list[str]:
-    """Give each label the first side not taken by a close neighbour (fewer overlaps)."""
+def _label_box(position: str, cx: float, cy: float, r: float, w: float, h: float):
+    vertical, horizontal = position.split()
+    if horizontal == "center":
+        x0 = cx - w / 2
+    elif horizontal == "right":
+        x0 = cx + (r if vertical == "middle" else 0.7 * r)
+    else:
+        x0 = cx - (r if vertical == "middle" else 0.7 * r) - w
+    if vertical == "middle":
+        y0 = cy - h / 2
+    elif vertical == "top":
+        y0 = cy + (r if horizontal == "center" else 0.7 * r)
+    else:
+        y0 = cy - (r if horizontal == "center" else 0.7 * r) - h
+    return x0, x0 + w, y0, y0 + h
+
+
+def _overlap(a, b) -> float:
+    dx = min(a[1], b[1]) - max(a[0], b[0])
+    dy = min(a[3], b[3]) - max(a[2], b[2])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def _text_positions(x: np.ndarray, y: np.ndarray, labels: list[str], sizes: np.ndarray,
+                    x_range: list[float], y_range: list[float],
+                    width_px: float = 1000, height_px: float = 560) -> list[str]:
+    """A side for each label that overlaps other labels and markers as little as possible.
+
+    Greedy, largest marker first, in approximate screen pixels (the chart's plot area is
+    assumed ``width_px`` × ``height_px``; a label is ~6.5 px per character, 14 px high)."""
+    px = (x - x_range[0]) / (x_range[1] - x_range[0]) * width_px
+    py = (y - y_range[0]) / (y_range[1] - y_range[0]) * height_px
+    radius = sizes / 2
+    markers = [(a - r, a + r, b - r, b + r) for a, b, r in zip(px, py, radius)]
+    placed: list[tuple] = []
     positions = ["top center"] * len(x)
-    span_x = (np.nanmax(x) - np.nanmin(x)) or 1.0
-    span_y = (np.nanmax(y) - np.nanmin(y)) or 1.0
-    placed: list[int] = []
-    for i in np.argsort(-y, kind="stable"):
-        taken = {positions[j] for j in placed if abs(x[i] - x[j]) / span_x < 0.09
-                 and abs(y[i] - y[j]) / span_y < 0.08}
-        positions[i] = next((p for p in _POSITIONS if p not in taken), "top center")
-        placed.append(i)
+    for i in np.argsort(-sizes, kind="stable"):
+        w, h = 6.5 * len(labels[i]) + 4, 14.0
+        best, best_cost = "top center", math.inf
+        for position in _POSITIONS:
+            box = _label_box(position, px[i], py[i], radius[i], w, h)
+            cost = sum(_overlap(box, other) for other in placed)
+            cost += sum(_overlap(box, m) for j, m in enumerate(markers) if j != i) * 0.5
+            outside = max(0.0, -box[0]) + max(0.0, box[1] - width_px)
+            cost += outside * h
+            if cost < best_cost - 1e-9:
+                best, best_cost = position, cost
+        positions[i] = best
+        placed.append(_label_box(best, px[i], py[i], radius[i], w, h))
     return positions
 
 
@@ -347,10 +428,12 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     pad_y = max((np.nanmax(ys) - np.nanmin(ys)) * 0.1, 1.0)
     x_range = [float(np.nanmin(xs) - pad_x), float(np.nanmax(xs) + pad_x)]
     y_range = [float(np.nanmin(ys) - pad_y), float(np.nanmax(ys) + pad_y * 1.6)]
+    sizes = _bubble_sizes(pop, max_px=40)
     fig = go.Figure(go.Scatter(
-        x=u, y=m, mode="markers+text", text=labels, textposition=_text_positions(u, m),
+        x=u, y=m, mode="markers+text", text=labels,
+        textposition=_text_positions(u, m, labels, sizes, x_range, y_range),
         textfont={"size": 11, "color": "#374151"}, cliponaxis=False,
-        marker={"size": _bubble_sizes(pop, max_px=40), "color": np.nan_to_num(budget, nan=cmin),
+        marker={"size": sizes, "color": np.nan_to_num(budget, nan=cmin),
                 "colorscale": BUDGET_SCALE, "cmin": cmin, "cmax": cmax,
                 "line": {"color": ["#111827" if c else "#6b7280" for c in shown["is_centre"]],
                          "width": [2 if c else 0.8 for c in shown["is_centre"]]},
@@ -390,5 +473,5 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     localise_axis(fig, "x", x_range[0], x_range[1], lang, suffix=_pct(lang))
     localise_axis(fig, "y", y_range[0], y_range[1], lang)
     fig.update_layout(margin={"l": 60, "r": 30, "b": 150})
-    return fig
+    return _right_to_left(fig, lang)
 

@@ -22,6 +22,14 @@ from figures.charts import (
 from i18n import t
 
 ASCII_DIGIT = re.compile(r"[0-9]")
+BIDI = str.maketrans("", "", "\u202b\u202c\u200f")
+RLE = "\u202b"
+
+
+def plain(text):
+    """A label without the right-to-left embedding controls."""
+    return str(text).translate(BIDI)
+
 PERSIAN_DIGIT = re.compile(r"[۰-۹]")
 
 
@@ -98,7 +106,7 @@ def test_centre_rest_bars(balance):
     fig = centre_rest_bars(shares, "بودجه", "fa")
     assert len(fig.data) == 2
     centre, rest = fig.data
-    assert centre.name == t("balance.group.centre", "fa")
+    assert plain(centre.name) == t("balance.group.centre", "fa") and centre.name.startswith(RLE)
     assert list(centre.y) == [pytest.approx(41.39, abs=0.01), pytest.approx(53.67, abs=0.01)]
     assert list(centre.text) == ["۴۱٪", "۵۴٪"]
     assert all(h for h in centre.hovertext) and len(rest.hovertext) == 2
@@ -116,12 +124,13 @@ def test_rank_matrix_chart(panel, ranking):
     heat = fig.data[0]
     assert len(heat.y) == 28 and len(heat.x) == 4
     best = result.stability["mean_rank"].idxmin()
-    assert heat.y[0].startswith(panel.loc[best, "name_fa"])
+    assert plain(heat.y[0]).startswith(panel.loc[best, "name_fa"])
+    assert all(y.startswith(RLE) for y in heat.y)
     assert all("✱" in y for y in heat.y)          # net migration is sample everywhere
     for row in heat.text:
         assert_persian(row)
     assert all(h for row in heat.hovertext for h in row)
-    assert heat.x[0].replace("<br>", " ") == labels["topsis"]   # read from the right in fa
+    assert plain(heat.x[0]).replace("<br>", " ") == labels["topsis"]   # read from the right
     en = rank_matrix_chart(result.ranks, names(panel, "en"), labels, "en")
     assert en.data[0].text[0][0] in {"1", "2", "3"} and "✱" not in en.data[0].y[0]
 
@@ -147,8 +156,11 @@ def test_labour_scatter(panel):
     points = fig.data[0]
     assert len(points.x) == 28
     assert all("✱" in text for text in points.text)     # every migration rate is sample
-    assert any(text.startswith("لنجان") for text in points.text)
+    assert any(plain(text).startswith("لنجان") for text in points.text)
     assert len(points.hovertext) == 28 and all("بیکاری" in h for h in points.hovertext)
+    # every Persian line is embedded right-to-left (Chromium's SVG text is left-to-right)
+    assert all(h.count(RLE) == h.count("<br>") + 1 for h in points.hovertext)
+    assert "\u202b" not in "".join(labour_scatter(classified, thresholds, "en").data[0].hovertext)
     sizes = pd.Series(list(points.marker.size), index=classified.index)
     assert sizes.idxmax() == "isfahan"
     assert len(fig.layout.shapes) == 2
@@ -156,7 +168,7 @@ def test_labour_scatter(panel):
     assert xs == [pytest.approx(thresholds.unemployment)]
     notes = [a.text for a in fig.layout.annotations]
     for quadrant in ("industrial_magnet", "thriving", "declining", "draining"):
-        assert any(t(f"labour.quadrant.{quadrant}", "fa") in n for n in notes)
+        assert any(t(f"labour.quadrant.{quadrant}", "fa") in plain(n) for n in notes)
     assert_persian(ticks(fig, "x")) and assert_persian(ticks(fig, "y"))
     assert_persian(list(points.marker.colorbar.ticktext))
     en = labour_scatter(classified, thresholds, "en")

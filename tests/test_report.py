@@ -58,6 +58,8 @@ def _assert_same(measures, expected):
         value = row["value"]
         if math.isfinite(value):
             assert got[mid]["value"] == pytest.approx(value, rel=1e-12, abs=1e-15), mid
+        elif math.isinf(value):
+            assert got[mid]["value"] == ("inf" if value > 0 else "-inf")
         else:
             assert got[mid]["value"] is None
         assert got[mid]["weighted"] == bool(row["weighted"])
@@ -118,6 +120,16 @@ def test_bad_options_exit_2(ds):
         assert code == 2 and word in err, argv
 
 
+def test_infinite_ratio_survives_json(ds):
+    # industry only: some counties get nothing, so the highest/lowest ratio is infinite
+    code, out, _ = _report(["--json", "--sector", "industry"], ds)
+    data = _no_nan(out)
+    ratio = {m["measure_id"]: m["value"] for m in data["measures"]}["range_ratio"]
+    assert ratio == "inf"
+    code, out, _ = _report(["--sector", "industry"], ds)
+    assert "∞" in out
+
+
 def test_nothing_to_measure_is_reported_not_raised(ds):
     code, out, _ = _report(["--json", "--status", "cancelled", "--measure", "completed_budget"], ds)
     data = _no_nan(out)
@@ -166,7 +178,8 @@ def test_main_returns_the_code(ds, capsys):
 
 def test_to_jsonable_and_value_text():
     assert to_jsonable({"a": float("nan"), "b": float("inf"), "c": pd.NA, "d": (1, 2.5)}) == {
-        "a": None, "b": None, "c": None, "d": [1, 2.5]}
+        "a": None, "b": "inf", "c": None, "d": [1, 2.5]}
+    assert measure_value_text("inf", "fa") == "∞"
     assert measure_value_text(0.30507, "fa") == "۰٫۳۰۵"
     assert measure_value_text(38.996, "en") == "39.0"
     assert measure_value_text(math.inf, "en") == "∞"

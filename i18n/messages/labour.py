@@ -12,7 +12,7 @@ MESSAGES = {
     "labour.u_threshold": ("آستانه نرخ بیکاری (٪)", "Unemployment threshold (%)"),
     "labour.m_threshold": ("آستانه نرخ خالص مهاجرت (در هزار)", "Net migration threshold (per 1,000)"),
     "labour.threshold_help": ("پیش‌فرض: مقدار استان، {value}", "Default: the province value, {value}"),
-    "labour.reset": ("بازگشت به مقدارهای استان", "Back to the province values"),
+    "labour.reset": ("بازگشت به مقدارهای استان", "Province values"),
     "labour.thresholds_note": (
         "آستانه‌ها: بیکاری {u}٪ و مهاجرت {m} در هزار {source}.",
         "Thresholds: unemployment {u}% and migration {m} per 1,000 {source}."),

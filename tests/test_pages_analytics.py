@@ -1,0 +1,245 @@
+"""The Balance, Ranking and Labour pages under Streamlit's AppTest (no browser).
+
+Each test starts ``app.py`` (the ``st.navigation`` shell) and switches to one page, as a
+visitor following the sidebar link would.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.filters import ProjectFilter
+from analytics.loading import load_dataset
+from analytics.report import measure_value_text, report_data
+from i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def open_page(page: str, lang: str = "fa", query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if lang != "fa":
+        at.session_state["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def widget(elements, label):
+    found = [w for w in elements if w.label == label]
+    assert found, f"no widget labelled {label!r}: {[w.label for w in elements]}"
+    return found[0]
+
+
+def measures_table(at, lang="fa"):
+    tables = [tb.value for tb in at.table if t("balance.col.reading", lang) in tb.value.columns]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def assert_balance_numbers(at, ds, flt, x, lang="fa"):
+    """Every value on the page is the formatted ``panel_balance`` value the CLI reports."""
+    table = measures_table(at, lang)
+    data = report_data(ds, flt, x)
+    assert len(table) == len(data["measures"]) == 19
+    for m in data["measures"]:
+        row = table.loc[t(f"measure_id.{m['measure_id']}", lang)]
+        assert row[t("balance.col.value", lang)] == measure_value_text(m["value"], lang)
+        assert row[t("balance.col.coverage", lang)] == t(
+            "balance.coverage", lang, n=measure_value_text(m["n_units"], lang).split("٫")[0]
+            .split(".")[0], total="۲۸" if lang == "fa" else "28")
+    return table
+
+
+# --- Balance --------------------------------------------------------------------------------
+
+
+def test_balance_page_shows_the_panel_balance_numbers(ds):
+    at = open_page("balance")
+    assert at.title[0].value == t("balance.title", "fa")
+    x = widget(at.selectbox, t("balance.x", "fa"))
+    assert x.value == "budget_total" and len(x.options) == 4
+    table = assert_balance_numbers(at, ds, ProjectFilter(), "budget_total")
+    reading = table.loc[t("measure_id.centre_share_x", "fa"), t("balance.col.reading", "fa")]
+    assert reading == "۴۱٪ جمعیت، ۵۴٪ بودجه"
+    gini = table.loc[t("measure_id.gini_weighted", "fa"), t("balance.col.reading", "fa")]
+    assert gini.startswith("۰٫۳۰۵ — ۰ یعنی توزیع کاملاً برابر با جمعیت")
+    assert (table[t("balance.col.coverage", "fa")] == "۲۸ از ۲۸ شهرستان").all()
+    figs = charts(at)
+    assert len(figs) == 3                      # Lorenz, centre vs rest, Theil
+    assert len(figs[0]["data"]) == 2 and len(figs[0]["data"][1]["hovertext"]) == 29
+    assert any("✱" in m.value for m in at.markdown)   # sample projects are marked
+
+
+def test_balance_x_changes_the_numbers_and_the_url(ds):
+    at = open_page("balance")
+    before = measures_table(at).copy()
+    widget(at.selectbox, t("balance.x", "fa")).set_value("jobs_total").run()
+    assert not at.exception
+    after = assert_balance_numbers(at, ds, ProjectFilter(), "jobs_total")
+    col = t("balance.col.value", "fa")
+    assert not before[col].equals(after[col])
+    assert at.query_params["x"] in ("jobs_total", ["jobs_total"])
+    # a second and third choice stick too (keyed widget: its identity survives reruns)
+    for x in ("n_projects", "completed_budget"):
+        widget(at.selectbox, t("balance.x", "fa")).set_value(x).run()
+        assert widget(at.selectbox, t("balance.x", "fa")).value == x
+        assert_balance_numbers(at, ds, ProjectFilter(), x)
+    widget(at.selectbox, t("balance.x", "fa")).set_value("budget_total").run()
+    assert "x" not in at.query_params
+
+
+def test_balance_follows_the_shared_filter(ds):
+    at = open_page("balance")
+    widget(at.sidebar.multiselect, t("filter.sectors", "fa")).set_value(["industry"]).run()
+    assert not at.exception
+    assert_balance_numbers(at, ds, ProjectFilter(sectors=("industry",)), "budget_total")
+
+
+def test_balance_metropolitan_ring_grouping():
+    at = open_page("balance")
+    between = t("measure_id.theil_t_between", "fa")
+    col = t("balance.col.value", "fa")
+    centre_value = measures_table(at).loc[between, col]
+    widget(at.radio, t("balance.grouping", "fa")).set_value("ring").run()
+    assert not at.exception
+    ring = widget(at.multiselect, t("balance.ring", "fa"))
+    assert "lenjan" in ring.value and "isfahan" in ring.value and "nain" not in ring.value
+    assert measures_table(at).loc[between, col] != centre_value
+    assert "isfahan" in str(at.query_params["ring"])
+    theil = charts(at)[-1]
+    assert len(theil["data"][1]["x"]) == 2          # within the ring, within the rest
+    ring.set_value(["isfahan", "nain"]).run()
+    assert not at.exception and "nain" in str(at.query_params["ring"])
+
+
+def test_balance_in_english_and_from_a_link(ds):
+    at = open_page("balance", lang="en", query={"x": "n_projects"})
+    assert at.title[0].value == t("balance.title", "en")
+    assert widget(at.selectbox, t("balance.x", "en")).value == "n_projects"
+    table = assert_balance_numbers(at, ds, ProjectFilter(), "n_projects", lang="en")
+    assert (table[t("balance.col.coverage", "en")] == "28 of 28 counties").all()
+
+
+# --- Ranking --------------------------------------------------------------------------------
+
+
+def test_ranking_page_all_methods():
+    at = open_page("ranking")
+    method = widget(at.radio, t("ranking.method", "fa"))
+    assert method.value == "all" and len(method.options) == 5
+    indicators = widget(at.multiselect, t("ranking.indicators", "fa"))
+    assert len(indicators.value) == 5
+    figs = charts(at)
+    assert len(figs) == 2                                # ranks side by side, stability
+    heat = figs[0]["data"][0]
+    assert heat["type"] == "heatmap" and len(heat["x"]) == 4 and len(heat["y"]) == 28
+    assert [m.label for m in at.metric] == [t(f"level.{lv}", "fa") for lv in
+                                            ("developed", "semi_developed", "deprived")]
+    assert sum(int(m.value.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))
+               for m in at.metric) == 28
+    notes = " ".join(m.value for m in at.markdown)
+    assert "C₀" in notes                                   # the Hellwig cut-off is stated
+    assert "۱۳۹۰" in notes and t("ranking.indicator.literacy_rate", "fa") in notes  # lacks 1390
+    table = [tb.value for tb in at.table if t("ranking.level", "fa") in tb.value.columns][0]
+    assert table[t("ranking.indicator.net_migration_rate", "fa")].str.contains("✱").all()
+    assert len(at.table) == 2                              # indicators + delta ranking
+
+
+def test_ranking_method_switch_and_indicators_change_output():
+    at = open_page("ranking")
+    first = charts(at)[0]["data"][0]["y"]
+    widget(at.radio, t("ranking.method", "fa")).set_value("hellwig").run()
+    assert not at.exception
+    figs = charts(at)
+    assert len(figs) == 1 and len(figs[0]["data"][0]["x"]) == 1
+    assert at.query_params["method"] in ("hellwig", ["hellwig"])
+    widget(at.multiselect, t("ranking.indicators", "fa")).set_value(
+        ["unemployment_rate", "literacy_rate"]).run()
+    assert not at.exception
+    assert charts(at)[0]["data"][0]["y"] != first
+    assert "unemployment_rate" in str(at.query_params["spec"])
+    widget(at.radio, t("ranking.method", "fa")).set_value("topsis").run()
+    assert widget(at.radio, t("ranking.method", "fa")).value == "topsis"
+    assert widget(at.multiselect, t("ranking.indicators", "fa")).value == [
+        "unemployment_rate", "literacy_rate"]
+    # direction and weight controls
+    widget(at.toggle, t("ranking.spec_heading", "fa")).set_value(True).run()
+    assert at.select_slider(key="ranking_w_literacy_rate").value == 1.0
+    before = charts(at)[0]["data"][0]["y"]
+    at.radio(key="ranking_dir_literacy_rate").set_value(-1).run()
+    at.select_slider(key="ranking_w_unemployment_rate").set_value(3.0).run()
+    assert not at.exception
+    spec = json.loads(at.query_params["spec"] if isinstance(at.query_params["spec"], str)
+                      else at.query_params["spec"][0])
+    assert spec == {"unemployment_rate": [-1, 3.0], "literacy_rate": [-1, 1.0]}
+    assert charts(at)[0]["data"][0]["y"] != before
+
+
+def test_ranking_delta_needs_data_for_both_years():
+    at = open_page("ranking")
+    widget(at.multiselect, t("ranking.indicators", "fa")).set_value(["literacy_rate"]).run()
+    assert not at.exception
+    assert any(t("ranking.delta.none", "fa", from_year="۱۳۹۰", to_year="۱۳۹۵") == i.value
+               for i in at.info)
+    widget(at.multiselect, t("ranking.indicators", "fa")).set_value(
+        ["unemployment_rate", "population_growth"]).run()
+    assert not at.exception and not at.info
+    assert len(at.table) == 2
+
+
+def test_ranking_in_english():
+    at = open_page("ranking", lang="en")
+    assert at.title[0].value == t("ranking.title", "en")
+    heat = charts(at)[0]["data"][0]
+    assert heat["text"][0][0] in {"1", "2", "3", "4"}
+
+
+# --- Labour ---------------------------------------------------------------------------------
+
+
+def test_labour_page_default_thresholds_name_the_magnets():
+    at = open_page("labour")
+    u = at.select_slider(key="labour_u")
+    assert u.value == pytest.approx(14.555, abs=1e-3)
+    figs = charts(at)
+    assert len(figs) == 1 and len(figs[0]["data"][0]["hovertext"]) == 28
+    info = at.info[0].value
+    assert "لنجان" in info and "مبارکه" in info
+    table = at.table[0].value
+    magnet = t("labour.quadrant.industrial_magnet", "fa")
+    assert "لنجان" in table.loc[magnet, t("labour.col.counties", "fa")]
+
+
+def test_labour_threshold_changes_the_output_and_reset():
+    at = open_page("labour")
+    before = at.info[0].value
+    at.select_slider(key="labour_u").set_value(16.5).run()
+    assert not at.exception
+    assert at.info[0].value != before and "مبارکه" not in at.info[0].value
+    assert at.query_params["u"] in ("16.50", ["16.50"])
+    shapes = charts(at)[0]["layout"]["shapes"]
+    assert any(s["x0"] == pytest.approx(16.5) for s in shapes)
+    widget(at.button, t("labour.reset", "fa")).click().run()
+    assert at.info[0].value == before and "u" not in at.query_params
+
+
+def test_labour_in_english_from_a_link():
+    at = open_page("labour", lang="en", query={"m": "0"})
+    assert at.title[0].value == t("labour.title", "en")
+    assert at.select_slider(key="labour_m").value == 0
+    assert "Industrial magnet" in at.table[0].value.index
