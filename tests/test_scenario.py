@@ -843,3 +843,85 @@ def test_property_disjoint_edits_commute_and_assumptions_anywhere(projects, data
                                       check_exact=True)
         pd.testing.assert_frame_equal(other.indicators_adjusted,
                                       results[0].indicators_adjusted, check_exact=True)
+
+
+# ---------------------------------------------------------------------------
+# The side-by-side report (CLI and page)
+# ---------------------------------------------------------------------------
+
+
+def test_report_of_an_empty_scenario_shows_no_change(ds):
+    from analytics.scenario_report import scenario_report
+
+    report = scenario_report(ds, Scenario(), today=TODAY)
+    json.dumps(report, ensure_ascii=False, allow_nan=False)  # plain data
+    assert report["measure"] == "budget_total" and report["hypothetical"] == []
+    assert all(b["change"] == 0 for b in report["balance"])
+    assert all(r["budget_total_change"] == 0 for r in report["panel"])
+    assert all(r["development_rank_change"] in (0, None) for r in report["ranks"])
+    assert report["totals"]["province"]["budget_total"]["change"] == 0
+    assert set(report["labour_note"]) == {"fa", "en"}
+
+
+def test_report_side_by_side(ds):
+    from analytics.scenario_report import scenario_report
+
+    sc = scenario({"type": "shift_budget", "share": 0.5, "rule": "equal"},
+                  {"type": "set_projects", "ids": ["k1"], "status": "completed"})
+    report = scenario_report(ds, sc, today=TODAY)
+    json.dumps(report, ensure_ascii=False, allow_nan=False)
+    panel = {r["code"]: r for r in report["panel"]}
+    assert panel["isfahan"]["budget_total_baseline"] == 1200
+    assert panel["isfahan"]["budget_total_scenario"] == pytest.approx(600)
+    assert panel["nain"]["budget_total_change"] == pytest.approx(200)
+    assert report["totals"]["province"]["budget_total"]["change"] == pytest.approx(0, abs=1e-9)
+    centre_share = next(b for b in report["balance"] if b["measure_id"] == "centre_share_x")
+    assert centre_share["scenario"] < centre_share["baseline"]
+    assert centre_share["change"] == pytest.approx(
+        centre_share["scenario"] - centre_share["baseline"])
+    labour = {r["code"]: r for r in report["labour"]}
+    assert labour["khur_va_biabanak"]["jobs"] == 20
+    assert panel["khur_va_biabanak"]["unemployment_rate_change"] < 0
+    assert len(report["hypothetical"]) == 3 and len(report["edits"]) == 2
+    assert report["edits"][0]["en"].startswith("move 50%")
+    ranks = {r["code"]: r for r in report["ranks"]}
+    assert ranks["isfahan"]["measure_rank_change"] <= 0  # less per-capita budget
+
+
+def test_report_with_filter_and_measure(ds):
+    from analytics.scenario_report import scenario_report
+
+    sc = scenario({"type": "set_projects", "filter": {"sectors": ["tourism"]},
+                   "status": "completed"})
+    report = scenario_report(ds, sc, flt=ProjectFilter(sectors=("tourism",)),
+                             measure="completed_budget", today=TODAY)
+    panel = {r["code"]: r for r in report["panel"]}
+    assert report["filter"] == {"sectors": ["tourism"]}
+    assert panel["nain"]["completed_budget_scenario"] == 50
+    assert panel["isfahan"]["n_projects_baseline"] == 0  # filtered out
+    with pytest.raises(ValueError):
+        scenario_report(ds, sc, measure="happiness")
+    with pytest.raises(ScenarioError):
+        scenario_report(ds, {"version": 1, "edits": [{"type": "cancel", "ids": ["nope"]}]})
+
+
+def test_report_on_the_real_data():
+    from analytics.scenario_report import scenario_report
+
+    report = scenario_report(load_dataset(), EXAMPLE_REAL)
+    json.dumps(report, ensure_ascii=False, allow_nan=False)
+    assert len(report["panel"]) == 28 and len(report["labour"]) == 28
+    assert report["totals"]["province"]["budget_total"]["change"] == pytest.approx(500)
+
+
+EXAMPLE_REAL = {
+    "version": 1, "name": "real",
+    "edits": [
+        EXAMPLE["edits"][0],
+        {"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "اقامتگاه",
+         "budget_billion_rials": 500, "expected_jobs": 120, "status": "completed"},
+        {"type": "shift_budget", "share": 0.1, "rule": "deprivation",
+         "deprivation_by": "development_rank"},
+        {"type": "assumptions", "group": "industrial", "m": 0.8, "k": 2},
+    ],
+}

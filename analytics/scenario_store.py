@@ -1,0 +1,265 @@
+"""Named scenarios on disk and in links.
+
+Files: one JSON file per scenario, ``<name>.json``, in the directory named by the
+environment variable ``PISHRAN_SCENARIO_DIR`` (default ``<project root>/var/scenarios``,
+gitignored).  JSON only — never pickle, never ``eval``.  Writes are atomic (a temporary
+file in the same directory, flushed and fsynced, then ``os.replace``), so a crash or a
+refused scenario never leaves a half-written file or touches other saved scenarios.
+A scenario is validated before it is written and again when it is read; an invalid file
+is refused with every problem listed (:class:`~analytics.scenario.ScenarioError`).
+
+Names: 1–80 characters — letters (any script, e.g. Persian), digits, space, ``-``, ``_``
+and ZWNJ — starting with a letter or digit; no ``.``, ``/`` or ``\\`` so a name can never
+leave the directory.
+
+Links: :func:`scenario_to_query` packs a scenario as ``z1.`` + base64url(zlib(compact
+JSON)), at most :data:`MAX_QUERY_CHARS` characters; :func:`scenario_from_query` also
+accepts the compact JSON itself and never raises — malformed input gives
+``(None, problems)``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from analytics.loading import PROJECT_ROOT
+from analytics.scenario import Scenario, ScenarioError, ScenarioProblem, apply_scenario
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_QUERY_CHARS",
+    "QUERY_PREFIX",
+    "ScenarioInfo",
+    "delete_scenario",
+    "list_scenarios",
+    "load_scenario",
+    "save_scenario",
+    "scenario_dir",
+    "scenario_from_query",
+    "scenario_to_query",
+    "validate_name",
+]
+
+ENV_DIR = "PISHRAN_SCENARIO_DIR"
+MAX_FILE_BYTES = 512 * 1024
+MAX_QUERY_CHARS = 4096
+MAX_QUERY_JSON_BYTES = 64 * 1024
+QUERY_PREFIX = "z1."
+_NAME = re.compile(r"[^\W_][\w\- \u200c]{0,79}")
+
+
+def scenario_dir() -> Path:
+    """``PISHRAN_SCENARIO_DIR`` or ``<project root>/var/scenarios``."""
+    return Path(os.environ.get(ENV_DIR) or PROJECT_ROOT / "var" / "scenarios")
+
+
+def _problem(field: str, value: object, rule: str, **params: object) -> ScenarioProblem:
+    return ScenarioProblem(None, field, str(value)[:200], rule, params)
+
+
+def validate_name(name: object) -> str:
+    """The normalised (NFC, stripped) name, or :class:`ScenarioError` (rule ``bad_name``)."""
+    if not isinstance(name, str):
+        raise ScenarioError([_problem("name", name, "bad_name")])
+    clean = unicodedata.normalize("NFC", name).strip()
+    if not _NAME.fullmatch(clean):
+        raise ScenarioError([_problem("name", name, "bad_name")])
+    return clean
+
+
+def _path(name: str, directory: Path | None) -> Path:
+    return (directory or scenario_dir()) / f"{validate_name(name)}.json"
+
+
+def _loads(text: str) -> Any:
+    """Strict JSON: NaN/Infinity refused."""
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} is not allowed")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def _parse_text(text: str, field: str) -> tuple[Scenario | None, list[ScenarioProblem]]:
+    try:
+        data = _loads(text)
+    except (ValueError, RecursionError) as err:
+        return None, [_problem(field, text[:60], "not_json", detail=str(err)[:120])]
+    try:
+        return Scenario.parse(data)
+    except RecursionError:  # pragma: no cover - parse does not recurse deeply
+        return None, [_problem(field, text[:60], "not_json", detail="nested too deeply")]
+
+
+def _check_against(dataset: Any, scenario: Scenario) -> None:
+    if dataset is not None:
+        apply_scenario(dataset, scenario)  # raises ScenarioError with every problem
+
+
+def save_scenario(name: str, scenario: Scenario | dict, dataset: Any = None,
+                  directory: Path | None = None) -> Path:
+    """Validate and atomically write ``scenario`` as ``<name>.json``; returns the path.
+
+    ``scenario`` may be a :class:`Scenario` or its dict.  With ``dataset`` the scenario is
+    also applied to it (unknown counties or project ids are refused).  An existing file
+    of the same name is replaced; nothing is written when validation fails.
+    """
+    path = _path(name, directory)
+    if not isinstance(scenario, Scenario):
+        scenario = Scenario.from_dict(scenario)
+    _check_against(dataset, scenario)
+    data = scenario.to_dict()
+    data["name"] = validate_name(name)
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def _read(path: Path, field: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError([_problem(field, path.name, "too_large", maximum=MAX_FILE_BYTES)])
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioError([_problem(field, path.name, "unreadable",
+                                      detail=type(err).__name__)]) from None
+
+
+def load_scenario(name_or_path: str | Path, dataset: Any = None, directory: Path | None = None,
+                  allow_path: bool = True) -> Scenario:
+    """A saved scenario by name, or (when ``allow_path``) a JSON file by path.
+
+    A name is looked up first in the scenario directory; otherwise, with ``allow_path``,
+    an existing file path is read (the CLI's ``--scenario FILE``).  Pages taking names
+    from users should pass ``allow_path=False``.  Refused with :class:`ScenarioError` when
+    missing, unreadable, not JSON, invalid, or (with ``dataset``) not applicable.
+    """
+    text_name = str(name_or_path)
+    path = None
+    try:
+        candidate = _path(text_name, directory)
+        if candidate.is_file():
+            path = candidate
+    except ScenarioError:
+        candidate = None
+    if path is None and allow_path and Path(text_name).is_file():
+        path = Path(text_name)
+    if path is None:
+        rule = "not_found" if candidate is not None or allow_path else "bad_name"
+        raise ScenarioError([_problem("name", text_name, rule)])
+    scenario, problems = _parse_text(_read(path, "file"), "file")
+    if problems:
+        raise ScenarioError(problems)
+    _check_against(dataset, scenario)
+    return scenario
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """One saved file: ``valid`` False lists its ``problems`` (it cannot be loaded)."""
+
+    name: str
+    path: Path
+    valid: bool
+    description: str
+    n_edits: int
+    modified: str
+    problems: tuple[ScenarioProblem, ...] = ()
+
+
+def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
+    """Every ``<name>.json`` of the directory (sorted by name), valid or not."""
+    folder = directory or scenario_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name.startswith(".") or not _NAME.fullmatch(path.stem):
+            continue
+        modified = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+        try:
+            scenario, problems = _parse_text(_read(path, "file"), "file")
+        except ScenarioError as err:
+            scenario, problems = None, err.problems
+        out.append(ScenarioInfo(
+            name=path.stem, path=path, valid=scenario is not None,
+            description=scenario.description if scenario else "",
+            n_edits=len(scenario.edits) if scenario else 0, modified=modified,
+            problems=tuple(problems)))
+    return out
+
+
+def delete_scenario(name: str, directory: Path | None = None) -> bool:
+    """Delete ``<name>.json``; False when there was none."""
+    path = _path(name, directory)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def scenario_to_query(scenario: Scenario | dict) -> str:
+    """The shareable link form: ``z1.`` + base64url(zlib(compact JSON)), ≤ 4 KB."""
+    if not isinstance(scenario, Scenario):
+        scenario = Scenario.from_dict(scenario)
+    text = json.dumps(scenario.to_dict(), ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+    packed = base64.urlsafe_b64encode(zlib.compress(text.encode("utf-8"), 9))
+    query = QUERY_PREFIX + packed.rstrip(b"=").decode("ascii")
+    if len(query) > MAX_QUERY_CHARS:
+        raise ScenarioError([_problem("scenario", f"{len(query)} characters", "too_large",
+                                      maximum=MAX_QUERY_CHARS)])
+    return query
+
+
+def scenario_from_query(text: object) -> tuple[Scenario | None, list[ScenarioProblem]]:
+    """Decode :func:`scenario_to_query` output (or compact JSON); never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return None, [_problem("link", text, "bad_encoding")]
+    text = text.strip()
+    if len(text) > MAX_QUERY_CHARS:
+        return None, [_problem("link", f"{len(text)} characters", "too_large",
+                               maximum=MAX_QUERY_CHARS)]
+    if text.startswith("{"):
+        return _parse_text(text, "link")
+    if not text.startswith(QUERY_PREFIX):
+        return None, [_problem("link", text[:40], "bad_encoding")]
+    body = text[len(QUERY_PREFIX):]
+    try:
+        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_QUERY_JSON_BYTES)
+        if inflater.unconsumed_tail:
+            return None, [_problem("link", text[:40], "too_large",
+                                   maximum=MAX_QUERY_JSON_BYTES)]
+        if not inflater.eof:
+            raise ValueError("truncated")
+        decoded = data.decode("utf-8")
+    except (ValueError, binascii.Error, zlib.error, UnicodeDecodeError):
+        return None, [_problem("link", text[:40], "bad_encoding")]
+    return _parse_text(decoded, "link")
