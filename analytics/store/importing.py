@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import os
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -217,7 +218,8 @@ def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: 
         return empty_frame(schema), rows, problems, [_display(p, sheet, kind) for p in warnings]
     # Entirely blank columns are left out before validate_table (it cannot coerce an
     # all-empty column); a required one gets its "required" problems here.
-    blank = [c for c in raw.columns if len(raw) and not raw[c].map(normalise_text).any()]
+    blank = [c for c in raw.columns
+             if len(raw) and not any(normalise_text(v) for v in pd.unique(raw[c]))]
     for name in blank:
         if schema.column(name).required:
             problems += [Problem(file, int(r), name, "", "required", {}, sheet.name)
@@ -246,7 +248,20 @@ def validate_file(store: Store, source, file_name: str, kind: str | None = None)
     data = read_input(source, file_name)
     sheets = read_table_file(data, file_name, kind=kind)
     if all(s.header_row is None for s in sheets):
-        return kind, None, [p for s in sheets for p in s.problems], [], data
+        problems = [p for s in sheets for p in s.problems]
+        if kind is not None:  # perhaps the other kind of table?
+            try:
+                others = {s.kind for s in read_table_file(data, file_name)} - {None, kind}
+            except DataValidationError:
+                others = set()
+            if others:
+                other = others.pop()
+                problems.insert(0, Problem(file_name, None, "—", "", "wrong_kind", {
+                    "found_fa": t(f"store.kind.{other}", "fa"),
+                    "found_en": t(f"store.kind.{other}", "en"),
+                    "chosen_fa": t(f"store.kind.{kind}", "fa"),
+                    "chosen_en": t(f"store.kind.{kind}", "en")}))
+        return kind, None, problems, [], data
     kinds = {s.kind for s in sheets if s.header_row is not None} - {None}
     if kind is None:
         if len(kinds) != 1:
@@ -286,7 +301,10 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
     write (not checked for ``dry_run``)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
-    file_name = file_name or getattr(source, "name", None) or str(source)[:200]
+    if not file_name:
+        named = getattr(source, "name", None) or (
+            os.fspath(source) if isinstance(source, str | os.PathLike) else None)
+        file_name = os.path.basename(str(named)) if named else "upload"
     name = None if dry_run else writer_name(user)
     result = ImportResult(ok=False, file_name=file_name, kind=kind, dry_run=dry_run)
     try:
@@ -348,13 +366,16 @@ def problems_to_excel(problems: list[Problem], lang: str = "fa") -> bytes:
     ws.append([t(f"store.report.{k}", lang) for k in keys])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for p in problems:
+    limit = 1_000_000  # an Excel sheet holds 1,048,576 rows
+    for p in problems[:limit]:
         values = [p.file, p.sheet or "", p.row, p.column, p.params.get("cell", ""), p.value,
                   p.rule, p.message(lang)]
         ws.append([v if v is None or isinstance(v, int) else str(v) for v in values])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
+    if len(problems) > limit:
+        ws.append([t("store.report.truncated", lang, count=len(problems) - limit)])
     for letter, width in zip("ABCDEFGH", (24, 14, 8, 24, 8, 24, 18, 80), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"

@@ -188,25 +188,27 @@ def _header_row(rows: list[tuple[int, dict[int, Cell]]], kind: str | None) -> in
     return None
 
 
-def _known_headers(kind: str | None) -> str:
+def _known_headers(kind: str | None) -> dict[str, str]:
     kinds = [kind] if kind else list(KIND_SCHEMAS)
-    names = [label(k, c.name, "fa") for k in kinds for c in KIND_SCHEMAS[k].columns
-             if c.required]
-    return "، ".join(dict.fromkeys(names))
+    out = {}
+    for lang, sep in (("fa", "، "), ("en", ", ")):
+        names = [label(k, c.name, lang) for k in kinds for c in KIND_SCHEMAS[k].columns
+                 if c.required]
+        out[f"known_{lang}"] = sep.join(dict.fromkeys(names))
+    return out
 
 
 def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Cell]]],
                  kind: str | None) -> RawSheet | None:
     """Header detection, column naming and the frame of one sheet (``None`` if empty)."""
-    rows = [(n, {c: v for c, v in cells.items() if v[0].strip()}) for n, cells in rows]
-    rows = [(n, cells) for n, cells in rows if cells]
+    rows = [(n, cells) for n, cells in rows if cells]  # cells hold non-blank text only
     if not rows:
         return None
     index = _header_row(rows, kind)
     if index is None:
         sheet = RawSheet(name, pd.DataFrame(), pd.Series(dtype="int64"), None)
         sheet.problems.append(Problem(file, None, "—", "", "header_not_found",
-                                      {"known": _known_headers(kind)}, name))
+                                      _known_headers(kind), name))
         return sheet
     header_no, header_cells = rows[index]
     data = rows[index + 1:]
@@ -214,7 +216,8 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
         raise DataValidationError(file, [Problem(file, None, "—", f"{len(data):,}",
                                                  "too_many_rows", {"limit": f"{MAX_ROWS:,}"},
                                                  name)])
-    width = max([*header_cells, *(c for _, cells in data for c in cells)])
+    data_columns = {c for _, cells in data for c in cells}
+    width = max([*header_cells, *data_columns])
     texts = {c: normalise_text(header_cells[c][0]) if c in header_cells else ""
              for c in range(1, width + 1)}
     if kind is None:
@@ -225,7 +228,7 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
     for c in range(1, width + 1):
         text = texts[c]
         letter = get_column_letter(c)
-        has_data = any(c in cells for _, cells in data)
+        has_data = c in data_columns
         if not text and not has_data:
             continue
         canonical = canonical_header(text, kind) if text else None

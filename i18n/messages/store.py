@@ -41,8 +41,8 @@ MESSAGES = {
         "the workbook expands to too much data",
     ),
     "rule.header_not_found": (
-        "ردیف عنوان ستون‌ها در ۲۰ ردیف نخست پیدا نشد؛ عنوان‌های شناخته‌شده مانند: {known}",
-        "no header row found in the first 20 rows; known headers are e.g.: {known}",
+        "ردیف عنوان ستون‌ها در ۲۰ ردیف نخست پیدا نشد؛ عنوان‌های شناخته‌شده مانند: {known_fa}",
+        "no header row found in the first 20 rows; known headers are e.g.: {known_en}",
     ),
     "rule.unknown_column": (
         "ستون ناشناخته؛ نادیده گرفته شد",
@@ -80,6 +80,10 @@ MESSAGES = {
     "rule.text_too_long": (
         "متن بیش از {limit} نویسه است",
         "the text is longer than {limit} characters",
+    ),
+    "rule.wrong_kind": (
+        "این پرونده جدول «{found_fa}» است، نه «{chosen_fa}»؛ نوع درست را انتخاب کنید",
+        "this file looks like the '{found_en}' table, not '{chosen_en}'; choose the right kind",
     ),
     "rule.future_date": ("تاریخ در آینده است", "the date is in the future"),
     "rule.group_row_skipped": (
@@ -119,6 +123,7 @@ MESSAGES = {
     "store.report.value": ("مقدار", "Value"),
     "store.report.rule": ("قاعده", "Rule"),
     "store.report.message": ("توضیح", "Message"),
+    "store.report.truncated": ("… و {count} مشکل دیگر", "… and {count} more problems"),
     # -- template and data dictionary
     "store.template.dictionary": ("راهنمای ستون‌ها", "Data dictionary"),
     "store.template.lists": ("فهرست‌ها", "Lists"),

@@ -324,6 +324,8 @@ CASES: list[Case] = [
        expect=[("header_not_found", None, None, None)]),
     _c("duplicate_columns", _duplicate_columns,
        expect=[("duplicate_column", None, 1, "شهرستان")]),
+    _c("indicators_file_as_projects", _indicators(), "indicators.csv", kind="projects",
+       expect=[("wrong_kind", None, None, None), ("header_not_found", None, None, None)]),
     _c("unknown_kind", _only_shared_headers, kind=None,
        expect=[("unknown_kind", None, None, None)]),
     _c("too_many_rows", _many_rows, expect=[("too_many_rows", None, None, None)]),
