@@ -30,6 +30,12 @@ import pandas as pd
 from analytics.jalali import today_jalali
 from analytics.schema import STARTED_STATUSES, STATUSES
 
+try:  # arrow-backed strings (pandas' default with pyarrow installed) take a faster path
+    import pyarrow as pa
+    import pyarrow.compute as pc
+except ImportError:  # pragma: no cover - pandas without pyarrow
+    pa = pc = None
+
 __all__ = ["PANEL_INDICATORS", "PANEL_MEASURES", "SUM_COLUMNS", "build_panel", "indicator_wide",
            "panel_totals", "sample_flags"]
 
@@ -44,68 +50,164 @@ SUM_COLUMNS = ("n_projects", *[f"n_{s}" for s in STATUSES], "n_started", "n_over
 
 def indicator_wide(indicators: pd.DataFrame, codes: list[str], year: int | None = None,
                    names: tuple[str, ...] = PANEL_INDICATORS) -> pd.DataFrame:
-    """County × indicator values for the latest year ≤ ``year``, with year and sample flags."""
-    rows = indicators[indicators["indicator"].isin(names) & indicators["county_code"].isin(codes)]
-    rows = rows[rows["value"].notna() & rows["year"].notna()]
+    """County × indicator values for the latest year ≤ ``year``, with year and sample flags.
+
+    Rows without a value or a year are ignored; among rows of the same county, indicator
+    and year the last one in the table wins.
+    """
+    n, k = len(codes), len(names)
+    row = pd.Index(codes).get_indexer(indicators["county_code"])
+    col = pd.Index(names).get_indexer(indicators["indicator"])
+    value = indicators["value"].to_numpy(dtype=float, na_value=np.nan)
+    when = indicators["year"].to_numpy(dtype=float, na_value=np.nan)
+    keep = (row >= 0) & (col >= 0) & ~np.isnan(value) & ~np.isnan(when)
     if year is not None:
-        rows = rows[rows["year"].astype(int) <= year]
-    latest = rows.sort_values("year").drop_duplicates(["county_code", "indicator"], keep="last")
-    out = pd.DataFrame(index=pd.Index(codes, name="code"))
-    for name in names:
-        part = latest[latest["indicator"] == name].set_index("county_code")
-        out[name] = part["value"].astype(float).reindex(out.index)
-        out[f"{name}_year"] = part["year"].astype("Int64").reindex(out.index)
-        out[f"{name}_is_sample"] = part["is_sample"].astype("boolean").reindex(out.index)
-    return out
+        keep &= when <= year
+    rows = np.flatnonzero(keep)
+    rows = rows[np.lexsort((rows, when[rows]))]          # by year, then table order
+    cell = row[rows] * k + col[rows]
+    _, last = np.unique(cell[::-1], return_index=True)   # the latest row of each cell
+    rows = rows[::-1][last]
+    r, c = row[rows], col[rows]
+    sample = indicators["is_sample"].astype("boolean")
+    values = np.full((n, k), np.nan)
+    years = np.zeros((n, k), dtype=np.int64)
+    found = np.zeros((n, k), dtype=bool)
+    flag = np.zeros((n, k), dtype=bool)
+    flag_na = np.ones((n, k), dtype=bool)
+    values[r, c] = value[rows]
+    years[r, c] = when[rows].astype(np.int64)
+    found[r, c] = True
+    flag[r, c] = sample.to_numpy(dtype=bool, na_value=False)[rows]
+    flag_na[r, c] = sample.isna().to_numpy()[rows]
+    columns: dict[str, object] = {}
+    for j, name in enumerate(names):
+        columns[name] = values[:, j]
+        columns[f"{name}_year"] = pd.arrays.IntegerArray(years[:, j], ~found[:, j])
+        columns[f"{name}_is_sample"] = pd.arrays.BooleanArray(flag[:, j], flag_na[:, j])
+    return pd.DataFrame(columns, index=pd.Index(codes, name="code"))
 
 
-def _positions(codes: pd.Series, index: pd.Index) -> np.ndarray:
-    if isinstance(codes.dtype, pd.CategoricalDtype) and list(codes.cat.categories) == list(index):
-        return codes.cat.codes.to_numpy()
-    return index.get_indexer(codes)
+def _arrow_strings(values: pd.Series):
+    """The values as a pyarrow string ChunkedArray (zero-copy), or None."""
+    if pa is None or not (getattr(values.dtype, "storage", None) == "pyarrow"
+                          or isinstance(values.dtype, pd.ArrowDtype)):
+        return None
+    arrow = pa.chunked_array(values.array.__arrow_array__())
+    return arrow if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type) else None
+
+
+def _value_codes(values: pd.Series, categories: tuple[str, ...] | list[str] | pd.Index,
+                 missing: int = -1) -> np.ndarray:
+    """Position of each value in ``categories`` (``missing`` when absent or NA), vectorised.
+
+    Arrow-backed strings use one ``pyarrow.compute.index_in`` pass; categoricals use
+    their codes; anything else is factorised once and its few distinct values looked up.
+    """
+    categories = pd.Index(categories)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        lookup = categories.get_indexer(values.cat.categories)
+        found = lookup[codes] if len(lookup) else np.full(len(codes), -1)
+        return np.where((codes >= 0) & (found >= 0), found, missing)
+    arrow = _arrow_strings(values)
+    if arrow is not None:
+        found = pc.index_in(arrow, value_set=pa.array(list(categories), type=arrow.type))
+        if found.null_count:
+            found = pc.fill_null(found, missing)
+        return found.to_numpy(zero_copy_only=False)
+    codes, uniques = pd.factorize(values)
+    lookup = categories.get_indexer(uniques)
+    found = lookup[codes] if len(lookup) else np.full(len(codes), -1)
+    return np.where((codes >= 0) & (found >= 0), found, missing)
+
+
+def _before(dates: pd.Series, today: str) -> np.ndarray:
+    """``"" < date < today`` per row (Jalali text compares in date order); missing → False."""
+    arrow = _arrow_strings(dates)
+    if arrow is not None:
+        late = pc.less(arrow, today)
+        shortest = pc.min(pc.binary_length(arrow)).as_py()
+        if shortest == 0:  # "" sorts before every date but is no date
+            late = pc.and_(late, pc.greater(pc.binary_length(arrow), 0))
+        return pc.fill_null(late, False).to_numpy(zero_copy_only=False)
+    codes, uniques = pd.factorize(dates.astype("string"))
+    text = np.asarray(uniques.astype(object), dtype=object)
+    late = np.array([isinstance(u, str) and u != "" and u < today for u in text], dtype=bool)
+    return np.where(codes >= 0, late[codes] if len(late) else False, False)
+
+
+def _floats(series: pd.Series) -> np.ndarray:
+    """Float values with missing as 0 (a copy is made only when something is missing)."""
+    if series.dtype == np.float64:
+        values = series.to_numpy()
+        return np.nan_to_num(values, nan=0.0) if np.isnan(values).any() else values
+    return series.to_numpy(dtype=float, na_value=0.0)
 
 
 def build_panel(projects: pd.DataFrame, indicators: pd.DataFrame, counties: pd.DataFrame,
                 year: int | None = None, today: str | None = None) -> pd.DataFrame:
-    """The county panel for already-filtered ``projects`` (see module docstring)."""
+    """The county panel for already-filtered ``projects`` (see module docstring).
+
+    Every project is reduced to one integer key ``county × status × overdue-date`` (an
+    unknown status is its own "other" slot); counts and sums are ``numpy.bincount`` over
+    that key.
+    """
     index = pd.Index(counties["code"], name="code")
     n = len(index)
-    pos = _positions(projects["county_code"], index)
+    pos = _value_codes(projects["county_code"], index)
     if (pos < 0).any():
-        unknown = sorted(set(projects["county_code"][pos < 0]))
+        unknown = sorted(set(projects["county_code"][pos < 0]), key=str)
         raise ValueError(f"projects refer to unknown counties: {unknown}")
-    status = projects["status"].to_numpy()
-    active = status != "cancelled"
-    budget = projects["budget_billion_rials"].to_numpy(dtype=float, na_value=0.0)
-    jobs = projects["expected_jobs"].to_numpy(dtype=float, na_value=0.0)
-    progress = projects["physical_progress_pct"].to_numpy(dtype=float, na_value=0.0)
+    n_status = len(STATUSES) + 1  # last slot: a status outside STATUSES
+    status = _value_codes(projects["status"], STATUSES, missing=n_status - 1)
+    late = _before(projects["planned_end"], today or today_jalali())
+    # one key per project: county × status × (planned end passed?)
+    key = pos * (2 * n_status)
+    key += status
+    key += status
+    key += late
+    key = key.astype(np.intp, copy=False)
+    size = n * n_status * 2
+    budget = _floats(projects["budget_billion_rials"])
+    jobs = _floats(projects["expected_jobs"])
+    progress = _floats(projects["physical_progress_pct"])
 
-    def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(pos[mask], minlength=n)
+    def by_key(weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(key, weights=weights, minlength=size).reshape(n, n_status, 2)
 
-    def total(values: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        return np.bincount(pos, weights=values if mask is None else values * mask, minlength=n)
+    slot = {s: i for i, s in enumerate(STATUSES)}
+    active = np.ones(n_status, dtype=bool)
+    active[slot["cancelled"]] = False
+    open_ = active.copy()
+    open_[slot["completed"]] = False
+    started = np.isin(np.arange(n_status), [slot[s] for s in STARTED_STATUSES])
 
-    panel = pd.DataFrame(index=index)
-    panel["name_fa"] = counties["name_fa"].to_numpy()
-    panel["name_en"] = counties["name_en"].to_numpy()
-    panel["is_centre"] = counties["is_province_centre"].astype(bool).to_numpy()
-    panel["n_projects"] = np.bincount(pos, minlength=n)
+    counts_late = by_key()
+    counts = counts_late.sum(axis=2)
+    late_s = counts_late[:, :, 1]
+    budget_s = by_key(budget).sum(axis=2)
+    weighted = by_key(budget * progress).sum(axis=2)[:, active].sum(axis=1)
+
+    columns: dict[str, object] = {
+        "name_fa": counties["name_fa"].to_numpy(),
+        "name_en": counties["name_en"].to_numpy(),
+        "is_centre": counties["is_province_centre"].astype(bool).to_numpy(),
+        "n_projects": counts.sum(axis=1),
+    }
     for s in STATUSES:
-        panel[f"n_{s}"] = count(status == s)
-    panel["n_started"] = count(np.isin(status, STARTED_STATUSES))
-    end = projects["planned_end"].astype("string").fillna("").to_numpy(dtype=object)
-    late = (end != "") & (end < (today or today_jalali()))
-    panel["n_overdue"] = count(late & ~np.isin(status, ("completed", "cancelled")))
-    panel["budget_total"] = total(budget, active)
-    panel["completed_budget"] = total(budget, status == "completed")
-    panel["jobs_total"] = total(jobs, active)
-    weighted = total(budget * progress, active)
+        columns[f"n_{s}"] = counts[:, slot[s]]
+    columns["n_started"] = counts[:, started].sum(axis=1)
+    columns["n_overdue"] = late_s[:, open_].sum(axis=1)
+    columns["budget_total"] = budget_s[:, active].sum(axis=1)
+    columns["completed_budget"] = budget_s[:, slot["completed"]]
+    columns["jobs_total"] = by_key(jobs).sum(axis=2)[:, active].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        panel["progress_weighted"] = np.where(panel["budget_total"] > 0,
-                                              weighted / panel["budget_total"], np.nan)
+        columns["progress_weighted"] = np.where(columns["budget_total"] > 0,
+                                                weighted / columns["budget_total"], np.nan)
+    panel = pd.DataFrame(columns, index=index)
     wide = indicator_wide(indicators, list(index), year)
-    panel = panel.join(wide)
+    panel = pd.concat([panel, wide.set_axis(index)], axis=1)
     panel["unemployed"] = panel["labour_force"] * panel["unemployment_rate"] / 100
     panel["unemployed_is_sample"] = (
         panel["labour_force_is_sample"].fillna(True) | panel["unemployment_rate_is_sample"].fillna(True)
@@ -126,17 +228,31 @@ def _ratios(frame: pd.DataFrame) -> pd.DataFrame:
 def panel_totals(panel: pd.DataFrame) -> pd.DataFrame:
     """Rows ``province`` and ``rest`` (all counties except the centre): sums, recomputed
     ratios, and labour-force-weighted unemployment and population-weighted migration."""
+    rest = ~panel["is_centre"].to_numpy(dtype=bool)
+
+    def column(name: str) -> np.ndarray:
+        values = panel[name].to_numpy()
+        return values if values.dtype.kind in "iub" else panel[name].to_numpy(dtype=float,
+                                                                              na_value=np.nan)
+
+    def total(values: np.ndarray):  # NaN-skipping like Series.sum
+        return values.sum() if values.dtype.kind in "iub" else np.nansum(values)
+
+    sums = {c: column(c) for c in SUM_COLUMNS if c in panel}
+    budget = np.nan_to_num(column("budget_total"))
+    progress = np.nan_to_num(column("progress_weighted"))
+    migration = np.nan_to_num(column("net_migration_rate"))
+    population = np.nan_to_num(column("population"))
     rows = {}
-    for label, part in (("province", panel), ("rest", panel[~panel["is_centre"]])):
-        row = {c: part[c].sum() for c in SUM_COLUMNS if c in part}
-        weighted = (part["budget_total"] * part["progress_weighted"].fillna(0)).sum()
+    for label, keep in (("province", slice(None)), ("rest", rest)):
+        row = {c: total(values[keep]) for c, values in sums.items()}
+        weighted = (budget[keep] * progress[keep]).sum()
         row["progress_weighted"] = weighted / row["budget_total"] if row["budget_total"] else np.nan
         row["unemployment_rate"] = (
             100 * row["unemployed"] / row["labour_force"] if row["labour_force"] else np.nan
         )
-        row["net_migration_rate"] = np.average(part["net_migration_rate"].fillna(0),
-                                               weights=part["population"].fillna(0))
-        row["n_counties"] = len(part)
+        row["net_migration_rate"] = np.average(migration[keep], weights=population[keep])
+        row["n_counties"] = len(budget[keep])
         rows[label] = row
     totals = pd.DataFrame.from_dict(rows, orient="index")
     return _ratios(totals)
