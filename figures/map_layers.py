@@ -23,7 +23,7 @@ from analytics.panel import PANEL_MEASURES, sample_flags
 from figures.maps import ColourClasses, choropleth, class_colours, tile_cartogram
 from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution
 from geo.spread import spread_groups
-from i18n import fmt_number, has_key, localise_digits, t
+from i18n import fmt_number, has_key, localise_digits, rtl_label, t
 
 __all__ = [
     "HOVER_FIGURES",
@@ -130,15 +130,16 @@ def geo_hover_card(table: pd.DataFrame, measure: str, lang: str, country: bool,
     return out
 
 
-def _card_text(hover: pd.DataFrame) -> pd.Series:
-    """The whole hover text per county (for the tile view, which has no template)."""
+def _card_text(hover: pd.DataFrame, lang: str) -> pd.Series:
+    """The whole hover text per county (for the tile view, which has no template), each line
+    laid out right-to-left for ``fa``."""
     labels = hover.attrs.get("labels", {})
     rows = []
     for _, row in hover.iterrows():
         lines = [f"<b>{row['name']}</b>", f"{hover.attrs.get('label', '')}: {row['value']}"]
         lines += [f"{labels.get(c, c)}: {row[c]}" for c in hover.columns
                   if c not in ("name", "value")]
-        rows.append("<br>".join(lines))
+        rows.append(rtl_label("<br>".join(lines), lang))
     return pd.Series(rows, index=hover.index)
 
 
@@ -332,7 +333,7 @@ def add_project_layer(fig: go.Figure, projects: pd.DataFrame, points: pd.DataFra
                 lines.append(t("map.point.spread" if geo else "map.point.tile", lang))
             elif str(row.get("coord_quality", "")) == "sample":
                 lines.append(t("map.point.sample", lang))
-            texts.append("<br>".join(lines))
+            texts.append(rtl_label("<br>".join(lines), lang))
         marker = {"color": colour, "size": size,
                   "line": {"color": ["#111827" if p == "given" else "white"
                                      for p in part["placed"]], "width": 1}}
@@ -388,12 +389,12 @@ def add_places_layer(fig: go.Figure, places: pd.DataFrame, names: Mapping[str, s
         county = row.get("county_code")
         county_name = names.get(county, "") if isinstance(county, str) and county else \
             t("map.places.unknown_county", lang)
-        texts.append("<br>".join([
+        texts.append(rtl_label("<br>".join([
             f"<b>{row[name_col]}</b>" + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
             f"{t('map.hover.type', lang)}: {kind}",
             f"{t('common.county', lang)}: {county_name}",
             f"{t('map.hover.source', lang)}: {str(row.get('source', ''))[:60]}",
-        ]))
+        ]), lang))
     fig.add_trace(go.Scattergeo(
         lon=pd.to_numeric(placed["lon"]).round(4), lat=pd.to_numeric(placed["lat"]).round(4),
         mode="markers", text=texts, hoverinfo="text", name=t("map.legend.place", lang),
@@ -468,7 +469,7 @@ def scope_map(
     if len(tiles) > 60:  # the whole country: names only where there is room
         tiles["text"] = ""
     card = hover.copy()
-    card["card"] = _card_text(hover)
+    card["card"] = _card_text(hover, lang)
     fig = tile_cartogram(tiles, frame, "v", lang, None, card, centre, diverging, height,
                          classes=classes, selected=selected)
     return add_attribution(fig, lang)

@@ -31,6 +31,7 @@ from figures.theme import (
     colorbar_ticks,
 )
 from geo.plotly_geojson import subset_feature_collection
+from i18n import rtl_label
 
 __all__ = ["ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR", "choropleth",
            "class_colours", "lean_feature_collection", "tile_cartogram"]
@@ -234,6 +235,9 @@ def choropleth(
         for key in ("zmin", "zmax"):  # full float precision is wasted bytes
             colours[key] = round(float(colours[key]), decimals + 2)
     hover_kwargs, template = _hover(hover, codes, raw)
+    if hover is not None and len(hover.columns) > 2:
+        # each line right-to-left for fa, so "value ✱" keeps its mark after the value
+        template = rtl_label(template, lang)
     fig = go.Figure()
     missing = [c for c, v in zip(codes, z) if np.isnan(v)]
     missing_trace = None
@@ -343,6 +347,8 @@ def tile_cartogram(
     fig = go.Figure()
     class_index = classes.index.reindex(tiles.index) if classes is not None else None
     text_colours = []
+    outlined = {code for code in (selected, centre) if code in tiles.index}
+    drawn_last = []  # outlined tiles go on top, so their neighbours do not cover the outline
     for code, tile in tiles.iterrows():
         val = z.get(code)
         if classes is not None:
@@ -369,11 +375,17 @@ def tile_cartogram(
                     f"{hover.at[code, 'value']}")
         else:
             text = tile["text"]
-        fig.add_trace(go.Scatter(
+        trace = go.Scatter(
             x=list(tile["xs"]), y=list(tile["ys"]), fill="toself", fillcolor=colour,
             mode="lines", line=line, hoveron="fills", text=text, hoverinfo="text",
             showlegend=False, name=str(code),
-        ))
+        )
+        if code in outlined:
+            drawn_last.append(trace)
+        else:
+            fig.add_trace(trace)
+    for trace in drawn_last:
+        fig.add_trace(trace)
     has_text = (tiles["text"].astype(str) != "").to_numpy()
     shown = tiles[has_text]
     fig.add_trace(go.Scatter(

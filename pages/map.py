@@ -371,7 +371,8 @@ if len(places_missing):
     st.markdown("**" + t("map.places_missing", lang, n=fmt_int(len(places_missing), lang)) + "**")
     st.dataframe(places_table(places_missing, dict(zip(codes, names)), lang), hide_index=True,
                  width="stretch", column_config={
-                     t("map.places.source", lang): st.column_config.LinkColumn()})
+                     t("map.places.source", lang): st.column_config.LinkColumn(
+                         t("map.places.source", lang))})
 
 # --------------------------------------------------------------------------- county detail
 st.divider()
