@@ -220,3 +220,20 @@ def test_without_boundaries_the_page_shows_tiles(monkeypatch, tmp_path):
         assert widget(at.radio, "نمایش").value == "tiles"
     finally:
         data.province_geometry.clear()
+
+
+@needs_boundaries
+def test_measure_is_shared_with_the_overview_and_county_link():
+    at = open_map()
+    widget(at.selectbox, "شاخص نقشه").select("literacy_rate").run()
+    widget(at.selectbox, "شهرستان انتخاب‌شده").select("lenjan").run()
+    links = at.get("page_link")
+    if (Path(APP).parent / "pages" / "county.py").exists() and links:
+        assert links[0].proto.query_string == "county=lenjan"
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "literacy_rate"
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    assert widget(at.selectbox, "شاخص نقشه").value == "literacy_rate"
+    assert widget(at.selectbox, "شهرستان انتخاب‌شده").value == "lenjan"
