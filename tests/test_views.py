@@ -1,0 +1,56 @@
+"""The view registry: every view builds in both languages from one context; deck tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from figures.views import VIEWS, build_context, key_figures, scenario_comparison, sources
+from i18n import has_key
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return build_context()
+
+
+@pytest.mark.parametrize("view_id", [v for v in VIEWS if not VIEWS[v].needs_scenario])
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_every_view_builds(ctx, view_id, lang):
+    view = VIEWS[view_id]
+    assert has_key(view.title_key)
+    fig = view.build(ctx, lang)
+    assert fig.data, view_id
+    text = json.dumps(fig.to_plotly_json(), ensure_ascii=False, default=str)
+    if view.is_map and ctx.geometry is not None:
+        assert "© OpenStreetMap contributors" in text
+    if lang == "fa":
+        assert any(ch in text for ch in "۰۱۲۳۴۵۶۷۸۹")
+
+
+def test_scenario_view_needs_a_scenario(ctx):
+    with pytest.raises(ValueError):
+        VIEWS["scenario_change_map"].build(ctx, "fa")
+    assert scenario_comparison(ctx, None, "fa") == []
+
+
+def test_scenario_context_and_comparison():
+    scenario = {"version": 1, "name": "shift", "edits": [{"type": "shift_budget", "share": 0.2,
+                                            "rule": "equal"}]}
+    ctx = build_context(scenario=scenario)
+    fig = VIEWS["scenario_change_map"].build(ctx, "fa")
+    assert fig.data
+    rows = scenario_comparison(ctx, scenario, "en")
+    centre = [r for r in rows if r[0].startswith("Centre")]
+    assert centre, rows
+    baseline, after = (float(v.replace(",", "")) for v in centre[0][1:3])
+    assert after < baseline  # a fifth of the centre's budget moved to the counties
+
+
+def test_key_figures_and_sources(ctx):
+    figures = dict(key_figures(ctx, "en"))
+    assert figures["Driver projects"] == str(int(ctx.panel["n_projects"].sum()))
+    rows = sources(ctx, "en")
+    assert any("Sample" in r[1] for r in rows)
+    assert rows[-1][2] == "© OpenStreetMap contributors"
