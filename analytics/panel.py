@@ -55,6 +55,13 @@ def indicator_wide(indicators: pd.DataFrame, codes: list[str], year: int | None 
     Rows without a value or a year are ignored; among rows of the same county, indicator
     and year the last one in the table wins.
     """
+    return pd.DataFrame(_indicator_columns(indicators, codes, year, names),
+                        index=pd.Index(codes, name="code"))
+
+
+def _indicator_columns(indicators: pd.DataFrame, codes: list[str], year: int | None,
+                       names: tuple[str, ...]) -> dict[str, object]:
+    """The columns of :func:`indicator_wide` as arrays, in order."""
     n, k = len(codes), len(names)
     row = pd.Index(codes).get_indexer(indicators["county_code"])
     col = pd.Index(names).get_indexer(indicators["indicator"])
@@ -85,7 +92,7 @@ def indicator_wide(indicators: pd.DataFrame, codes: list[str], year: int | None 
         columns[name] = values[:, j]
         columns[f"{name}_year"] = pd.arrays.IntegerArray(years[:, j], ~found[:, j])
         columns[f"{name}_is_sample"] = pd.arrays.BooleanArray(flag[:, j], flag_na[:, j])
-    return pd.DataFrame(columns, index=pd.Index(codes, name="code"))
+    return columns
 
 
 def _arrow_strings(values: pd.Series):
@@ -205,24 +212,26 @@ def build_panel(projects: pd.DataFrame, indicators: pd.DataFrame, counties: pd.D
     with np.errstate(invalid="ignore", divide="ignore"):
         columns["progress_weighted"] = np.where(columns["budget_total"] > 0,
                                                 weighted / columns["budget_total"], np.nan)
-    panel = pd.DataFrame(columns, index=index)
-    wide = indicator_wide(indicators, list(index), year)
-    panel = pd.concat([panel, wide.set_axis(index)], axis=1)
-    panel["unemployed"] = panel["labour_force"] * panel["unemployment_rate"] / 100
-    panel["unemployed_is_sample"] = (
-        panel["labour_force_is_sample"].fillna(True) | panel["unemployment_rate_is_sample"].fillna(True)
-    )
-    return _ratios(panel)
-
-
-def _ratios(frame: pd.DataFrame) -> pd.DataFrame:
+    columns.update(_indicator_columns(indicators, list(index), year, PANEL_INDICATORS))
     with np.errstate(invalid="ignore", divide="ignore"):
-        pop = frame["population"].astype(float)
-        frame["budget_per_capita"] = frame["budget_total"] * 1000 / pop
-        frame["jobs_per_1000"] = frame["jobs_total"] * 1000 / pop
-        frame["jobs_per_unemployed"] = frame["jobs_total"] / frame["unemployed"]
-        frame["completed_share"] = frame["n_completed"] / frame["n_projects"].replace(0, np.nan)
-    return frame
+        unemployed = columns["labour_force"] * columns["unemployment_rate"] / 100
+        columns["unemployed"] = unemployed
+        columns["unemployed_is_sample"] = (columns["labour_force_is_sample"].fillna(True)
+                                           | columns["unemployment_rate_is_sample"].fillna(True))
+    _add_ratios(columns)
+    return pd.DataFrame(columns, index=index)
+
+
+def _add_ratios(columns: dict) -> None:
+    """Per-capita and per-unemployed ratios, added to a dict of column arrays."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        population = np.asarray(columns["population"], dtype=float)
+        columns["budget_per_capita"] = columns["budget_total"] * 1000 / population
+        columns["jobs_per_1000"] = columns["jobs_total"] * 1000 / population
+        columns["jobs_per_unemployed"] = columns["jobs_total"] / columns["unemployed"]
+        n_projects = columns["n_projects"]
+        columns["completed_share"] = columns["n_completed"] / np.where(n_projects == 0, np.nan,
+                                                                       n_projects)
 
 
 def panel_totals(panel: pd.DataFrame) -> pd.DataFrame:
@@ -243,19 +252,22 @@ def panel_totals(panel: pd.DataFrame) -> pd.DataFrame:
     progress = np.nan_to_num(column("progress_weighted"))
     migration = np.nan_to_num(column("net_migration_rate"))
     population = np.nan_to_num(column("population"))
-    rows = {}
-    for label, keep in (("province", slice(None)), ("rest", rest)):
-        row = {c: total(values[keep]) for c, values in sums.items()}
-        weighted = (budget[keep] * progress[keep]).sum()
-        row["progress_weighted"] = weighted / row["budget_total"] if row["budget_total"] else np.nan
-        row["unemployment_rate"] = (
-            100 * row["unemployed"] / row["labour_force"] if row["labour_force"] else np.nan
-        )
-        row["net_migration_rate"] = np.average(migration[keep], weights=population[keep])
-        row["n_counties"] = len(budget[keep])
-        rows[label] = row
-    totals = pd.DataFrame.from_dict(rows, orient="index")
-    return _ratios(totals)
+    columns: dict[str, list] = {}
+    parts = (slice(None), rest)
+    for c, values in sums.items():
+        columns[c] = [total(values[keep]) for keep in parts]
+    weighted = [(budget[keep] * progress[keep]).sum() for keep in parts]
+    budget_total, unemployed, labour = (columns["budget_total"], columns["unemployed"],
+                                        columns["labour_force"])
+    columns["progress_weighted"] = [w / b if b else np.nan for w, b in zip(weighted, budget_total)]
+    columns["unemployment_rate"] = [100 * u / lf if lf else np.nan
+                                    for u, lf in zip(unemployed, labour)]
+    columns["net_migration_rate"] = [np.average(migration[keep], weights=population[keep])
+                                     for keep in parts]
+    columns["n_counties"] = [len(budget), int(rest.sum())]
+    frame = {c: np.array(v) for c, v in columns.items()}
+    _add_ratios(frame)
+    return pd.DataFrame(frame, index=pd.Index(["province", "rest"]))
 
 
 # Panel columns that can be mapped, ranked or used as X in balance measures:
