@@ -21,6 +21,8 @@ PAGES = [
     ("pages/balance.py", "nav.balance", "balance", ":material/balance:"),
     ("pages/ranking.py", "nav.ranking", "ranking", ":material/leaderboard:"),
     ("pages/labour.py", "nav.labour", "labour", ":material/groups:"),
+    ("pages/projects.py", "nav.projects", "projects", ":material/list_alt:"),
+    ("pages/county.py", "nav.county", "county", ":material/location_city:"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=(url == "overview"))

@@ -72,6 +72,8 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
     current = state.project_filter(codes)
     with st.sidebar:
         st.subheader(t("filter.title", lang))
+        text = st.text_input(t("filter.text", lang), value=current.text, max_chars=200,
+                             type="search", placeholder="", icon="")
         sel_counties = st.multiselect(t("filter.counties", lang), codes, default=list(current.counties),
                                       format_func=names.get, placeholder=t("common.all", lang))
         sel_sectors = st.multiselect(t("filter.sectors", lang), SECTORS,
@@ -99,7 +101,7 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
         counties=tuple(sel_counties), sectors=tuple(sel_sectors), statuses=tuple(sel_status),
         funding_sources=tuple(sel_funding),
         year_from=None if lo == years[0] else lo, year_to=None if hi == years[-1] else hi,
-        provenance=provenance, text=current.text,
+        provenance=provenance, text=(text or "").strip(),
     )
     if new != current:
         state.set_project_filter(new)

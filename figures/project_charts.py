@@ -1,0 +1,480 @@
+"""Project and county presentation: the explorer table's display form (progress bars,
+Persian digits, Jalali dates), a project's timeline, its field list, and a county's
+indicators against the province.
+
+Data come from :mod:`analytics.project_views`; every figure goes through
+:func:`figures.theme.apply_theme`.  Text that comes from the data is escaped before it
+reaches HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
+from analytics.jalali import today_jalali as _today
+from analytics.project_views import SAMPLE_TOKENS, safe_urls, sample_field_columns
+from figures.theme import CENTRE_COLOUR, REST_COLOUR, STATUS_COLOURS, apply_theme, localise_axis
+from i18n import fmt_date, fmt_int, fmt_number, fmt_percent, has_key, localise_digits, rtl_label, t
+
+__all__ = [
+    "EXPLORER_DISPLAY_COLUMNS",
+    "PROFILE_WIDTHS",
+    "county_locator",
+    "profile_columns",
+    "ExplorerDisplay",
+    "explorer_display",
+    "fields_html",
+    "history_display",
+    "indicator_chart",
+    "jalali_ticks",
+    "profile_display",
+    "status_timeline",
+    "text_columns",
+]
+
+SAMPLE = "✱"
+WEIGHTED_MARK = "†"  # a province value computed as the population-weighted county mean
+_PLAN_COLOUR = "#94a3b8"
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _label(key: str, lang: str, fallback: object = "") -> str:
+    return t(key, lang) if has_key(key) else str(fallback)
+
+
+# ---------------------------------------------------------------------------
+# The explorer table
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExplorerDisplay:
+    """What ``st.dataframe`` needs: ``data`` (a Styler: numbers stay numbers so sorting by a
+    column header is numeric, but show Persian digits), ``column_config``, ``column_order``
+    and ``project_ids`` (row position → project id)."""
+
+    data: object
+    frame: pd.DataFrame
+    column_config: dict
+    column_order: list[str]
+    project_ids: list[str]
+
+
+def _date_text(series: pd.Series, lang: str) -> pd.Series:
+    """Jalali ``YYYY/MM/DD`` → the same form in Persian digits (it sorts as text too)."""
+    cache: dict[str, str] = {}
+
+    def one(value):
+        if _is_missing(value) or not str(value).strip():
+            return None
+        if value not in cache:
+            cache[value] = fmt_date(value, lang, with_month_name=False) or None
+        return cache[value]
+
+    return series.map(one).astype(object)
+
+
+#: The explorer's columns, in reading order (right to left in Persian).  The table must
+#: fit the page without scrolling: the grid runs left to right and opens at its left end,
+#: so in Persian an overflowing table would hide its first (rightmost) columns.
+EXPLORER_DISPLAY_COLUMNS = (
+    "mark", "title", "county", "sector", "status", "physical_progress_pct",
+    "budget_billion_rials", "planned_end", "last_followup", "provenance",
+)
+
+
+def explorer_display(table: pd.DataFrame, lang: str = "fa",
+                     columns: tuple[str, ...] = EXPLORER_DISPLAY_COLUMNS) -> ExplorerDisplay:
+    """The display form of :func:`analytics.project_views.explorer_table` for ``lang``
+    (``columns``: any of the display columns below, in reading order)."""
+    frame = pd.DataFrame({
+        "mark": table["is_sample"].map(lambda s: SAMPLE if s else ""),
+        "title": table["title"].astype(object),
+        "county": table["county"].astype(object),
+        "sector": table["sector"].map(lambda s: _label(f"sector.{s}", lang, s)),
+        "status": [_label(f"status.{s}", lang, s) + (" ⚠" if late else "")
+                   for s, late in zip(table["status"], table["is_overdue"])],
+        "physical_progress_pct": table["physical_progress_pct"].astype(float),
+        "financial_progress_pct": table["financial_progress_pct"].astype(float),
+        "budget_billion_rials": table["budget_billion_rials"].astype(float),
+        "expected_jobs": table["expected_jobs"].astype(float),
+        "funding_source": table["funding_source"].map(lambda s: _label(f"funding.{s}", lang, s)),
+        "planned_start": _date_text(table["planned_start"], lang),
+        "planned_end": _date_text(table["planned_end"], lang),
+        "last_followup": _date_text(table["last_followup"], lang),
+        "provenance": table["provenance"].map(lambda p: t(f"projects.provenance.{p}", lang)),
+        "source_url": table["source_url"].map(lambda u: "" if _is_missing(u) else u),
+        "project_id": table["project_id"].astype(object),
+    })
+    number = {"budget_billion_rials": lambda v: fmt_int(v, lang),
+              "expected_jobs": lambda v: fmt_int(v, lang)}
+    styler = frame.style.format(number, na_rep="—")
+    align = "right" if lang == "fa" else "left"
+    # The bar's number comes from printf (Latin digits only) and ignores the Styler: in
+    # Persian the bar is shown alone (exact values, in Persian digits, are in the detail).
+    pct = "\u200c" if lang == "fa" else "%d%%"
+    # Persian: fixed widths so the table fits the page (it opens at its left end, which is
+    # the end of a right-to-left row).  English: columns size to their content.
+    def w(pixels: int) -> int | None:
+        return pixels if lang == "fa" else (260 if pixels >= 190 else None)
+
+    col = st.column_config
+    config = {
+        "mark": col.TextColumn(t("projects.col.mark", lang), width=30,
+                               help=t("common.sample_legend", lang)),
+        "title": col.TextColumn(t("projects.col.title", lang), width=w(190), alignment=align),
+        "county": col.TextColumn(t("projects.col.county", lang), width=w(80), alignment=align),
+        "sector": col.TextColumn(t("projects.col.sector", lang), width=w(92), alignment=align),
+        "status": col.TextColumn(t("projects.col.status", lang), width=w(86), alignment=align,
+                                 help=t("projects.overdue_mark", lang)),
+        "physical_progress_pct": col.ProgressColumn(
+            t("projects.col.physical_progress_pct", lang), min_value=0, max_value=100,
+            format=pct, width=90 if lang == "fa" else 130, help=t("projects.progress_help", lang)),
+        "financial_progress_pct": col.ProgressColumn(
+            t("projects.col.financial_progress_pct", lang), min_value=0, max_value=100,
+            format=pct, width=100 if lang == "fa" else 130, help=t("projects.progress_help", lang)),
+        "budget_billion_rials": col.NumberColumn(t("projects.col.budget", lang), width=w(80),
+                                                 help=t("unit.billion_rials", lang)),
+        "expected_jobs": col.NumberColumn(t("projects.col.expected_jobs", lang)),
+        "funding_source": col.TextColumn(t("projects.col.funding_source", lang), alignment=align),
+        "planned_start": col.TextColumn(t("projects.col.planned_start", lang), alignment=align),
+        "planned_end": col.TextColumn(t("projects.col.planned_end", lang), width=w(80),
+                                      alignment=align),
+        "last_followup": col.TextColumn(t("projects.col.last_followup", lang), width=w(80),
+                                        alignment=align),
+        "provenance": col.TextColumn(t("projects.col.provenance", lang), width=w(92),
+                                     alignment=align, help=t("projects.provenance_help", lang)),
+        "source_url": col.LinkColumn(t("projects.col.source", lang),
+                                     display_text=t("projects.source_link", lang)),
+        "project_id": col.TextColumn(t("projects.col.project_id", lang)),
+    }
+    order = [c for c in columns if c in frame.columns]
+    if lang == "fa":  # the grid runs left to right: put the first column on the right
+        order.reverse()
+    return ExplorerDisplay(styler, frame, config, order, list(table["project_id"]))
+
+
+def text_columns(frame: pd.DataFrame, lang: str = "fa") -> dict:
+    """``column_config`` aligning every column of a small text table to the reading side."""
+    align = "right" if lang == "fa" else "left"
+    return {c: st.column_config.TextColumn(str(c), alignment=align) for c in frame.columns}
+
+
+# ---------------------------------------------------------------------------
+# One project: fields and status history
+# ---------------------------------------------------------------------------
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or url).rstrip(".")
+    except ValueError:
+        return url
+
+
+def source_html(source: object, lang: str) -> str:
+    """Escaped links for the http(s) URLs of a ``source`` cell, else escaped plain text."""
+    urls = safe_urls(source)
+    if urls:
+        return "، ".join(
+            f'<a href="{html.escape(u, quote=True)}" target="_blank" rel="noopener noreferrer" '
+            f'dir="ltr">{html.escape(_host(u))}</a>' for u in urls)
+    text = "" if _is_missing(source) else str(source).strip()
+    if text in ("", "sample"):
+        return html.escape(t("projects.no_source", lang))
+    return html.escape(text)
+
+
+def _field_value(field: str, row: dict, county_name: str, lang: str) -> str:
+    """One field as escaped HTML."""
+    value = row.get(field)
+    if field == "source":
+        return source_html(value, lang)
+    if field == "is_sample":
+        return html.escape(t("projects.yes" if bool(value) else "projects.no", lang))
+    if _is_missing(value) or (isinstance(value, str) and not value.strip()):
+        return "—"
+    if field == "county_code":
+        text = county_name
+    elif field in ("sector", "status", "funding_source", "quality"):
+        prefix = {"funding_source": "funding", "quality": "quality"}.get(field, field)
+        text = _label(f"{prefix}.{value}", lang, value)
+    elif field in ("physical_progress_pct", "financial_progress_pct"):
+        text = fmt_percent(value, lang)
+    elif field == "budget_billion_rials":
+        text = fmt_int(value, lang) + " " + t("unit.billion_rials", lang)
+    elif field == "expected_jobs":
+        text = fmt_int(value, lang) + " " + t("unit.persons", lang)
+    elif field in ("planned_start", "planned_end", "actual_start", "actual_end", "last_followup"):
+        text = fmt_date(value, lang) or str(value)
+    elif field in ("lat", "lon"):
+        text = fmt_number(value, lang, 4)
+    elif field == "sample_fields":
+        tokens = [tok.strip() for tok in str(value).split(",") if tok.strip()]
+        text = "، ".join(t(f"projects.token.{tok}", lang) for tok in tokens
+                         if tok in SAMPLE_TOKENS) if lang == "fa" else ", ".join(
+            t(f"projects.token.{tok}", lang) for tok in tokens if tok in SAMPLE_TOKENS)
+    else:
+        text = str(value)
+    return html.escape(text)
+
+
+def fields_html(row: dict, fields: tuple[str, ...], county_name: str, lang: str = "fa") -> str:
+    """Every field of one project as an escaped HTML table; sample values carry ✱."""
+    sample = sample_field_columns(row)
+    align = "right" if lang == "fa" else "left"
+    cells = []
+    for field in fields:
+        mark = f' <span class="pishran-sample" title="{html.escape(t("common.sample_mark", lang))}">{SAMPLE}</span>' \
+            if field in sample else ""
+        cells.append(
+            f'<tr><th style="text-align:{align};padding:4px 8px;color:#4b5563;font-weight:600;'
+            f'white-space:nowrap;vertical-align:top">{html.escape(t(f"projects.field.{field}", lang))}</th>'
+            f'<td dir="auto" style="text-align:{align};padding:4px 8px">{_field_value(field, row, county_name, lang)}{mark}</td></tr>')
+    return ('<table class="pishran-fields" style="width:100%;border-collapse:collapse">'
+            + "".join(cells) + "</table>")
+
+
+def history_display(history: pd.DataFrame, lang: str = "fa") -> pd.DataFrame:
+    """The status history as display text: date with month name, event, status, progress, note."""
+    rows = []
+    for _, e in history.iterrows():
+        event = t(f"projects.event.{e['event']}", lang)
+        if e["is_future"]:
+            event += " " + t("projects.history.future", lang)
+        rows.append({
+            t("projects.history.date", lang): fmt_date(e["jalali_date"], lang)
+            + (" " + SAMPLE if e["is_sample"] else ""),
+            t("projects.history.event", lang): event,
+            t("projects.history.status", lang): "" if _is_missing(e["status"])
+            else _label(f"status.{e['status']}", lang, e["status"]),
+            t("projects.history.physical", lang): "" if _is_missing(e["physical_pct"])
+            else fmt_percent(e["physical_pct"], lang),
+            t("projects.history.note", lang): e["note"] or "",
+        })
+    columns = [t(f"projects.history.{c}", lang) for c in ("date", "event", "status", "physical",
+                                                          "note")]
+    frame = pd.DataFrame(rows, columns=columns)
+    if lang == "fa":
+        frame = frame[columns[::-1]]
+    return frame
+
+
+def _to_timestamp(iso: str) -> pd.Timestamp:
+    y, m, d = parse_jalali(iso)
+    return pd.Timestamp(jalali_to_gregorian([y], [m], [d])[0])
+
+
+def jalali_ticks(start: str, end: str, lang: str = "fa") -> tuple[list[pd.Timestamp], list[str]]:
+    """Tick positions (Gregorian timestamps) and Jalali labels between two Jalali dates:
+    every year («۱۴۰۴») over long spans, every season («تیر ۱۴۰۴») over short ones."""
+    y0, m0, _ = parse_jalali(start)
+    y1, _, _ = parse_jalali(end)
+    span = (_to_timestamp(end) - _to_timestamp(start)).days
+    months = MONTH_NAMES_FA if lang == "fa" else MONTH_NAMES_EN
+    vals, text = [], []
+    if span > 2.5 * 365:
+        step = 1 if span < 8 * 365 else 2
+        for year in range(y0 + (1 if m0 > 1 else 0), y1 + 1, step):
+            vals.append(_to_timestamp(f"{year}/01/01"))
+            text.append(localise_digits(str(year), lang))
+    else:
+        for year in range(y0, y1 + 1):
+            for month in (1, 4, 7, 10):
+                iso = f"{year}/{month:02d}/01"
+                if start <= iso <= end:
+                    vals.append(_to_timestamp(iso))
+                    text.append(months[month - 1] + " " + localise_digits(str(year), lang))
+    return vals, text
+
+
+def status_timeline(history: pd.DataFrame, lang: str = "fa", today: str | None = None,
+                    status: str | None = None, title: str | None = None) -> go.Figure:
+    """Plan and execution bars with the dated events on three rows (plan, execution,
+    follow-ups), and a line for today.  Hover texts and ticks are Jalali."""
+    today = today or _today()
+    fig = go.Figure()
+    rows = {"plan": t("projects.timeline.planned", lang),
+            "actual": t("projects.timeline.actual", lang),
+            "follow": t("projects.timeline.followups", lang)}
+    dates = dict(zip(history["event"], history["jalali_date"]))
+
+    def bar(key, start, end, colour, dash=False):
+        fig.add_trace(go.Scatter(
+            x=[_to_timestamp(start), _to_timestamp(end)], y=[rows[key]] * 2, mode="lines",
+            line={"color": colour, "width": 14 if not dash else 8}, opacity=0.85 if not dash
+            else 0.5, hoverinfo="skip", showlegend=False))
+
+    if "planned_start" in dates and "planned_end" in dates:
+        bar("plan", dates["planned_start"], dates["planned_end"], _PLAN_COLOUR)
+    if "actual_start" in dates:
+        end = dates.get("actual_end") or min(today, max(history["jalali_date"].max(), today))
+        colour = STATUS_COLOURS.get(status or "", REST_COLOUR)
+        bar("actual", dates["actual_start"], end, colour, dash="actual_end" not in dates)
+    row_of = {"planned_start": "plan", "planned_end": "plan", "actual_start": "actual",
+              "actual_end": "actual", "followup": "follow", "last_followup": "follow"}
+    texts, xs, ys, colours, symbols = [], [], [], [], []
+    for _, e in history.iterrows():
+        label = t(f"projects.event.{e['event']}", lang)
+        parts = [f"<b>{html.escape(label)}</b>", fmt_date(e["jalali_date"], lang)]
+        if not _is_missing(e["status"]):
+            parts.append(_label(f"status.{e['status']}", lang, e["status"]))
+        if not _is_missing(e["physical_pct"]):
+            parts.append(fmt_percent(e["physical_pct"], lang))
+        if e["note"]:
+            parts.append(html.escape(str(e["note"])[:120]))
+        if e["is_sample"]:
+            parts.append(t("common.sample_mark", lang))
+        texts.append(rtl_label("<br>".join(parts), lang))
+        xs.append(_to_timestamp(e["jalali_date"]))
+        ys.append(rows[row_of[e["event"]]])
+        colours.append(STATUS_COLOURS.get(e["status"], "#334155")
+                       if not _is_missing(e["status"]) else "#334155")
+        symbols.append("diamond" if e["event"] in ("planned_start", "planned_end") else "circle")
+    if xs:
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers", text=texts, hovertemplate="%{text}<extra></extra>",
+            marker={"size": 13, "color": colours, "symbol": symbols,
+                    "line": {"color": "white", "width": 1.5}}, showlegend=False))
+    all_dates = sorted([*history["jalali_date"], today])
+    lo, hi = all_dates[0], all_dates[-1]
+    tick_vals, tick_text = jalali_ticks(lo, hi, lang)
+    pad = pd.Timedelta(days=max(20, (_to_timestamp(hi) - _to_timestamp(lo)).days // 25))
+    fig.add_shape(type="line", x0=_to_timestamp(today), x1=_to_timestamp(today), y0=0, y1=1,
+                  yref="paper", line={"color": CENTRE_COLOUR, "width": 1.5, "dash": "dot"})
+    fig.add_annotation(x=_to_timestamp(today), y=1, yref="paper", yanchor="bottom",
+                       text=t("projects.timeline.today", lang) + " " + fmt_date(today, lang),
+                       showarrow=False, font={"size": 11, "color": CENTRE_COLOUR})
+    apply_theme(fig, lang, title, height=280)
+    fig.update_xaxes(type="date", tickvals=tick_vals, ticktext=tick_text,
+                     range=[_to_timestamp(lo) - pad, _to_timestamp(hi) + pad], showgrid=True)
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=[rows["follow"], rows["actual"], rows["plan"]],
+                     side="right" if lang == "fa" else "left", showgrid=False)
+    fig.update_layout(margin={"l": 30 if lang == "fa" else 90, "r": 90 if lang == "fa" else 30,
+                              "t": 60 if title else 30, "b": 40})
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# A county against the province
+# ---------------------------------------------------------------------------
+
+
+def profile_display(profile: pd.DataFrame, lang: str = "fa") -> pd.DataFrame:
+    """The indicator table of a county: value and province value (✱ when sample), year,
+    rank among counties, provenance, source (the first URL's host or the source text)."""
+    rows = []
+    for _, r in profile.iterrows():
+        value = fmt_number(r["value"], lang, 1) + (f" {SAMPLE}" if r["is_sample"] else "")
+        prov = fmt_number(r["province_value"], lang, 1)
+        if r["province_basis"] == "weighted_mean":
+            prov += " " + WEIGHTED_MARK
+        if r["province_is_sample"]:
+            prov += f" {SAMPLE}"
+        rank = "—" if _is_missing(r["rank"]) else t(
+            "county.rank_of", lang, rank=fmt_int(r["rank"], lang), n=fmt_int(r["n_ranked"], lang))
+        urls = safe_urls(r["source"])
+        source = _host(urls[0]) if urls else (
+            t(f"quality.{r['quality']}", lang) if has_key(f"quality.{r['quality']}")
+            else str(r["source"]))
+        rows.append({
+            "indicator": t(f"measure.{r['indicator']}", lang),
+            "value": value,
+            "province": prov,
+            "year": "" if _is_missing(r["year"]) else localise_digits(str(r["year"]), lang),
+            "rank": rank,
+            "quality": _label(f"quality.{r['quality']}", lang, r["quality"]),
+            "source": source,
+        })
+    frame = pd.DataFrame(rows, columns=["indicator", "value", "province", "year", "rank",
+                                        "quality", "source"])
+    frame.columns = [t(f"county.col.{c}", lang) for c in frame.columns]
+    if lang == "fa":
+        frame = frame[list(frame.columns)[::-1]]
+    return frame
+
+
+#: Column widths (Persian) of :func:`profile_display`, so the table fits without scrolling.
+PROFILE_WIDTHS = {"indicator": 190, "value": 80, "province": 90, "year": 55, "rank": 95,
+                  "quality": 90, "source": 140}
+
+
+def profile_columns(lang: str = "fa") -> dict:
+    """``column_config`` for :func:`profile_display`: reading-side alignment, fixed widths
+    in Persian."""
+    align = "right" if lang == "fa" else "left"
+    return {t(f"county.col.{c}", lang): st.column_config.TextColumn(
+        t(f"county.col.{c}", lang), alignment=align, width=width if lang == "fa" else None)
+        for c, width in PROFILE_WIDTHS.items()}
+
+
+def county_locator(panel: pd.DataFrame, code: str, geometry, lang: str = "fa") -> go.Figure:
+    """The province map with county ``code`` filled and outlined, the others neutral; the
+    hover still gives each county's number of projects (``panel["n_projects"]``)."""
+    from figures.county_map import county_map
+
+    fig, _ = county_map(panel, "n_projects", geometry, lang, centre=code)
+    chosen, other = REST_COLOUR, "#e5e7eb"
+    first = fig.data[0]
+    if first.type == "choropleth":
+        first.z = [1 if c == code else 0 for c in first.locations]
+        first.zmin, first.zmax = 0, 1
+        first.colorscale = [[0, other], [0.5, other], [0.5, chosen], [1, chosen]]
+        first.showscale = False
+    else:  # the equal-tile cartogram: one filled trace per county, named by its code
+        for trace in fig.data:
+            if trace.fill == "toself":
+                trace.fillcolor = chosen if trace.name == code else other
+            elif trace.marker is not None and trace.marker.colorbar is not None \
+                    and trace.mode == "markers":
+                trace.marker.showscale = False
+    return fig
+
+
+def indicator_chart(profile: pd.DataFrame, county_name: str, lang: str = "fa",
+                    title: str | None = None) -> go.Figure:
+    """Horizontal bars: the county and the province for each indicator (✱ marks sample
+    values).  In Persian the chart is mirrored: labels on the right, bars grow leftwards."""
+    labels = [t(f"measure.{name}", lang) for name in profile["indicator"]]
+    fig = go.Figure()
+    for name, column, flag, colour in (
+            (county_name, "value", "is_sample", REST_COLOUR),
+            (t("county.chart.province", lang), "province_value", "province_is_sample",
+             _PLAN_COLOUR)):
+        values = profile[column].astype(float)
+        weighted = (profile["province_basis"] == "weighted_mean") if column == "province_value" \
+            else pd.Series(False, index=profile.index)
+        text = [fmt_number(v, lang, 1) + (f" {WEIGHTED_MARK}" if m else "")
+                + (f" {SAMPLE}" if s else "")
+                for v, s, m in zip(values, profile[flag], weighted)]
+        fig.add_trace(go.Bar(
+            y=labels, x=values.round(2), orientation="h", name=name, marker_color=colour,
+            text=[rtl_label(x, lang) for x in text], textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>" + html.escape(name) + ": %{text}<extra></extra>"))
+    finite = pd.concat([profile["value"], profile["province_value"]]).astype(float).dropna()
+    lo, hi = (min(0.0, float(finite.min())), float(finite.max())) if len(finite) else (0.0, 1.0)
+    apply_theme(fig, lang, title, height=120 + 70 * len(profile))
+    localise_axis(fig, "x", lo, hi, lang)
+    span = hi - lo or 1.0
+    fig.update_xaxes(range=[hi + 0.18 * span, lo - 0.05 * span] if lang == "fa"
+                     else [lo - 0.05 * span, hi + 0.18 * span])
+    fig.update_yaxes(side="right" if lang == "fa" else "left", autorange="reversed")
+    fig.update_layout(barmode="group", bargap=0.25,
+                      legend={"orientation": "h", "x": 1 if lang == "fa" else 0,
+                              "xanchor": "right" if lang == "fa" else "left", "y": 1.02,
+                              "yanchor": "bottom"},
+                      margin={"l": 20 if lang == "fa" else 200, "r": 200 if lang == "fa" else 20,
+                              "t": 70 if title else 40, "b": 40})
+    return fig

@@ -1,0 +1,57 @@
+"""County profile page."""
+
+MESSAGES = {
+    "county.pick": ("شهرستان", "County"),
+    "county.title": ("شهرستان {name}", "{name} County"),
+    "county.centre_badge": ("مرکز استان", "province centre"),
+    "county.metric.population": ("جمعیت ({year})", "Population ({year})"),
+    "county.metric.projects": ("پروژه‌های پیشران", "Driver projects"),
+    "county.metric.budget": ("بودجه (میلیارد ریال)", "Budget (bn rials)"),
+    "county.metric.jobs": ("اشتغال پیش‌بینی‌شده", "Expected jobs"),
+    "county.metric.level": ("سطح توسعه", "Development level"),
+    "county.filter_note": ("ارقام پروژه‌ها با پالایش نوار کناری حساب شده‌اند.",
+                           "Project figures follow the sidebar filter."),
+    "county.projects_heading": ("پروژه‌های شهرستان", "Projects of the county"),
+    "county.no_projects": ("با پالایش کنونی پروژه‌ای در این شهرستان نیست.",
+                           "No project of this county matches the filter."),
+    "county.open_project": ("برای دیدن جزئیات هر پروژه به صفحه «پروژه‌ها» بروید.",
+                            "Open the Projects page for the details of a project."),
+    "county.indicators_heading": ("شاخص‌های شهرستان در برابر استان",
+                                  "The county's indicators against the province"),
+    "county.col.indicator": ("شاخص", "Indicator"),
+    "county.col.value": ("مقدار شهرستان", "County value"),
+    "county.col.province": ("استان", "Province"),
+    "county.col.year": ("سال", "Year"),
+    "county.col.rank": ("رتبه (۱ = بهترین)", "Rank (1 = best)"),
+    "county.col.quality": ("منشأ داده", "Provenance"),
+    "county.col.source": ("منبع", "Source"),
+    "county.rank_of": ("{rank} از {n}", "{rank} of {n}"),
+    "county.chart_title": ("{name} در برابر استان", "{name} against the province"),
+    "county.chart.province": ("استان", "Province"),
+    "county.indicators_note": ("✱ مقدار نمونه یا برآورد است، نه رقم سرشماری. † رقم استان در داده نیست؛ میانگین وزنی (به جمعیت) شهرستان‌ها آمده است. رتبه در میان ۲۸ شهرستان است.",
+                               "✱ a sample or estimated value, not a census figure. † the data "
+                               "have no province figure: the population-weighted mean of the "
+                               "counties is shown. Ranks are among the 28 counties."),
+    "county.ranks_heading": ("رتبه توسعه‌یافتگی", "Development rank"),
+    "county.ranks_spec": ("شاخص‌ها: نرخ بیکاری (کمتر بهتر)، باسوادی، شهرنشینی، سهم اشتغال صنعتی و خالص مهاجرت (بیشتر بهتر)، با وزن برابر.",
+                          "Indicators: unemployment rate (lower is better), literacy, "
+                          "urbanisation, industrial employment share and net migration "
+                          "(higher is better), equal weights."),
+    "county.col.method": ("روش", "Method"),
+    "county.col.method_rank": ("رتبه", "Rank"),
+    "county.method.zscore_sum": ("مجموع نمره استاندارد (Z)", "Sum of z-scores"),
+    "county.method.morris": ("شاخص موریس", "Morris index"),
+    "county.method.hellwig": ("تاکسونومی هلویگ", "Hellwig taxonomy"),
+    "county.method.topsis": ("تاپسیس", "TOPSIS"),
+    "county.level_note": ("سطح توسعه از میانگین روش‌ها (میانگین ± یک انحراف معیار): {level}. بهترین رتبه {best}، بدترین {worst}.",
+                          "Level from the consensus of the methods (mean ± one standard "
+                          "deviation): {level}. Best rank {best}, worst {worst}."),
+    "county.ranks_sample": ("✱ این رتبه‌ها بر مقدارهای نمونه یا برآورد تکیه دارند: {names}",
+                            "✱ These ranks rest on sample or estimated values: {names}"),
+    "county.excluded": ("این شهرستان رتبه نگرفت، چون این شاخص‌ها را ندارد: {names}",
+                        "This county is not ranked: it lacks {names}"),
+    "county.map_heading": ("جایگاه در استان", "Place in the province"),
+    "county.map_note": ("شهرستان انتخاب‌شده پررنگ و با مرز نارنجی است. با بردن نشانگر روی هر شهرستان، شمار پروژه‌های آن (با پالایش کنونی) دیده می‌شود.",
+                        "The chosen county is filled and outlined in orange. Hover a county "
+                        "for its number of projects under the current filter."),
+}

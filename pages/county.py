@@ -1,0 +1,144 @@
+"""County profile: one county's projects, its indicators against the province, its
+development rank by several methods and its place on the map.
+
+URL: ``county`` (a county code), ``f`` (the shared filter).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.project_views import (
+    DEFAULT_SPEC,
+    county_profile,
+    county_ranks,
+    explorer_table,
+    persian_sort_key,
+)
+from figures.project_charts import (
+    EXPLORER_DISPLAY_COLUMNS,
+    county_locator,
+    explorer_display,
+    indicator_chart,
+    profile_columns,
+    profile_display,
+    text_columns,
+)
+from figures.theme import plotly_config
+from i18n import fmt_int, localise_digits, t
+from ui import data, layout, state
+
+lang = state.lang()
+ds = data.dataset()
+flt = layout.filter_sidebar(ds.counties, lang)
+name_col = "name_fa" if lang == "fa" else "name_en"
+names = dict(zip(ds.counties["code"], ds.counties[name_col]))
+codes = sorted(ds.counties["code"], key=lambda c: persian_sort_key(names[c]) if lang == "fa"
+               else names[c].lower())
+
+
+@st.cache_data(show_spinner=False)
+def _ranks(code: str):
+    d = data.dataset()
+    return county_ranks(d.indicators, d.counties, code, DEFAULT_SPEC)
+
+
+@st.cache_data(show_spinner=False)
+def _profile(code: str):
+    d = data.dataset()
+    return county_profile(d.indicators, d.counties, code, DEFAULT_SPEC)
+
+
+head = st.container()
+code = st.selectbox(
+    t("county.pick", lang), codes,
+    index=codes.index(state.page_param("county", ds.centre_code, state.choice(codes))),
+    format_func=names.get,
+)
+state.set_page_param("county", code)
+is_centre = code == ds.centre_code
+head.title(t("county.title", lang, name=names[code])
+           + (f" ({t('county.centre_badge', lang)})" if is_centre else ""))
+
+panel, _ = data.panel(flt)
+row = panel.loc[code]
+ranks = _ranks(code)
+profile = _profile(code)
+
+# --- headline figures -----------------------------------------------------------------
+c1, c2, c3, c4 = st.columns(4)
+pop_year = row.get("population_year")
+c1.metric(t("county.metric.population", lang,
+            year=localise_digits(str(pop_year), lang) if pd.notna(pop_year) else "—"),
+          fmt_int(row["population"], lang)
+          + (" ✱" if pd.notna(row.get("population_is_sample"))
+             and bool(row.get("population_is_sample")) else ""))
+c2.metric(t("county.metric.projects", lang), fmt_int(row["n_projects"], lang))
+c3.metric(t("county.metric.budget", lang), fmt_int(row["budget_total"], lang))
+c4.metric(t("county.metric.jobs", lang), fmt_int(row["jobs_total"], lang))
+layout.note(t("county.filter_note", lang))
+
+# --- ranks ----------------------------------------------------------------------------
+st.subheader(t("county.ranks_heading", lang))
+left, right = st.columns([3, 2], gap="large")
+with left:
+    if ranks.level is None:
+        st.info(t("county.excluded", lang, names="، ".join(
+            t(f"measure.{n}", lang) for n in ranks.missing)))
+    else:
+        rank_rows = {
+            t("county.col.method", lang): [t(f"county.method.{m}", lang) for m in ranks.ranks.index],
+            t("county.col.method_rank", lang): [
+                t("county.rank_of", lang, rank=fmt_int(r, lang), n=fmt_int(ranks.n_counties, lang))
+                for r in ranks.ranks["rank"]],
+        }
+        frame = pd.DataFrame(rank_rows)
+        frame = frame[list(frame.columns)[::-1]] if lang == "fa" else frame
+        st.dataframe(frame, hide_index=True, width="stretch",
+                     column_config=text_columns(frame, lang))
+        layout.note(t("county.level_note", lang, level=t(f"level.{ranks.level}", lang),
+                      best=fmt_int(ranks.best, lang), worst=fmt_int(ranks.worst, lang)))
+with right:
+    st.metric(t("county.metric.level", lang),
+              t(f"level.{ranks.level}", lang) + (" ✱" if ranks.sample_indicators else "")
+              if ranks.level else "—")
+    layout.note(t("county.ranks_spec", lang))
+    if ranks.sample_indicators:
+        sep = "، " if lang == "fa" else ", "
+        st.markdown('<span class="pishran-sample">' + t("county.ranks_sample", lang, names=sep.join(
+            t(f"measure.{n}", lang) for n in ranks.sample_indicators)) + "</span>",
+            unsafe_allow_html=True)
+
+# --- indicators against the province -------------------------------------------------
+st.subheader(t("county.indicators_heading", lang))
+chart_title = t("county.chart_title", lang, name=names[code])
+st.plotly_chart(indicator_chart(profile, names[code], lang), width="stretch",
+                config=plotly_config(chart_title, lang))
+indicator_table = profile_display(profile, lang)
+st.dataframe(indicator_table, hide_index=True, width="stretch",
+             column_config=profile_columns(lang))
+layout.note(t("county.indicators_note", lang))
+
+# --- projects -------------------------------------------------------------------------
+st.subheader(t("county.projects_heading", lang))
+own = flt.apply(ds.projects)
+own = own[own["county_code"] == code]
+if own.empty:
+    st.info(t("county.no_projects", lang))
+else:
+    columns = tuple(c for c in EXPLORER_DISPLAY_COLUMNS if c != "county")
+    shown = explorer_display(explorer_table(own, ds.counties, lang), lang, columns)
+    st.dataframe(shown.data, hide_index=True, column_config=shown.column_config,
+                 column_order=shown.column_order, width="stretch")
+    st.page_link("pages/projects.py", label=t("county.open_project", lang))
+
+# --- the map --------------------------------------------------------------------------
+st.subheader(t("county.map_heading", lang))
+geometry = data.province_geometry()
+st.plotly_chart(county_locator(panel, code, geometry, lang), width="stretch", config=plotly_config(names[code], lang))
+layout.note(t("county.map_note", lang))
+if geometry is None:
+    st.info(t("geo.missing", lang))
+
+state.sync_url({"county": code})

@@ -1,0 +1,154 @@
+"""Projects explorer: the filtered registry as a sortable table with progress bars, and one
+project's details — every field, its source, its provenance and its status history.
+
+URL: ``f`` (the shared filter, incl. the free-text search), ``sort``, ``project``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from analytics.project_views import (
+    DEFAULT_SORT,
+    FIELDS,
+    SAMPLE_TOKENS,
+    SORTS,
+    explorer_table,
+    is_overdue,
+    status_history,
+)
+from figures.project_charts import (
+    explorer_display,
+    fields_html,
+    history_display,
+    status_timeline,
+    text_columns,
+)
+from figures.theme import plotly_config
+from i18n import fmt_date, fmt_int, fmt_percent, t
+from ui import data, layout, state
+
+lang = state.lang()
+ds = data.dataset()
+flt = layout.filter_sidebar(ds.counties, lang)
+all_ids = tuple(ds.projects["project_id"])
+names = dict(zip(ds.counties["code"], ds.counties["name_fa" if lang == "fa" else "name_en"]))
+county_of = dict(zip(ds.projects["project_id"], ds.projects["county_code"]))
+
+
+def followup_log(project_id: str):
+    """The follow-up log of one project (columns jalali_date, status, physical_pct, note),
+    or ``None`` while the app has no store connected.  Hook for the follow-up store."""
+    return None
+
+
+st.title(t("app.name", lang) + " — " + t("nav.projects", lang))
+projects = flt.apply(ds.projects)
+layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
+              total=fmt_int(len(ds.projects), lang)) + " · " + t("projects.search_hint", lang))
+
+sorts = list(SORTS)
+sort_col, _ = st.columns([1, 2])
+sort = sort_col.selectbox(
+    t("projects.sort", lang), sorts,
+    index=sorts.index(state.page_param("sort", DEFAULT_SORT, state.choice(sorts))),
+    format_func=lambda key: t(f"projects.sort.{key}", lang),
+)
+state.set_page_param("sort", sort)
+project = state.page_param("project", None, state.choice(all_ids))
+
+# --- the table -----------------------------------------------------------------------
+table = explorer_table(projects, ds.counties, lang, sort)
+ids: list[str] = list(table["project_id"])
+if table.empty:
+    st.info(t("projects.no_results", lang))
+else:
+    shown = explorer_display(table, lang)
+    # One widget per table content (and per pick from the list below), so a selection
+    # always refers to the rows on screen.
+    generation = st.session_state.get("projects:generation", 0)
+    digest = hashlib.sha1(("|".join(ids) + lang + str(generation)).encode()).hexdigest()[:12]
+    key = f"projects_table_{digest}"
+    st.session_state["projects:table_key"] = key
+    default_rows = [ids.index(project)] if project in ids else []
+    event = st.dataframe(
+        shown.data, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
+        column_config=shown.column_config, column_order=shown.column_order,
+        height=min(440, 35 * (len(ids) + 1) + 3),
+        selection_default={"selection": {"rows": default_rows, "columns": []}},
+    )
+    rows = tuple(event.selection.rows) if event is not None else ()
+    seen = st.session_state.get("projects:seen")
+    if seen is not None and seen[0] == key and rows != seen[1] and rows and rows[0] < len(ids):
+        project = ids[rows[0]]
+        state.set_page_param("project", project)
+    st.session_state["projects:seen"] = (key, rows)
+    layout.note(t("projects.table_hint", lang))
+
+# --- the detail ----------------------------------------------------------------------
+options = ["", *ids] + ([project] if project and project not in ids else [])
+titles = dict(zip(ds.projects["project_id"],
+                  ds.projects["title_fa" if lang == "fa" else "title_en"].fillna(
+                      ds.projects["title_fa"])))
+picked = st.selectbox(
+    t("projects.pick", lang), options, index=options.index(project or ""),
+    format_func=lambda pid: t("projects.pick.none", lang) if not pid
+    else f"{titles.get(pid, pid)} — {names.get(county_of.get(pid), '')}",
+)
+if (picked or None) != project:
+    state.set_page_param("project", picked or None)
+    st.session_state["projects:generation"] = st.session_state.get("projects:generation", 0) + 1
+    st.rerun()
+
+state.sync_url({"sort": sort if sort != DEFAULT_SORT else None, "project": project})
+
+if project:
+    row = ds.projects.loc[ds.projects["project_id"] == project].iloc[0].to_dict()
+    county_name = names.get(row["county_code"], row["county_code"])
+    st.subheader(t("projects.detail_heading", lang) + ": " + str(titles.get(project, project)))
+    if project not in ids:
+        layout.note(t("projects.hidden_by_filter", lang))
+    tokens = [tok.strip() for tok in str(row.get("sample_fields") or "").split(",")
+              if tok.strip() in SAMPLE_TOKENS]
+    if row["is_sample"]:
+        st.warning(t("projects.sample_row", lang))
+    elif tokens:
+        sep = "، " if lang == "fa" else ", "
+        st.warning(t("projects.sample_fields_note", lang, fields=sep.join(
+            t(f"projects.token.{tok}", lang) for tok in tokens)))
+    mark = " ✱" if row["is_sample"] or "progress" in tokens else ""
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("projects.field.status", lang), t(f"status.{row['status']}", lang))
+    c2.metric(t("projects.field.physical_progress_pct", lang),
+              fmt_percent(row["physical_progress_pct"], lang) + mark)
+    c3.metric(t("projects.field.financial_progress_pct", lang),
+              fmt_percent(row["financial_progress_pct"], lang) + mark)
+    c4.metric(t("projects.field.budget_billion_rials", lang),
+              fmt_int(row["budget_billion_rials"], lang)
+              + (" ✱" if row["is_sample"] or "budget" in tokens else ""))
+    late = is_overdue(ds.projects.loc[ds.projects["project_id"] == project]).iloc[0]
+    if late:
+        st.error(t("projects.overdue_note", lang, date=fmt_date(row["planned_end"], lang)))
+
+    st.markdown(f"**{t('projects.history_heading', lang)}**")
+    history = status_history(row, followup_log(project))
+    if history.empty:
+        layout.note(t("projects.history.empty", lang))
+    else:
+        title = t("projects.timeline.title", lang)
+        st.plotly_chart(status_timeline(history, lang, status=row["status"]),
+                        width="stretch", config=plotly_config(title, lang))
+        if history["is_sample"].any():
+            st.markdown(f'<span class="pishran-sample">'
+                        f'{t("projects.history.dates_sample", lang)}</span>',
+                        unsafe_allow_html=True)
+        shown_history = history_display(history, lang)
+        st.dataframe(shown_history, hide_index=True, width="stretch",
+                     column_config=text_columns(shown_history, lang))
+
+    st.markdown(f"**{t('projects.field_heading', lang)}**")
+    half = (len(FIELDS) + 1) // 2
+    for column, fields in zip(st.columns(2, gap="large"), (FIELDS[:half], FIELDS[half:])):
+        column.markdown(fields_html(row, fields, county_name, lang), unsafe_allow_html=True)

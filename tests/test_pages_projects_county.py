@@ -1,0 +1,292 @@
+"""AppTest of the Projects and County pages: search, sort, selection → detail, county switch,
+links (URL state) round trip, tampered links, English."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.filters import ProjectFilter
+from analytics.loading import load_dataset
+from i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٬", "0123456789,")
+
+
+def run_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+def param(at: AppTest, key: str):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def by_label(elements, label: str):
+    found = [e for e in elements if e.label == label]
+    assert found, f"no widget labelled {label!r}: {[e.label for e in elements]}"
+    return found[0]
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def heading_texts(at: AppTest) -> list[str]:
+    return [h.value for h in at.subheader]
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+# --- Projects ---------------------------------------------------------------------------------
+
+
+def test_projects_page_lists_every_project(ds):
+    at = run_page("projects")
+    assert not at.exception
+    assert t("nav.projects", "fa") in at.title[0].value
+    frame = table(at)
+    assert len(frame) == len(ds.projects)
+    assert set(frame["project_id"]) == set(ds.projects["project_id"])
+    assert (frame["mark"] == "✱").sum() == int(ds.projects["is_sample"].sum())
+    assert frame["planned_end"].dropna().str.contains("۱۴").all()  # Persian digits
+    assert dict(at.query_params) == {}  # a default view has a clean link
+
+
+@pytest.mark.parametrize("typed, persian", [("كاشان", "کاشان"), ("شهرک های", "شهرک‌های")])
+def test_search_is_normalised(ds, typed, persian):
+    at = run_page("projects")
+    by_label(at.text_input, t("filter.text", "fa")).input(typed).run()
+    assert not at.exception
+    found = set(table(at)["project_id"])
+    expected = set(ProjectFilter(text=persian).apply(ds.projects)["project_id"])
+    assert found == expected and found
+    assert json.loads(param(at, "f")) == {"text": typed}
+
+
+@pytest.fixture
+def data_with_zwnj_title(tmp_path, monkeypatch):
+    """The embedded data plus one project titled «پروژه‌های …» (ZWNJ), loaded by the app."""
+    import streamlit as st
+
+    for name in ("counties.csv", "indicators.csv", "places.csv", "projects.csv"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    with open(tmp_path / "projects.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    extra = dict(rows[0], project_id="aran_va_bidgol-99",
+                 title_fa="پروژه‌های آزمایشی آبرسانی", title_en="Test water projects")
+    with open(tmp_path / "projects.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([*rows, extra])
+    monkeypatch.setenv("PISHRAN_DATA_DIR", str(tmp_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield "aran_va_bidgol-99"
+    monkeypatch.delenv("PISHRAN_DATA_DIR")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_search_finds_zwnj_title_typed_with_a_space(data_with_zwnj_title):
+    at = run_page("projects")
+    by_label(at.text_input, t("filter.text", "fa")).input("پروژه های").run()
+    assert not at.exception
+    assert list(table(at)["project_id"]) == [data_with_zwnj_title]
+
+
+def test_sort_then_select_opens_the_detail(ds):
+    at = run_page("projects")
+    by_label(at.selectbox, t("projects.sort", "fa")).select("-budget").run()
+    frame = table(at)
+    top = ds.projects.loc[ds.projects["budget_billion_rials"].idxmax(), "project_id"]
+    assert frame["project_id"].iloc[0] == top
+    assert param(at, "sort") == "-budget"
+    # select the third row of the (sorted) table
+    key = at.session_state["projects:table_key"]
+    at.session_state[key] = {"selection": {"rows": [2], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    chosen = frame["project_id"].iloc[2]
+    assert param(at, "project") == chosen
+    title = ds.projects.set_index("project_id").at[chosen, "title_fa"]
+    assert any(title in h for h in heading_texts(at))
+    assert by_label(at.selectbox, t("projects.pick", "fa")).value == chosen
+    assert len(at.get("plotly_chart")) == 1  # the timeline
+
+
+def test_pick_a_real_project_shows_source_and_sample_fields(ds):
+    at = run_page("projects")
+    by_label(at.selectbox, t("projects.pick", "fa")).select("kashan-02").run()
+    assert not at.exception
+    assert param(at, "project") == "kashan-02"
+    html = "".join(m.value for m in at.markdown)
+    assert 'href="https://www.ilna.ir/' in html and 'rel="noopener noreferrer"' in html
+    warnings = " ".join(w.value for w in at.warning)
+    assert t("projects.token.budget", "fa") in warnings  # the sample fields are named
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("projects.field.physical_progress_pct", "fa")] == "۹۰٪ ✱"
+    history = at.dataframe[1].value
+    assert len(history) == 4  # planned start, actual start, last follow-up, planned end
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert "۱۴۰۵" in json.dumps(spec, ensure_ascii=False)
+
+
+def test_sample_project_says_so(ds):
+    at = run_page("projects", project="lenjan-03")
+    assert not at.exception
+    assert ds.projects.set_index("project_id").at["lenjan-03", "is_sample"]
+    assert any(t("projects.sample_row", "fa") == w.value for w in at.warning)
+    # closing the detail
+    by_label(at.selectbox, t("projects.pick", "fa")).select("").run()
+    assert param(at, "project") is None
+    assert not any(t("projects.detail_heading", "fa") in h for h in heading_texts(at))
+
+
+def test_projects_link_round_trip():
+    flt = json.dumps({"text": "كاشان", "statuses": ["in_progress", "study"]}, ensure_ascii=False)
+    at = run_page("projects", f=flt, sort="-budget", project="kashan-02")
+    assert not at.exception
+    assert not at.warning or all("«" not in w.value for w in at.warning)
+    assert by_label(at.text_input, t("filter.text", "fa")).value == "كاشان"
+    assert by_label(at.selectbox, t("projects.sort", "fa")).value == "-budget"
+    assert by_label(at.selectbox, t("projects.pick", "fa")).value == "kashan-02"
+    assert set(table(at)["status"]) <= {t("status.in_progress", "fa"), t("status.study", "fa"),
+                                        t("status.in_progress", "fa") + " ⚠",
+                                        t("status.study", "fa") + " ⚠"}
+    # the link the page writes back is the same view
+    again = run_page("projects", **{k: param(at, k) for k in ("f", "sort", "project")})
+    assert json.loads(param(again, "f")) == json.loads(flt)
+    assert param(again, "sort") == "-budget" and param(again, "project") == "kashan-02"
+    assert list(table(again)["project_id"]) == list(table(at)["project_id"])
+
+
+def test_project_hidden_by_the_filter_still_opens():
+    at = run_page("projects", f=json.dumps({"counties": ["nain"]}), project="kashan-02")
+    assert not at.exception
+    assert "kashan-02" not in set(table(at)["project_id"])
+    notes = "".join(m.value for m in at.markdown)
+    assert t("projects.hidden_by_filter", "fa") in notes
+
+
+def test_empty_result_is_not_an_error():
+    at = run_page("projects", f=json.dumps({"text": "چیزی که نیست"}))
+    assert not at.exception
+    assert any(t("projects.no_results", "fa") == i.value for i in at.info)
+
+
+@pytest.mark.parametrize("query", [
+    {"project": "<script>alert(1)</script>"},
+    {"sort": "../../etc"},
+    {"f": "{bad json"},
+    {"f": json.dumps({"text": "x" * 500})},
+    {"project": "kashan-02", "sort": "evil", "f": "[1,2]"},
+    {"lang": "xx", "project": "' OR 1=1 --"},
+])
+def test_tampered_projects_links_fall_back_with_a_notice(query):
+    at = run_page("projects", **query)
+    assert not at.exception
+    assert at.warning, "a notice names the rejected parameter"
+    assert by_label(at.selectbox, t("projects.sort", "fa")).value in ("county",)
+    if query.get("project") != "kashan-02":
+        assert param(at, "project") is None
+
+
+def test_projects_page_in_english():
+    at = run_page("projects", lang="en", project="kashan-02")
+    assert not at.exception
+    assert "Projects" in at.title[0].value
+    frame = table(at)
+    assert "Kashan" in set(frame["county"])
+    assert frame["planned_end"].dropna().str.fullmatch(r"\d{4}/\d{2}/\d{2}").all()
+    assert any("Kashan Special Economic Zone" in h for h in heading_texts(at))
+
+
+# --- County -----------------------------------------------------------------------------------
+
+
+def test_county_page_defaults_to_the_centre(ds):
+    at = run_page("county")
+    assert not at.exception
+    assert "اصفهان" in at.title[0].value
+    assert by_label(at.selectbox, t("county.pick", "fa")).value == ds.centre_code
+    assert param(at, "county") == ds.centre_code
+    assert len(at.get("plotly_chart")) == 2  # indicators, map
+
+
+def test_county_switch_updates_everything(ds):
+    at = run_page("county")
+    by_label(at.selectbox, t("county.pick", "fa")).select("lenjan").run()
+    assert not at.exception
+    assert at.title[0].value == t("county.title", "fa", name="لنجان")
+    assert param(at, "county") == "lenjan"
+    metrics = {m.label: m.value for m in at.metric}
+    n = int((ds.projects["county_code"] == "lenjan").sum())
+    assert metrics[t("county.metric.projects", "fa")].translate(PERSIAN_DIGITS) == str(n)
+    assert metrics[t("county.metric.level", "fa")].split(" ")[0] in {
+        t(f"level.{x}", "fa") for x in ("developed", "semi_developed", "deprived")}
+    ranks = at.dataframe[0].value
+    assert len(ranks) == 4 and ranks[t("county.col.method_rank", "fa")].str.contains(" از ").all()
+    indicators = at.dataframe[1].value
+    assert len(indicators) == 5
+    projects = at.dataframe[2].value
+    assert set(projects["project_id"]) == set(
+        ds.projects.loc[ds.projects["county_code"] == "lenjan", "project_id"])
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    first = spec["data"][0]
+    if first["type"] == "choropleth":
+        highlighted = [loc for loc, z in zip(first["locations"], first["z"]) if z == 1]
+        assert highlighted == ["lenjan"]
+        assert any(tr.get("name") == "centre" and tr["locations"] == ["lenjan"]
+                   for tr in spec["data"])
+
+
+def test_county_link_round_trip_and_filter():
+    flt = json.dumps({"sectors": ["industry"]})
+    at = run_page("county", county="mobarakeh", f=flt)
+    assert not at.exception
+    assert "مبارکه" in at.title[0].value
+    assert param(at, "county") == "mobarakeh" and json.loads(param(at, "f")) == {
+        "sectors": ["industry"]}
+    projects = at.dataframe[2].value  # Mobarakeh has an industry project
+    assert len(projects) >= 1 and set(projects["sector"]) == {t("sector.industry", "fa")}
+
+
+def test_county_without_filtered_projects_says_so():
+    at = run_page("county", county="lenjan", f=json.dumps({"counties": ["nain"]}))
+    assert not at.exception
+    assert any(t("county.no_projects", "fa") == i.value for i in at.info)
+
+
+@pytest.mark.parametrize("query", [
+    {"county": "../../etc"}, {"county": "<script>"}, {"county": "LENJAN"},
+    {"county": "lenjan", "f": "{bad json"}, {"county": "x" * 3000},
+])
+def test_tampered_county_links_fall_back_with_a_notice(ds, query):
+    at = run_page("county", **query)
+    assert not at.exception
+    assert at.warning
+    expected = "lenjan" if query.get("county") == "lenjan" else ds.centre_code
+    assert by_label(at.selectbox, t("county.pick", "fa")).value == expected
+
+
+def test_county_page_in_english():
+    at = run_page("county", lang="en", county="kashan")
+    assert not at.exception
+    assert at.title[0].value == "Kashan County"
+    labels = {m.label for m in at.metric}
+    assert t("county.metric.level", "en") in labels
+    assert at.dataframe[0].value.columns[0] == t("county.col.method", "en")
