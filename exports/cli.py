@@ -83,7 +83,8 @@ def deck_specs_from_views(views: ModuleType, view_ids: list[str] | None, lang: s
     from exports.deck import standard_deck
 
     context = _context(views, scenario)
-    ids = view_ids or list(views.VIEWS)
+    ids = view_ids or [v for v, view in views.VIEWS.items()
+                       if scenario or not getattr(view, "needs_scenario", False)]
     figures = [(_view_title(views.VIEWS[v], lang), views.VIEWS[v].build(context, lang))
                for v in ids]
     comparison = (_optional_rows(views, "scenario_comparison", context, scenario, lang)

@@ -225,18 +225,16 @@ def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
                  "industrial_employment_share"):
         part = ind[(ind["indicator"] == name) & (ind["county_code"] != "PROVINCE")]
         counts = part["quality"].value_counts()
-        status = "، ".join(f"{t(f'quality.{q}', lang)}: {fmt_int(n, lang)}"
-                           for q, n in counts.items()) if lang == "fa" else ", ".join(
-            f"{t(f'quality.{q}', lang)}: {n}" for q, n in counts.items())
+        sep = "، " if lang == "fa" else ", "
+        status = sep.join(f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
+                          for q, n in counts.items())
         rows.append((t(f"measure.{name}", lang), status, t(f"views.source.{name}", lang)))
     real = int((~ctx.dataset.projects["is_sample"].astype(bool)).sum())
     rows.append((t("common.projects", lang),
                  t("views.projects_provenance", lang, real=fmt_int(real, lang),
                    sample=fmt_int(len(ctx.dataset.projects) - real, lang)),
                  t("views.source.projects", lang)))
-    rows.append((t("views.boundaries", lang), t("quality.sourced", lang),
-                 t("attribution.osm", lang)))
-    return rows
+    return rows  # the slide itself adds «© OpenStreetMap contributors» for the boundaries
 
 
 def scenario_comparison(ctx: ViewContext, scenario: Any, lang: str

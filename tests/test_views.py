@@ -53,4 +53,4 @@ def test_key_figures_and_sources(ctx):
     assert figures["Driver projects"] == str(int(ctx.panel["n_projects"].sum()))
     rows = sources(ctx, "en")
     assert any("Sample" in r[1] for r in rows)
-    assert rows[-1][2] == "© OpenStreetMap contributors"
+    assert rows[0][0] == "Population" and "Sourced 42" in rows[0][1]
