@@ -243,3 +243,12 @@ def test_labour_in_english_from_a_link():
     assert at.title[0].value == t("labour.title", "en")
     assert at.select_slider(key="labour_m").value == 0
     assert "Industrial magnet" in at.table[0].value.index
+
+
+def test_balance_says_so_when_the_selection_holds_no_x():
+    at = open_page("balance")
+    widget(at.sidebar.multiselect, t("filter.statuses", "fa")).set_value(["cancelled"]).run()
+    widget(at.selectbox, t("balance.x", "fa")).set_value("completed_budget").run()
+    assert not at.exception
+    assert any(t("measure.completed_budget", "fa") in i.value for i in at.info)
+    assert not charts(at)
