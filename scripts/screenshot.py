@@ -13,14 +13,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.e2e.conftest import wait_for_app  # noqa: E402
 from tests.e2e.server import launch_browser, running_app  # noqa: E402
 
 
 def wait_ready(page) -> None:
-    page.wait_for_selector("[data-testid=stApp]", timeout=30000)
+    """Wait until the page's script has run and every Plotly chart has drawn."""
+    wait_for_app(page)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
-    page.wait_for_timeout(1500)
+        "() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+        ".every(c => c.querySelector('.main-svg'))", timeout=60000)
+    page.wait_for_timeout(1000)
 
 
 def main() -> int:

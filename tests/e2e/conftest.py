@@ -53,13 +53,14 @@ def page(browser, app_url):
 
 
 def wait_for_app(pg) -> None:
-    """Wait until the script run has finished (no skeletons, no running indicator)."""
+    """Wait until the script run has finished: a title is drawn, no skeleton placeholders
+    are left, and that stays so for a moment (a rerun may start right after the first)."""
+    ready = ("() => document.querySelector('[data-testid=stMain] h1') !== null"
+             " && document.querySelectorAll('[data-testid=stSkeleton]').length === 0")
     pg.wait_for_selector("[data-testid=stMainBlockContainer]", timeout=60000)
-    pg.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0"
-        " && !document.querySelector('[data-testid=stStatusWidget] [data-testid=stStatusWidgetRunningIcon]')",
-        timeout=60000)
-    pg.wait_for_timeout(800)
+    for _ in range(2):
+        pg.wait_for_function(ready, timeout=60000)
+        pg.wait_for_timeout(800)
 
 
 def screenshot(pg, name: str) -> Path:
