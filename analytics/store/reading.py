@@ -28,6 +28,7 @@ import datetime as _dt
 import io
 import os
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -270,26 +271,16 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
 
 # --- CSV -----------------------------------------------------------------------------------
 
-def _delimiter(text: str) -> str:
-    sample = text[:20_000].splitlines()[:30]
-    best, best_width = ",", 0
-    for candidate in (",", ";", "\t", "|"):
-        try:
-            widths = [len(r) for r in csv.reader(sample, delimiter=candidate)]
-        except csv.Error:
-            continue
-        width = max(widths, default=0)
-        if width > best_width:
-            best, best_width = candidate, width
-    return best
-
-
-def _csv_rows(file: str, text: str) -> list[tuple[int, dict[int, Cell]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+def _csv_rows(file: str, text: str, delimiter: str,
+              limit: int | None = None) -> list[tuple[int, dict[int, Cell]]]:
+    """Non-empty records as (first line number, {column: cell})."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[int, Cell]]] = []
     start = 1
     try:
         for record in reader:
+            if limit is not None and len(rows) >= limit:
+                break
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
                 raise DataValidationError(file, [Problem(file, None, "—", "", "too_many_rows",
                                                          {"limit": f"{MAX_ROWS:,}"})])
@@ -301,6 +292,26 @@ def _csv_rows(file: str, text: str) -> list[tuple[int, dict[int, Cell]]]:
         raise _file_problem(file, "unreadable_file", detail=f"line {reader.line_num}: {err}")\
             from None
     return rows
+
+
+def _delimiter(file: str, text: str, kind: str | None) -> str:
+    """The delimiter under which the header row names the most known columns (then: the
+    most rows of equal width, the widest rows); a comma when no header is found."""
+    sample = text[:50_000]
+    best: tuple[tuple, str] | None = None
+    for candidate in (",", ";", "\t", "|"):
+        try:
+            rows = _csv_rows(file, sample, candidate, limit=HEADER_SEARCH_ROWS + 5)
+        except DataValidationError:
+            continue
+        index = _header_row(rows, kind)
+        known = 0 if index is None else len(
+            {canonical_header(v[0], kind) for v in rows[index][1].values()} - {None})
+        widths = [len(cells) for _, cells in rows]
+        score = (known, max(Counter(widths).values(), default=0), max(widths, default=0))
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    return best[1] if best and best[0][0] else ","  # no header anywhere: the usual comma
 
 
 # --- Excel ---------------------------------------------------------------------------------
@@ -451,7 +462,9 @@ def read_table_file(source, file_name: str | None = None, *,
         decoded = decode_text(data)
         if decoded is None or decoded[0] is None:
             raise _file_problem(file, "binary_file")
-        sheets = [_build_sheet(file, None, _csv_rows(file, decoded[0]), kind)]
+        text = decoded[0]
+        sheets = [_build_sheet(file, None, _csv_rows(file, text, _delimiter(file, text, kind)),
+                               kind)]
     sheets = [s for s in sheets if s is not None]
     if not sheets:
         raise _file_problem(file, "empty_file")

@@ -162,6 +162,14 @@ def _percent_cells(_tmp: Path) -> bytes:
     return xlsx_bytes({"پروژه‌ها": grid}, fmt)
 
 
+def _numeric_jalali(_tmp: Path) -> bytes:
+    grid = fa_grid(3)
+    grid[1][col("planned_start")] = 14040828  # a Jalali date typed as a number
+    grid[2][col("budget_billion_rials")] = 1250.75
+    grid[3][col("expected_jobs")] = 40.0
+    return xlsx_bytes({"پروژه‌ها": grid})
+
+
 def _two_sheets_duplicate(_tmp: Path) -> bytes:
     first = fa_grid(3)
     second = [FA_HEADERS, *project_rows(2, prefix="D")]
@@ -372,6 +380,7 @@ CASES: list[Case] = [
     _c("valid_merged_cells", _merged_counties, "projects.xlsx", ok=True, rows=4),
     _c("valid_title_block", _title_block(0), "projects.xlsx", ok=True, rows=4),
     _c("valid_percent_format", _percent_cells, "projects.xlsx", ok=True, rows=3),
+    _c("valid_numeric_jalali_xlsx", _numeric_jalali, "projects.xlsx", ok=True, rows=3),
     _c("valid_csv_named_xlsx", const(csv_bytes()), "projects.xlsx", ok=True, rows=5),
     _c("valid_indicators_detected", _indicators(), "indicators.csv", kind=None, ok=True,
        rows=13),
