@@ -10,6 +10,7 @@ reaches HTML.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ __all__ = [
     "history_display",
     "indicator_chart",
     "jalali_ticks",
+    "persian_text",
     "profile_display",
     "status_timeline",
     "text_columns",
@@ -46,6 +48,18 @@ _PLAN_COLOUR = "#94a3b8"
 
 def _is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_DIGITS_ONLY = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def persian_text(value: object) -> str:
+    """Persian-script text shown with Persian digits («نیروگاه 10 مگاواتی» → «… ۱۰ …»);
+    Latin text (ids, English titles, URLs) is left alone.  Only digits change: commas and
+    points in prose are not number separators."""
+    text = "" if _is_missing(value) else str(value)
+    return text.translate(_DIGITS_ONLY) if _ARABIC_SCRIPT.search(text) else text
 
 
 def _label(key: str, lang: str, fallback: object = "") -> str:
@@ -99,7 +113,7 @@ def explorer_display(table: pd.DataFrame, lang: str = "fa",
     (``columns``: any of the display columns below, in reading order)."""
     frame = pd.DataFrame({
         "mark": table["is_sample"].map(lambda s: SAMPLE if s else ""),
-        "title": table["title"].astype(object),
+        "title": table["title"].map(persian_text).astype(object),
         "county": table["county"].astype(object),
         "sector": table["sector"].map(lambda s: _label(f"sector.{s}", lang, s)),
         "status": [_label(f"status.{s}", lang, s) + (" ⚠" if late else "")
@@ -224,6 +238,8 @@ def _field_value(field: str, row: dict, county_name: str, lang: str) -> str:
         text = "، ".join(t(f"projects.token.{tok}", lang) for tok in tokens
                          if tok in SAMPLE_TOKENS) if lang == "fa" else ", ".join(
             t(f"projects.token.{tok}", lang) for tok in tokens if tok in SAMPLE_TOKENS)
+    elif field in ("title_fa", "agency_fa", "followup_officer"):
+        text = persian_text(value)
     else:
         text = str(value)
     return html.escape(text)

@@ -23,6 +23,7 @@ from figures.project_charts import (
     explorer_display,
     fields_html,
     history_display,
+    persian_text,
     status_timeline,
     text_columns,
 )
@@ -91,7 +92,7 @@ else:
 options = ["", *ids] + ([project] if project and project not in ids else [])
 titles = dict(zip(ds.projects["project_id"],
                   ds.projects["title_fa" if lang == "fa" else "title_en"].fillna(
-                      ds.projects["title_fa"])))
+                      ds.projects["title_fa"]).map(persian_text)))
 picked = st.selectbox(
     t("projects.pick", lang), options, index=options.index(project or ""),
     format_func=lambda pid: t("projects.pick.none", lang) if not pid

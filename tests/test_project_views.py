@@ -38,6 +38,7 @@ from figures.project_charts import (
     history_display,
     indicator_chart,
     jalali_ticks,
+    persian_text,
     profile_display,
     status_timeline,
 )
@@ -310,6 +311,15 @@ def test_explorer_display_in_persian(ds):
     english = explorer_display(table, "en")
     assert english.column_order == list(EXPLORER_DISPLAY_COLUMNS)
     assert english.frame.loc[0, "planned_end"] == table.loc[0, "planned_end"]
+
+
+def test_persian_titles_show_persian_digits(ds):
+    table = explorer_table(ds.projects, ds.counties, "fa")
+    titles = explorer_display(table, "fa").frame["title"]
+    assert not titles.str.contains("[0-9]").any()
+    assert titles.str.contains("۱۰ مگاواتی").sum() == 2
+    assert persian_text("Metro line 2") == "Metro line 2"
+    assert persian_text("فاز 1، بخش 2.5") == "فاز ۱، بخش ۲.۵"
 
 
 def test_fields_html_escapes_data():

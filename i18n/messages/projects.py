@@ -6,7 +6,7 @@ MESSAGES = {
                        "{n} of {total} projects match the filter"),
     "projects.search_hint": ("جست‌وجو و پالایش در نوار کناری است؛ «پروژه های» و «پروژه‌های» یا «ك» و «ک» یکسان‌اند.",
                              "Search and filters are in the sidebar; Persian spelling variants "
-                             "(ZWNJ or space, Arabic ك/ي) match alike."),
+                             "(ZWNJ or space, Arabic or Persian kaf and yeh) match alike."),
     "projects.no_results": ("هیچ پروژه‌ای با این پالایش پیدا نشد.", "No project matches the filter."),
     "projects.sort": ("مرتب‌سازی", "Sort by"),
     "projects.sort.county": ("شهرستان", "County"),

@@ -22,7 +22,7 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def app_pages() -> list[tuple[str, str, str, str]]:
-    """``PAGES`` of app.py: (path, title key, url_path, icon) tuples."""
+    """``PAGES`` of app.py: (path, title key, url_path) tuples."""
     tree = ast.parse(APP.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
@@ -82,14 +82,14 @@ def query(pg) -> dict[str, list[str]]:
 def test_app_lists_the_projects_and_county_pages():
     urls = [entry[2] for entry in PAGES]
     assert "overview" in urls and "projects" in urls and "county" in urls
-    for path, key, _, _ in PAGES:
+    for path, key, _ in PAGES:
         assert (APP.parent / path).exists(), path
         assert t(key, "fa") and t(key, "en")
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=[entry[2] for entry in PAGES])
 def test_page_runs_offline_in_persian(page, app_url, entry):
-    _, key, url_path, _ = entry
+    _, key, url_path = entry
     page.goto(app_url + page_url(url_path))
     wait_for_page(page)
     assert_clean(page)
