@@ -15,18 +15,20 @@ st.set_page_config(page_title="پیشران | Pishran", page_icon="static/favico
                    layout="wide", initial_sidebar_state="expanded")
 
 lang = state.lang()
+# (path, title key, url path).  No icons: Streamlit's Material icon font is not served
+# offline, so icon names would show as words.
 PAGES = [
-    ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
-    ("pages/map.py", "nav.map", "map", ":material/map:"),
-    ("pages/balance.py", "nav.balance", "balance", ":material/balance:"),
-    ("pages/ranking.py", "nav.ranking", "ranking", ":material/leaderboard:"),
-    ("pages/labour.py", "nav.labour", "labour", ":material/groups:"),
-    ("pages/projects.py", "nav.projects", "projects", ":material/list_alt:"),
-    ("pages/county.py", "nav.county", "county", ":material/location_city:"),
+    ("pages/overview.py", "nav.overview", "overview"),
+    ("pages/map.py", "nav.map", "map"),
+    ("pages/balance.py", "nav.balance", "balance"),
+    ("pages/ranking.py", "nav.ranking", "ranking"),
+    ("pages/labour.py", "nav.labour", "labour"),
+    ("pages/projects.py", "nav.projects", "projects"),
+    ("pages/county.py", "nav.county", "county"),
 ]
 pages = [
-    st.Page(path, title=t(key, lang), url_path=url, icon=icon, default=(url == "overview"))
-    for path, key, url, icon in PAGES
+    st.Page(path, title=t(key, lang), url_path=url, default=(url == "overview"))
+    for path, key, url in PAGES
 ]
 # Start with `pishran run`: it tells Streamlit this is a st.navigation app (see pishran/cli.py).
 current = st.navigation(pages)

@@ -44,11 +44,13 @@ if names:
 # --- the map ------------------------------------------------------------------------
 st.subheader(t("overview.map_heading", lang))
 measures = list(PANEL_MEASURES)
-measure = st.selectbox(
-    t("overview.measure", lang), measures,
-    index=measures.index(state.page_param("measure", "budget_per_capita", state.choice(measures))),
-    format_func=lambda m: t(f"measure.{m}", lang),
-)
+# A keyed widget seeded from the page choice (session, else the URL): an unkeyed widget
+# whose default changes between runs would lose the visitor's second choice.
+if "overview_measure" not in st.session_state:
+    st.session_state["overview_measure"] = state.page_param(
+        "measure", "budget_per_capita", state.choice(measures))
+measure = st.selectbox(t("overview.measure", lang), measures, key="overview_measure",
+                       format_func=lambda m: t(f"measure.{m}", lang))
 state.set_page_param("measure", measure)
 fig, sample_count = county_map(panel, measure, data.province_geometry(), lang,
                                centre=ds.centre_code)

@@ -59,6 +59,10 @@ def test_changing_the_measure_changes_the_map():
     key = "z" if "z" in before else "name"
     assert before[key] != after[key]
     assert at.query_params["measure"] in ("unemployment_rate", ["unemployment_rate"])
+    at.selectbox[0].select("population").run()  # a second choice sticks too
+    assert at.selectbox[0].value == "population"
+    third = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert third[key] != after[key]
 
 
 def test_english_and_url_state():

@@ -13,9 +13,6 @@ from ui import state
 
 _RTL_CSS = """
 <style>
-html, body, [class*="st-"], .stMarkdown, .stMetric, button, input, textarea, select {
-  font-family: Vazirmatn, Tahoma, sans-serif;
-}
 .stApp, [data-testid="stSidebar"], [data-testid="stMain"] { direction: rtl; text-align: right; }
 [data-testid="stPlotlyChart"], .js-plotly-plot, [data-testid="stDataFrame"],
 [data-testid="stDataFrameResizable"] { direction: ltr; text-align: left; }
@@ -27,7 +24,6 @@ html, body, [class*="st-"], .stMarkdown, .stMetric, button, input, textarea, sel
 """
 _LTR_CSS = """
 <style>
-html, body, [class*="st-"], .stMarkdown, button, input { font-family: Vazirmatn, sans-serif; }
 .pishran-note { color: #4b5563; font-size: 0.9rem; }
 .pishran-sample { color: #b45309; font-weight: 600; }
 </style>
