@@ -51,11 +51,11 @@ def _profile(code: str):
 
 
 head = st.container()
-code = st.selectbox(
-    t("county.pick", lang), codes,
-    index=codes.index(state.page_param("county", ds.centre_code, state.choice(codes))),
-    format_func=names.get,
-)
+chosen = state.page_param("county", ds.centre_code, state.choice(codes))
+if chosen not in codes:  # set by another page (e.g. a map click) to something unknown
+    chosen = ds.centre_code
+code = st.selectbox(t("county.pick", lang), codes, index=codes.index(chosen),
+                    format_func=names.get)
 state.set_page_param("county", code)
 is_centre = code == ds.centre_code
 head.title(t("county.title", lang, name=names[code])

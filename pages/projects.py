@@ -52,13 +52,16 @@ layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
 
 sorts = list(SORTS)
 sort_col, _ = st.columns([1, 2])
+chosen_sort = state.page_param("sort", DEFAULT_SORT, state.choice(sorts))
 sort = sort_col.selectbox(
     t("projects.sort", lang), sorts,
-    index=sorts.index(state.page_param("sort", DEFAULT_SORT, state.choice(sorts))),
+    index=sorts.index(chosen_sort if chosen_sort in sorts else DEFAULT_SORT),
     format_func=lambda key: t(f"projects.sort.{key}", lang),
 )
 state.set_page_param("sort", sort)
 project = state.page_param("project", None, state.choice(all_ids))
+if project not in all_ids:  # only ever a known id (session values are checked too)
+    project = None
 
 # --- the table -----------------------------------------------------------------------
 table = explorer_table(projects, ds.counties, lang, sort)

@@ -283,6 +283,22 @@ def test_tampered_county_links_fall_back_with_a_notice(ds, query):
     assert by_label(at.selectbox, t("county.pick", "fa")).value == expected
 
 
+def test_county_page_survives_a_bad_session_value(ds):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["page:county"] = None  # e.g. written by another page
+    at.session_state["page:sort"] = "nope"
+    at.session_state["page:project"] = 42
+    at.switch_page("pages/county.py")
+    at.run()
+    assert not at.exception
+    assert by_label(at.selectbox, t("county.pick", "fa")).value == ds.centre_code
+    at.switch_page("pages/projects.py")
+    at.run()
+    assert not at.exception
+    assert by_label(at.selectbox, t("projects.sort", "fa")).value == "county"
+    assert by_label(at.selectbox, t("projects.pick", "fa")).value == ""
+
+
 def test_county_page_in_english():
     at = run_page("county", lang="en", county="kashan")
     assert not at.exception

@@ -378,6 +378,35 @@ def test_profile_display_and_chart(ds):
     assert any("✱" in x for x in fig.data[0].text)
 
 
+@pytest.mark.parametrize("with_boundaries", [False, True])
+def test_county_locator_highlights_one_county(ds, with_boundaries):
+    from analytics.panel import build_panel
+    from figures.project_charts import county_locator
+
+    geometry = None
+    if with_boundaries:
+        from geo.boundaries import BoundaryFileError
+        from geo.cache import load_province
+
+        try:
+            geometry = load_province(counties_df=ds.counties)
+        except BoundaryFileError:
+            pytest.skip("no boundary file configured")
+    panel = build_panel(ds.projects, ds.indicators, ds.counties)
+    fig = county_locator(panel, "lenjan", geometry, "fa")
+    first = fig.data[0]
+    if first.type == "choropleth":
+        assert [loc for loc, z in zip(first.locations, first.z) if z == 1] == ["lenjan"]
+        assert first.showscale is False
+    else:
+        tiles = {tr.name: tr.fillcolor for tr in fig.data if tr.fill == "toself"}
+        assert len(tiles) == 28
+        assert len({c for code, c in tiles.items() if code != "lenjan"}) == 1
+        assert tiles["lenjan"] not in {c for code, c in tiles.items() if code != "lenjan"}
+        assert not any(getattr(tr.marker, "showscale", False) for tr in fig.data
+                       if tr.mode == "markers")
+
+
 def test_catalogue_has_every_label():
     for field in FIELDS:
         assert has_key(f"projects.field.{field}")
