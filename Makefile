@@ -18,8 +18,7 @@ run: $(STAMP) system-deps
 	$(VENV)/bin/pishran run
 
 test: $(STAMP) system-deps
-	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	VENV=$(VENV) bash scripts/run_tests.sh
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
