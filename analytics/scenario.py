@@ -904,36 +904,48 @@ def _where(values: pd.Series, mask: np.ndarray, value: object) -> pd.Series:
     return pd.Series(out, index=values.index, dtype=values.dtype, name=values.name)
 
 
-def _numeric_replace(values: pd.Series, mask: np.ndarray, new: object) -> pd.Series:
-    """A numeric column with the rows of ``mask`` set from ``new`` (full length or scalar);
-    the other rows — missing values included — are kept, and so is the dtype."""
-    if not mask.any():
+def _numeric_set_rows(values: pd.Series, rows: np.ndarray, new: np.ndarray) -> pd.Series:
+    """A numeric column (float, int or nullable Int64) with the positions ``rows`` set
+    from ``new`` (floats; NaN = missing); the other rows and the dtype are kept."""
+    if not len(rows):
         return values
-    merged = np.where(mask, new, values.to_numpy(dtype=float, na_value=np.nan))
-    try:
-        out = pd.array(merged, dtype=values.dtype)
-    except (TypeError, ValueError):
-        return values.mask(mask, pd.Series(np.broadcast_to(new, mask.shape), index=values.index))
+    if isinstance(values.dtype, pd.Int64Dtype):
+        data = np.array(values.to_numpy(dtype=np.int64, na_value=0), copy=True)
+        missing = np.array(values.isna().to_numpy(), dtype=bool, copy=True)
+        new_missing = np.isnan(new)
+        data[rows] = np.where(new_missing, 0, new).astype(np.int64)
+        missing[rows] = new_missing
+        out = pd.arrays.IntegerArray(data, missing)
+    elif values.dtype == np.float64:
+        out = values.to_numpy(copy=True)
+        out[rows] = new
+    else:
+        data = np.array(values.to_numpy(dtype=float, na_value=np.nan), dtype=float, copy=True)
+        data[rows] = new
+        try:
+            out = pd.array(data, dtype=values.dtype)
+        except (TypeError, ValueError):
+            out = data
     return pd.Series(out, index=values.index, name=values.name)
 
 
-def _replace(values: pd.Series, mask: np.ndarray, new: np.ndarray) -> pd.Series:
-    """``values`` with the rows of ``mask`` replaced, in order, by ``new``."""
-    if not mask.any():
+def _replace_rows(values: pd.Series, rows: np.ndarray, new: np.ndarray) -> pd.Series:
+    """``values`` with the positions ``rows`` (sorted, unique) replaced by ``new`` — one
+    pass for pyarrow strings (a ``take`` over [old values, new values])."""
+    if not len(rows):
         return values
     arr = _arrow(values)
     if arr is None:
         out = values.copy()
-        out.iloc[np.flatnonzero(mask)] = new
-        return out
-    # take from [old values, new values]: one pass, no per-row Python
-    rows = np.flatnonzero(mask)
+        out.iloc[rows] = new
+        return out.astype(values.dtype)
     take = np.arange(len(values), dtype=np.int64)
     take[rows] = len(values) + np.arange(len(rows))
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    both = pa.chunked_array([*chunks, pa.array(list(new), type=arr.type)], type=arr.type)
-    replaced = both.take(pa.array(take))
-    return pd.Series(replaced, index=values.index, dtype=values.dtype, name=values.name)
+    added = pa.array(list(new), type=arr.type, from_pandas=True)
+    both = pa.concat_arrays([*(c for c in chunks if len(c)), added])
+    return pd.Series(both.take(pa.array(take)), index=values.index, dtype=values.dtype,
+                     name=values.name)
 
 
 # ---------------------------------------------------------------------------
@@ -991,12 +1003,163 @@ def _shallow_copy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.copy(deep=deep)
 
 
+def _merge_rows(old: tuple[np.ndarray, np.ndarray] | None, rows: np.ndarray,
+                values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pending writes (sorted unique rows, values); for a row written twice the later wins."""
+    if old is None:
+        order = np.argsort(rows, kind="stable")
+        return rows[order], values[order]
+    all_rows = np.concatenate([old[0], rows])
+    all_values = np.concatenate([old[1], values])
+    # the last occurrence of each row wins: unique over the reversed arrays
+    unique, first_in_reversed = np.unique(all_rows[::-1], return_index=True)
+    return unique, all_values[::-1][first_in_reversed]
+
+
+class _Table:
+    """The registry being edited, kept in two parts: the large ``base`` (the baseline rows)
+    and the small ``extra`` (added hypothetical rows), so adding rows never copies the
+    large part.  Text writes to ``base`` are collected per column (``pending``) and applied
+    once, by :meth:`frame`; reads see them.  Row numbers run over base then extra."""
+
+    def __init__(self, baseline: pd.DataFrame):
+        self.base = _shallow_copy(baseline)
+        self.base["is_hypothetical"] = np.zeros(len(self.base), dtype=bool)
+        self.extra = self.base.iloc[:0].copy()
+        self.pending: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.extra)
+
+    @property
+    def columns(self) -> pd.Index:
+        return self.base.columns
+
+    @property
+    def n_base(self) -> int:
+        return len(self.base)
+
+    def _split(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cut = np.searchsorted(rows, self.n_base)
+        return rows[:cut], rows[cut:] - self.n_base
+
+    def _overlay(self, name: str, out: np.ndarray, test: Any) -> np.ndarray:
+        if name in self.pending:
+            rows, values = self.pending[name]
+            out[rows] = test(values)
+        return out
+
+    # --- reads -----------------------------------------------------------------------
+    def isin(self, name: str, choices: Iterable[str]) -> np.ndarray:
+        """Current ``column in choices`` per row (NA → False)."""
+        choices = [str(c) for c in choices]
+        base = self._overlay(name, _isin(self.base[name], choices).copy(),
+                             lambda v: np.isin(v.astype(object), choices))
+        if not len(self.extra):
+            return base
+        return np.concatenate([base, _isin(self.extra[name], choices)])
+
+    def equals(self, name: str, value: str) -> np.ndarray:
+        return self.isin(name, [value])
+
+    def numbers(self, name: str, missing: float = 0.0) -> np.ndarray:
+        """A numeric column as floats (missing → ``missing``)."""
+        parts = [self.base[name].to_numpy(dtype=float, na_value=missing)]
+        if len(self.extra):
+            parts.append(self.extra[name].to_numpy(dtype=float, na_value=missing))
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+    def values_at(self, name: str, rows: np.ndarray) -> np.ndarray:
+        """Current values of ``rows`` (sorted positions) as an object array."""
+        base_rows, extra_rows = self._split(rows)
+        base = np.array(self.base[name].iloc[base_rows].to_numpy(dtype=object, na_value=None),
+                        dtype=object, copy=True)
+        if name in self.pending and len(base_rows):
+            written, values = self.pending[name]
+            at = np.searchsorted(written, base_rows)
+            hit = at < len(written)
+            hit[hit] = written[at[hit]] == base_rows[hit]
+            base[hit] = values[at[hit]]
+        if not len(extra_rows):
+            return base
+        extra = self.extra[name].iloc[extra_rows].to_numpy(dtype=object, na_value=None)
+        return np.concatenate([base, extra])
+
+    def subset(self, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        """The current values of ``rows`` (sorted positions) in ``columns``."""
+        base_rows, extra_rows = self._split(rows)
+        base = self.base[columns].iloc[base_rows]
+        pending = [c for c in columns if c in self.pending]
+        if pending:
+            base = base.assign(**{c: pd.Series(self.values_at(c, base_rows), index=base.index,
+                                               dtype=self.base[c].dtype) for c in pending})
+        if not len(extra_rows):
+            return base
+        return pd.concat([base, self.extra[columns].iloc[extra_rows]])
+
+    # --- writes ----------------------------------------------------------------------
+    def set_rows(self, name: str, rows: np.ndarray, values: object) -> None:
+        """Set ``rows`` (sorted positions) of ``name`` to ``values`` (array or scalar)."""
+        if not len(rows):
+            return
+        dtype = self.base[name].dtype
+        numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        values = np.broadcast_to(np.asarray(values, dtype=float if numeric else object),
+                                 rows.shape)
+        base_rows, extra_rows = self._split(rows)
+        base_values, extra_values = values[:len(base_rows)], values[len(base_rows):]
+        if len(base_rows):
+            if numeric:
+                self.base[name] = _numeric_set_rows(self.base[name], base_rows, base_values)
+            else:
+                self.pending[name] = _merge_rows(self.pending.get(name), base_rows,
+                                                 np.array(base_values, dtype=object))
+        if len(extra_rows):
+            if numeric:
+                self.extra[name] = _numeric_set_rows(self.extra[name], extra_rows, extra_values)
+            else:
+                column = self.extra[name].astype(object)
+                column.iloc[extra_rows] = list(extra_values)
+                self.extra[name] = column.astype(dtype)
+
+    def append(self, rows: dict[str, list]) -> None:
+        k = len(next(iter(rows.values())))
+        columns = {}
+        for c in self.columns:
+            values = rows.get(c, [None] * k)
+            try:
+                columns[c] = pd.array(values, dtype=self.base[c].dtype)
+            except (TypeError, ValueError):
+                columns[c] = values
+        new = pd.DataFrame(columns)
+        self.extra = new if not len(self.extra) else pd.concat([self.extra, new],
+                                                                ignore_index=True)
+
+    def frame(self) -> pd.DataFrame:
+        """The whole current table (pending writes applied; hypothetical rows appended)."""
+        for name, (rows, values) in self.pending.items():
+            self.base[name] = _replace_rows(self.base[name], rows, values)
+        self.pending = {}
+        if not len(self.extra):
+            return self.base
+        index = self.base.index
+        extra = self.extra.copy()
+        if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+            whole = pd.concat([self.base, extra], ignore_index=True)
+        else:
+            start = (int(index.max()) + 1 if len(index) and pd.api.types.is_integer_dtype(index)
+                     else len(index))
+            extra.index = pd.RangeIndex(start, start + len(extra))
+            whole = pd.concat([self.base, extra])
+        self.base, self.extra = whole, whole.iloc[:0].copy()
+        return whole
+
+
 class _State:
     def __init__(self, dataset: Any):
         self.dataset = dataset
         self.baseline = dataset.projects
-        self.projects = _shallow_copy(dataset.projects)
-        self.projects["is_hypothetical"] = np.zeros(len(self.projects), dtype=bool)
+        self.table = _Table(dataset.projects)
         self.codes = [str(c) for c in dataset.counties["code"]]
         self.code_index = pd.Index(self.codes)
         self.centre = str(dataset.centre_code)
@@ -1013,11 +1176,8 @@ class _State:
         self.latest_rows: dict[tuple[str, str], int] = {}
         # Status is tracked as integer codes while edits run (cheap masks and writes) and
         # written back to the text column once, at the end (``finish``).
-        codes, uniques = pd.factorize(self.projects["status"], use_na_sentinel=True)
-        self.status_labels = [str(u) for u in uniques]
-        self.status_labels += [s for s in STATUSES if s not in self.status_labels]
-        self.status_codes = codes.astype(np.int16)
-        self.status_dirty = False
+        self.status_labels, self.status_codes = _encode_status(self.baseline["status"])
+        self.written_codes = self.status_codes.copy()  # what the text column holds
         self.base_completed = self.status_is("completed")
 
     # --- helpers -----------------------------------------------------------------------
@@ -1058,11 +1218,13 @@ class _State:
     @property
     def pos(self) -> np.ndarray:
         """County position of every current row (cached; extended on append)."""
+        table = self.table
         if self._pos is None:
-            self._pos = _positions(self.projects["county_code"], self.code_index)
-        elif len(self._pos) < len(self.projects):
-            tail = self.projects["county_code"].iloc[len(self._pos):]
-            self._pos = np.concatenate([self._pos, _positions(tail, self.code_index)])
+            self._pos = _positions(table.base["county_code"], self.code_index)
+        if len(self._pos) < len(table):  # added rows (few): looked up one by one
+            added = table.values_at("county_code", np.arange(len(self._pos), len(table)))
+            found = self.code_index.get_indexer(pd.Index(added, dtype=object))
+            self._pos = np.concatenate([self._pos, found])
         return self._pos
 
     @property
@@ -1097,10 +1259,9 @@ class _State:
         return None if codes is None else replace(flt, counties=tuple(codes))
 
     def select(self, edit: int, sel: _Selected) -> np.ndarray | None:
-        ids_column = self.projects["project_id"]
         if sel.ids is not None:
-            mask = _isin(ids_column, sel.ids)
-            found = set(ids_column[mask])
+            mask = self.table.isin("project_id", sel.ids)
+            found = set(self.table.values_at("project_id", np.flatnonzero(mask)))
             missing = [i for i in sel.ids if i not in found]
             if missing:
                 self.problem(edit, "ids", list(missing), "unknown_project",
@@ -1119,131 +1280,124 @@ class _State:
     def status_is(self, *statuses: str) -> np.ndarray:
         """Current status in ``statuses`` (bool per row)."""
         wanted = [self.status_labels.index(s) for s in statuses if s in self.status_labels]
-        if len(wanted) == 1:
-            return self.status_codes == wanted[0]
-        table = np.zeros(len(self.status_labels) + 1, dtype=bool)  # last slot: NA (code −1)
-        table[wanted] = True
-        return table[self.status_codes]
+        out = np.zeros(len(self.status_codes), dtype=bool)
+        for code in wanted:
+            out |= self.status_codes == code
+        return out
 
     def set_status(self, mask: np.ndarray, status: str) -> None:
         if mask.any():
             self.status_codes[mask] = self.status_code(status)
-            self.status_dirty = True
 
-    def status_text(self, rows: np.ndarray | None = None) -> pd.Series:
-        """The current status column (or its ``rows``) as text of the column's dtype."""
-        column = self.projects["status"]
-        codes = self.status_codes if rows is None else self.status_codes[rows]
+    def status_text(self, rows: np.ndarray) -> pd.Series:
+        """The current status of ``rows`` as text of the column's dtype."""
         labels = np.array(self.status_labels + [None], dtype=object)
-        arr = _arrow(column)
-        index = column.index if rows is None else column.index[rows]
-        if arr is not None:
-            values = pc.take(pa.array(labels, type=arr.type),
-                             pa.array(np.where(codes >= 0, codes, len(labels) - 1)))
-            return pd.Series(values, index=index, dtype=column.dtype, name="status")
-        return pd.Series(labels[codes], index=index, name="status").astype(column.dtype)
+        return pd.Series(labels[self.status_codes[rows]]).astype(self.baseline["status"].dtype)
 
     def finish(self) -> pd.DataFrame:
-        """The edited table with the status text written back."""
-        if self.status_dirty:
-            self.projects["status"] = self.status_text()
-            self.status_dirty = False
-        return self.projects
+        """The edited table: status text written back (changed rows only), pending writes
+        applied, hypothetical rows appended."""
+        changed = np.flatnonzero(self.written_codes != self.status_codes)
+        labels = np.array(self.status_labels + [None], dtype=object)
+        self.table.set_rows("status", changed, labels[self.status_codes[changed]])
+        self.written_codes = self.status_codes.copy()
+        return self.table.frame()
 
     # --- selections -------------------------------------------------------------------
     def filter_mask(self, flt: ProjectFilter) -> np.ndarray:
         """``flt.mask(projects)``, evaluated by :class:`ProjectFilter` itself on the rows
         that pass its enumerated conditions (a fast necessary pre-selection: county
         positions and status codes with numpy, sector/funding text compared once)."""
-        df = self.projects
-        pre = np.ones(len(df), dtype=bool)
+        table = self.table
+        pre = np.ones(len(table), dtype=bool)
         narrowed = False
         if flt.counties:
-            table = np.zeros(len(self.codes) + 1, dtype=bool)
-            table[self.code_index.get_indexer(list(flt.counties))] = True
-            table[-1] = False
-            pre &= table[self.pos]
+            lookup = np.zeros(len(self.codes) + 1, dtype=bool)
+            lookup[self.code_index.get_indexer(list(flt.counties))] = True
+            lookup[-1] = False
+            pre &= lookup[self.pos]
             narrowed = True
         if flt.statuses:
             pre &= self.status_is(*flt.statuses)
             narrowed = True
         for column, chosen in (("sector", flt.sectors), ("funding_source", flt.funding_sources)):
             if chosen:
-                pre &= _isin(df[column], chosen)
+                pre &= table.isin(column, chosen)
                 narrowed = True
-        if not narrowed:
-            if flt.statuses or not self.status_dirty:
-                return np.asarray(flt.mask(df), dtype=bool)
-            return np.asarray(flt.mask(df.assign(status=self.status_text())), dtype=bool)
-        out = np.zeros(len(df), dtype=bool)
-        rows = np.flatnonzero(pre)
+        rows = np.flatnonzero(pre) if narrowed else np.arange(len(table))
+        out = np.zeros(len(table), dtype=bool)
         if len(rows):
-            sub = df.iloc[rows] if flt.text else df[_filter_columns(df)].iloc[rows]
-            if self.status_dirty:
-                sub = sub.assign(status=self.status_text(rows))
+            columns = list(table.columns) if flt.text else _filter_columns(table.base, flt)
+            sub = table.subset(rows, columns)
+            if "status" in columns:
+                sub["status"] = self.status_text(rows).to_numpy()
             out[rows] = np.asarray(flt.mask(sub), dtype=bool)
         return out
 
     def set_where(self, column: str, mask: np.ndarray, value: object) -> None:
         if column == "status":
             self.set_status(mask, str(value))
-        elif isinstance(value, (int, float)):
-            self.projects[column] = _numeric_replace(self.projects[column], mask, float(value))
         else:
-            self.projects[column] = _where(self.projects[column], mask, value)
+            self.table.set_rows(column, np.flatnonzero(mask), value)
 
     def append(self, rows: dict[str, list]) -> None:
-        frame = self.projects
-        k = len(next(iter(rows.values())))
-        columns = {}
-        for c in frame.columns:
-            values = rows.get(c, [None] * k)
-            try:
-                columns[c] = pd.array(values, dtype=frame[c].dtype)
-            except (TypeError, ValueError):
-                columns[c] = values
-        new = pd.DataFrame(columns)
-        index = frame.index
-        if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
-            self.projects = pd.concat([frame, new], ignore_index=True)
-        else:
-            start = (int(index.max()) + 1 if len(index) and pd.api.types.is_integer_dtype(index)
-                     else len(index))
-            new.index = pd.RangeIndex(start, start + k)
-            self.projects = pd.concat([frame, new])
+        self.table.append(rows)
         added = np.array([self.status_code(str(x)) for x in rows["status"]], dtype=np.int16)
         self.status_codes = np.concatenate([self.status_codes, added])
+        self.written_codes = np.concatenate([self.written_codes, added])
 
 
-def _filter_columns(frame: pd.DataFrame) -> list[str]:
-    """The columns :meth:`ProjectFilter.mask` reads when it has no text condition."""
-    wanted = ("project_id", "county_code", "sector", "status", "funding_source",
-              "planned_start", "planned_end", "is_sample")
+def _encode_status(status: pd.Series) -> tuple[list[str], np.ndarray]:
+    """(labels, int16 codes; −1 = missing) of a status column: one ``index_in`` pass over
+    :data:`STATUSES` for pyarrow strings; factorised when other values occur."""
+    labels = list(STATUSES)
+    arr = _arrow(status)
+    if arr is not None:
+        found = pc.index_in(arr, value_set=pa.array(labels, type=arr.type))
+        if found.null_count == arr.null_count:
+            codes = found.fill_null(-1).to_numpy(zero_copy_only=False)
+            return labels, np.asarray(codes, dtype=np.int16)
+    codes, uniques = pd.factorize(status, use_na_sentinel=True)
+    found = [str(u) for u in uniques]
+    return found + [s for s in labels if s not in found], codes.astype(np.int16)
+
+
+def _filter_columns(frame: pd.DataFrame, flt: ProjectFilter) -> list[str]:
+    """The columns :meth:`ProjectFilter.mask` reads for ``flt`` (without a text condition:
+    with one, every column is passed)."""
+    wanted = ["project_id"]
+    for name, column in (("counties", "county_code"), ("sectors", "sector"),
+                         ("statuses", "status"), ("funding_sources", "funding_source")):
+        if getattr(flt, name):
+            wanted.append(column)
+    if flt.year_from is not None or flt.year_to is not None:
+        wanted += ["planned_start", "planned_end"]
+    if flt.provenance != "all":
+        wanted.append("is_sample")
     return [c for c in wanted if c in frame.columns]
 
 
 def _ids_of(state: _State, mask: np.ndarray, n: int = 5) -> list[str]:
-    return [str(x) for x in state.projects["project_id"].to_numpy()[np.flatnonzero(mask)[:n]]]
+    return [str(x) for x in state.table.values_at("project_id", np.flatnonzero(mask)[:n])]
 
 
 def _apply_set_projects(state: _State, i: int, e: SetProjects) -> None:
     mask = state.select(i, e)
     if mask is None:
         return
-    df = state.projects
     progress = e.physical_progress_pct
     if progress is None and e.status == "completed":
         progress = 100.0
     if e.planned_start is not None or e.planned_end is not None:
         rows = np.flatnonzero(mask)
-        start = df["planned_start"].iloc[rows].astype("string")
-        end = df["planned_end"].iloc[rows].astype("string")
-        if e.planned_start is not None:
-            start = pd.Series(e.planned_start, index=start.index, dtype="string")
-        if e.planned_end is not None:
-            end = pd.Series(e.planned_end, index=end.index, dtype="string")
-        bad = np.zeros(len(df), dtype=bool)
-        bad[rows[(end < start).fillna(False).to_numpy(dtype=bool)]] = True
+        start = (np.full(len(rows), e.planned_start, dtype=object) if e.planned_start
+                 else state.table.values_at("planned_start", rows))
+        end = (np.full(len(rows), e.planned_end, dtype=object) if e.planned_end
+               else state.table.values_at("planned_end", rows))
+        start_text = pd.Series(start, dtype="string")
+        end_text = pd.Series(end, dtype="string")
+        bad = np.zeros(len(mask), dtype=bool)
+        bad[rows[(end_text < start_text).fillna(False).to_numpy(dtype=bool)]] = True
         if bad.any():
             field_name = "planned_end" if e.planned_end is not None else "planned_start"
             state.problem(i, field_name, e.planned_end or e.planned_start, "end_before_start",
@@ -1282,18 +1436,19 @@ def _apply_postpone(state: _State, i: int, e: Postpone) -> None:
     mask = state.select(i, e)
     if mask is None:
         return
-    df = state.projects
     closed = state.status_is("completed", "cancelled")
     effective = mask & ~closed
+    rows = np.flatnonzero(effective)
     new_values = {}
     for name in ("planned_start", "planned_end"):
-        shifted, bad = _shift_dates(df.loc[effective, name], e.months)
+        current = pd.Series(state.table.values_at(name, rows), dtype=object)
+        shifted, bad = _shift_dates(current, e.months)
         if bad:
             state.problem(i, "months", e.months, "date_out_of_range", dates=bad[:3])
             return
         new_values[name] = shifted
     for name, values in new_values.items():
-        df[name] = _replace(df[name], effective, values)
+        state.table.set_rows(name, rows, values)
     n = int(effective.sum())
     state.add_log(i, e.kind, n, "scenario.log.postpone", n=n, months=e.months,
                   skipped=int((mask & closed).sum()))
@@ -1304,7 +1459,7 @@ def _apply_postpone(state: _State, i: int, e: Postpone) -> None:
 def _apply_add_project(state: _State, i: int, e: AddProject) -> None:
     code = state.county(i, "county", e.county)
     project_id = e.id or f"{HYP_PREFIX}{i + 1:03d}"
-    if (state.projects["project_id"] == project_id).any():
+    if state.table.equals("project_id", project_id).any():
         state.problem(i, "id", project_id, "duplicate_id")
         return
     if code is None:
@@ -1368,8 +1523,8 @@ def _shift_weights(state: _State, i: int, e: ShiftBudget, recipients: list[str]
     return weights
 
 
-def _dominant(values: pd.Series, weights: np.ndarray) -> str:
-    codes, uniques = pd.factorize(values)
+def _dominant(values: np.ndarray, weights: np.ndarray) -> str:
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     totals = np.bincount(np.where(codes >= 0, codes, 0), weights=weights, minlength=len(uniques))
     return str(uniques[int(np.argmax(totals))])
 
@@ -1398,7 +1553,7 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     if weights is None:
         return
 
-    df = state.projects
+    table = state.table
     pos = state.pos
     active = ~state.status_is("cancelled")
     is_donor = np.zeros(len(state.codes) + 1, dtype=bool)
@@ -1407,8 +1562,9 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     donor_mask = active & is_donor[pos]
     if flt is not None:
         donor_mask &= state.filter_mask(flt)
-    budget = df["budget_billion_rials"].to_numpy(dtype=float, na_value=0.0)
-    moved = np.where(donor_mask, budget * e.share, 0.0)
+    donor_rows = np.flatnonzero(donor_mask)
+    budget = table.numbers("budget_billion_rials")
+    moved = budget[donor_rows] * e.share
     total = float(moved.sum())
     if not total > 0:
         state.add_log(i, e.kind, 0, "scenario.log.shift_nothing")
@@ -1417,27 +1573,25 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     allocation = total * weights / weights.sum()
     biggest = int(np.argmax(weights))
     allocation[biggest] = total - (allocation.sum() - allocation[biggest])
-    n = len(state.codes)
-    jobs = df["expected_jobs"].to_numpy(dtype=float, na_value=0.0)
     if e.jobs == "average":
-        job_sum = np.bincount(pos, weights=jobs * active, minlength=n)
-        budget_sum = np.bincount(pos, weights=budget * active, minlength=n)
+        n = len(state.codes)
+        jobs = table.numbers("expected_jobs")
+        job_sum = np.bincount(pos, weights=np.where(active, jobs, 0.0), minlength=n)
+        budget_sum = np.bincount(pos, weights=np.where(active, budget, 0.0), minlength=n)
         rpos = state.code_index.get_indexer(recipients)
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = np.where(budget_sum[rpos] > 0, job_sum[rpos] / budget_sum[rpos], 0.0)
         new_jobs = np.rint(allocation * ratio).astype(np.int64)
     else:
         new_jobs = np.zeros(len(recipients), dtype=np.int64)
-    sector = e.sector or _dominant(df.loc[donor_mask, "sector"], moved[donor_mask])
-    funding = _dominant(df.loc[donor_mask, "funding_source"], moved[donor_mask])
+    sector = e.sector or _dominant(table.values_at("sector", donor_rows), moved)
+    funding = _dominant(table.values_at("funding_source", donor_rows), moved)
 
     # donors: b' = b − share·b, taken from each project in proportion to its budget
-    df["budget_billion_rials"] = _numeric_replace(df["budget_billion_rials"], donor_mask,
-                                                  budget - moved)
+    table.set_rows("budget_billion_rials", donor_rows, budget[donor_rows] - moved)
     if e.jobs == "average":
-        jobs_or_nan = df["expected_jobs"].to_numpy(dtype=float, na_value=np.nan)
-        df["expected_jobs"] = _numeric_replace(df["expected_jobs"], donor_mask,
-                                               np.rint(jobs_or_nan * (1 - e.share)))
+        donor_jobs = table.numbers("expected_jobs", missing=np.nan)[donor_rows]
+        table.set_rows("expected_jobs", donor_rows, np.rint(donor_jobs * (1 - e.share)))
 
     keep = allocation > 0
     k = int(keep.sum())
@@ -1490,13 +1644,12 @@ _APPLY = {
 
 def _labour(state: _State) -> tuple[pd.DataFrame, np.ndarray]:
     """New direct jobs per county and the labour model on them."""
-    df = state.projects
     n_base = len(state.baseline)
     now = state.status_is("completed")
-    was = np.zeros(len(df), dtype=bool)
+    was = np.zeros(len(now), dtype=bool)
     was[:n_base] = state.base_completed
     new = now & ~was
-    jobs = df["expected_jobs"].to_numpy(dtype=float, na_value=0.0)
+    jobs = state.table.numbers("expected_jobs")
     new_jobs = np.bincount(state.pos[new], weights=jobs[new], minlength=len(state.codes))
     un_completed = int((was & ~now).sum())
     wide = state.wide
