@@ -37,7 +37,7 @@ from analytics.loading import Dataset, data_dir, load_dataset
 from analytics.schema import INDICATORS, PROJECTS
 from analytics.store.clock import as_utc, jalali_datetime, utcnow
 from analytics.store.config import database_url
-from analytics.store.frames import records_frame, to_records, typed_frame
+from analytics.store.frames import extra_columns, records_frame, to_records, typed_frame
 from analytics.store.models import (
     ROW_TABLES,
     audit_log,
@@ -208,7 +208,7 @@ def _norm(value):
 
 def project_diff(old: list[dict], new: list[dict]) -> dict:
     """Added/changed/removed project ids between two lists of project records."""
-    names = PROJECTS.names
+    names = [*PROJECTS.names, "extra_json"]
     before = {r["project_id"]: tuple(_norm(r.get(n)) for n in names) for r in old}
     after = {r["project_id"]: tuple(_norm(r.get(n)) for n in names) for r in new}
     added = sorted(set(after) - set(before))
@@ -226,8 +226,8 @@ def indicator_diff(old: list[dict], new: list[dict]) -> dict:
     def keyed(rows):
         out = {}
         for r in rows:
-            out[(r["county_code"], r["indicator"], r["year"])] = tuple(
-                _norm(r.get(n)) for n in INDICATORS.names)
+            out[(r["county_code"], r["indicator"], r["year"], r["source"])] = tuple(
+                _norm(r.get(n)) for n in [*INDICATORS.names, "extra_json"])
         return out
 
     before, after = keyed(old), keyed(new)
@@ -299,6 +299,14 @@ class Store:
                 ).scalar_one()
                 yield conn, current
 
+    def extra_columns(self, kind: str) -> list[str]:
+        """The extra (non-schema) columns of ``kind`` kept by the store: those of the
+        embedded data (e.g. ``notes``, ``coord_quality``)."""
+        base = self.base_dataset()
+        frame, schema = (base.projects, PROJECTS) if kind == "projects" else (
+            base.indicators, INDICATORS)
+        return extra_columns(frame, schema)
+
     def base_dataset(self) -> Dataset:
         """The embedded default data (counties and places always come from here)."""
         with self._lock:
@@ -325,7 +333,7 @@ class Store:
         frames = []
         for table, schema in (ROW_TABLES["projects"], ROW_TABLES["indicators"]):
             rows = conn.execute(
-                select(*[table.c[n] for n in schema.names])
+                select(*[table.c[n] for n in schema.names], table.c.extra_json)
                 .where(table.c.version_id == version_id).order_by(table.c.row_no)
             ).mappings().all()
             frames.append(records_frame(rows, schema))
@@ -431,7 +439,7 @@ class Store:
     @staticmethod
     def _rows(conn: Connection, kind: str, version_id: int) -> list[dict]:
         table, schema = ROW_TABLES[kind]
-        rows = conn.execute(select(*[table.c[n] for n in schema.names])
+        rows = conn.execute(select(*[table.c[n] for n in schema.names], table.c.extra_json)
                             .where(table.c.version_id == version_id)
                             .order_by(table.c.row_no)).mappings().all()
         return [dict(r) for r in rows]
@@ -471,7 +479,7 @@ class Store:
         for name, source in tables.items():
             table, schema = ROW_TABLES[name]
             if source is not None and not isinstance(source, pd.DataFrame):
-                columns = ["row_no", *schema.names]
+                columns = ["row_no", *schema.names, "extra_json"]
                 conn.execute(insert(table).from_select(
                     ["version_id", *columns],
                     select(literal(version_id), *[table.c[c] for c in columns])
@@ -507,8 +515,10 @@ class Store:
             version_id, diff = self.create_version(
                 conn, None, kind="seed", user=user, file_name="data/projects.csv, "
                 "data/indicators.csv", sha256=digest.hexdigest(),
-                projects=typed_frame(base.projects, PROJECTS),
-                indicators=typed_frame(base.indicators, INDICATORS))
+                projects=typed_frame(base.projects, PROJECTS,
+                                     extra_columns(base.projects, PROJECTS)),
+                indicators=typed_frame(base.indicators, INDICATORS,
+                                       extra_columns(base.indicators, INDICATORS)))
             self.audit(conn, user, "seed", version_id, {"n_added": diff["n_added"]})
             return version_id
 

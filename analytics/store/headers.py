@@ -18,7 +18,7 @@ from analytics.schema import INDICATORS, PROJECTS, TableSchema
 from analytics.text import normalise_text
 from i18n import catalogue
 
-__all__ = ["SYNONYMS", "KIND_SCHEMAS", "header_key", "lookup", "canonical_header",
+__all__ = ["SYNONYMS", "EXTRA_SYNONYMS", "KIND_SCHEMAS", "header_key", "lookup", "canonical_header",
            "detect_kind", "label"]
 
 KIND_SCHEMAS: dict[str, TableSchema] = {"projects": PROJECTS, "indicators": INDICATORS}
@@ -84,6 +84,14 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "quality": ("کیفیت", "کیفیت داده", "نوع داده", "quality", "data quality"),
         "is_sample": _SAMPLE,
     },
+}
+
+# Extra columns of the embedded data (kept by the store beside the schema columns).
+EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "notes": ("توضیحات", "توضیح", "یادداشت", "ملاحظات", "note", "remarks", "comments"),
+    "coord_quality": ("کیفیت مختصات", "coordinate quality"),
+    "sample_fields": ("فیلدهای نمونه", "sample fields"),
+    "value_text": ("مقدار متنی", "value text"),
 }
 
 _STRIP = re.compile(r"[\s\u200c_\-.:*#'\"«»“”]+")

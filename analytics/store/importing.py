@@ -35,7 +35,7 @@ from analytics.store.config import MAX_CELL_CHARS
 from analytics.store.db import Store, indicator_diff, project_diff, writer_name
 from analytics.store.frames import empty_frame, to_records, typed_frame
 from analytics.store.gregorian import gregorian_suggestion
-from analytics.store.headers import KIND_SCHEMAS, label
+from analytics.store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
 from analytics.store.reading import RawSheet, read_input, read_table_file
 from analytics.store.users import User
 from analytics.text import normalise_text
@@ -97,28 +97,53 @@ def _display(problem: Problem, sheet: RawSheet, kind: str) -> Problem:
     return problem
 
 
-def _cell_checks(sheet: RawSheet, schema: TableSchema, file: str) -> list[Problem]:
+def _cell_checks(sheet: RawSheet, schema: TableSchema, file: str,
+                 extras: list[str]) -> list[Problem]:
     """Gregorian dates in Jalali columns and over-long text, before validate_table."""
     problems = []
     row_numbers = [int(n) for n in sheet.row_numbers.tolist()]
-    for col in schema.columns:
-        if col.name not in sheet.frame.columns:
+    kinds = [(c.name, c.kind) for c in schema.columns] + [(e, "text") for e in extras]
+    for name, kind in kinds:
+        if name not in sheet.frame.columns:
             continue
-        for row, value in zip(row_numbers, sheet.frame[col.name].tolist(), strict=True):
-            if not value or (col.kind != "jalali" and len(value) <= MAX_CELL_CHARS):
+        for row, value in zip(row_numbers, sheet.frame[name].tolist(), strict=True):
+            if not value or (kind != "jalali" and len(value) <= MAX_CELL_CHARS):
                 continue
             rule, params = None, {}
             if len(value) > MAX_CELL_CHARS:
                 rule, params = "text_too_long", {"limit": MAX_CELL_CHARS}
                 value = value[:40] + "…"
-            elif col.kind == "jalali":
+            elif kind == "jalali":
                 suggestion = gregorian_suggestion(value)
                 if suggestion is not None:
                     rule, params = "gregorian_date", {"suggestion": suggestion}
-            if rule and (row, col.name) not in sheet.flagged:
-                sheet.flagged.add((row, col.name))
-                problems.append(Problem(file, row, col.name, value, rule, params, sheet.name))
+            if rule and (row, name) not in sheet.flagged:
+                sheet.flagged.add((row, name))
+                problems.append(Problem(file, row, name, value, rule, params, sheet.name))
     return problems
+
+
+def _adopt_extras(sheet: RawSheet, kind: str, extras: list[str]) -> None:
+    """Unknown columns named like an extra column of the embedded data (``notes`` …)
+    are kept under that name instead of being ignored."""
+    wanted = {header_key(e): e for e in extras}
+    for extra in extras:
+        for synonym in EXTRA_SYNONYMS.get(extra, ()):
+            wanted.setdefault(header_key(synonym), extra)
+    schema = KIND_SCHEMAS[kind]
+    for key in list(sheet.frame.columns):
+        if key in schema.names or key in extras:
+            continue
+        text = sheet.headers.get(key, "")
+        target = wanted.get(header_key(text))
+        if not target or target in sheet.frame.columns:
+            continue
+        sheet.frame = sheet.frame.rename(columns={key: target})
+        sheet.headers[target] = sheet.headers.pop(key)
+        sheet.letters[target] = sheet.letters.pop(key)
+        sheet.flagged = {(r, target if c == key else c) for r, c in sheet.flagged}
+        sheet.warnings = [w for w in sheet.warnings
+                          if not (w.rule == "unknown_column" and w.column == text)]
 
 
 def _finite_checks(clean: pd.DataFrame, sheet: RawSheet, schema: TableSchema,
@@ -168,7 +193,8 @@ def _indicator_counties(raw: pd.DataFrame, sheet: RawSheet, resolver: CountyReso
 
 def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], file: str,
                     kind: str, sheets: dict[str | None, RawSheet]) -> list[Problem]:
-    """Duplicate project ids across sheets / duplicate county-indicator-year rows."""
+    """Duplicate project ids across sheets / the same county-indicator-year figure from
+    the same source twice (several sources for one figure are allowed, as in data/)."""
     if table.empty:
         return []
     if kind == "projects":
@@ -177,7 +203,8 @@ def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], fil
     else:
         key = (table["county_code"].astype("string").fillna("") + "\x1f"
                + table["indicator"].astype("string").fillna("") + "\x1f"
-               + table["year"].astype("string").fillna(""))
+               + table["year"].astype("string").fillna("") + "\x1f"
+               + table["source"].astype("string").fillna(""))
         columns = ["county_code", "indicator", "year"]
     first: dict[str, int] = {}
     problems = []
@@ -199,11 +226,13 @@ def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], fil
     return problems
 
 
-def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str):
+def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str,
+                    extras: list[str]):
     schema = KIND_SCHEMAS[kind]
+    _adopt_extras(sheet, kind, extras)
     problems = list(sheet.problems)
     warnings = list(sheet.warnings)
-    problems += _cell_checks(sheet, schema, file)
+    problems += _cell_checks(sheet, schema, file, extras)
     raw = sheet.frame[[c for c in schema.names if c in sheet.frame.columns]].copy()
     if kind == "indicators":
         raw, county_problems, county_warnings = _indicator_counties(raw, sheet, resolver, file)
@@ -215,7 +244,8 @@ def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: 
         problems += [Problem(file, None, c.name, "", "missing_column", {}, sheet.name)
                      for c in schema.columns if c.required and c.name not in raw.columns]
         problems = [_display(p, sheet, kind) if p.sheet == sheet.name else p for p in problems]
-        return empty_frame(schema), rows, problems, [_display(p, sheet, kind) for p in warnings]
+        return (empty_frame(schema, extras), rows, problems,
+                [_display(p, sheet, kind) for p in warnings])
     # Entirely blank columns are left out before validate_table (it cannot coerce an
     # all-empty column); a required one gets its "required" problems here.
     blank = [c for c in raw.columns
@@ -229,6 +259,9 @@ def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: 
                                   else None, row_numbers=rows, sheet=sheet.name)
     found = [p for p in found if not (p.rule == "missing_column" and p.column in blank)]
     problems += _mask(found, sheet.flagged)
+    for extra in extras:
+        if extra in sheet.frame.columns:
+            clean[extra] = sheet.frame.loc[clean.index, extra].str.strip()
     problems += _finite_checks(clean, sheet, schema, file)
     problems = [_display(p, sheet, kind) if p.sheet == sheet.name else p for p in problems]
     warnings = [_display(p, sheet, kind) for p in warnings]
@@ -269,6 +302,7 @@ def validate_file(store: Store, source, file_name: str, kind: str | None = None)
             return None, None, [problem], [], data
         kind = kinds.pop()
     resolver = store.base_dataset().resolver
+    extras = store.extra_columns(kind)
     tables, rows, problems, warnings = [], [], [], []
     if any(len(s.frame) for s in sheets):
         for sheet in sheets:  # a header-only sheet beside sheets with data is left out
@@ -280,8 +314,9 @@ def validate_file(store: Store, source, file_name: str, kind: str | None = None)
         if sheet.header_row is None:
             problems += sheet.problems
             continue
-        clean, numbers, found, warned = _validate_sheet(sheet, kind, resolver, file_name)
-        tables.append(typed_frame(clean, KIND_SCHEMAS[kind]))
+        clean, numbers, found, warned = _validate_sheet(sheet, kind, resolver, file_name,
+                                                        extras)
+        tables.append(typed_frame(clean, KIND_SCHEMAS[kind], extras))
         rows += [(sheet.name, int(n)) for n in numbers]
         problems += found
         warnings += warned

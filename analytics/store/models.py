@@ -16,7 +16,8 @@ Design — *a version is a full snapshot*:
 * ``audit_log`` — who wrote what, when (append-only).
 
 The row tables mirror :data:`analytics.schema.PROJECTS` / ``INDICATORS`` column by
-column.  The migration in ``migrations/versions`` spells the same tables out
+column; ``extra_json`` keeps the extra columns the embedded data has beside the schema
+(e.g. ``notes``, ``coord_quality``) as a JSON object of text values.  The migration in ``migrations/versions`` spells the same tables out
 explicitly; ``tests/store/test_migrations.py`` fails when they drift apart (a schema
 change needs a new migration).
 """
@@ -104,6 +105,7 @@ def _row_table(name: str, schema: TableSchema, key: tuple[str, ...]) -> Table:
     for col in schema.columns:
         columns.append(Column(col.name, sql_type(col.kind), primary_key=col.name in key,
                               nullable=col.name not in key))
+    columns.append(Column("extra_json", Text, nullable=True))  # extra columns, as text
     return Table(name, metadata, *columns)
 
 

@@ -65,8 +65,8 @@ MESSAGES = {
         "the sheet has a header row but no data rows",
     ),
     "rule.duplicate_key": (
-        "ردیف تکراری برای همین شهرستان، شاخص و سال (ردیف {first})",
-        "duplicate row for the same county, indicator and year (row {first})",
+        "ردیف تکراری برای همین شهرستان، شاخص، سال و منبع (ردیف {first})",
+        "duplicate row for the same county, indicator, year and source (row {first})",
     ),
     "rule.unknown_kind": (
         "معلوم نیست جدول پروژه‌هاست یا شاخص‌ها؛ نوع را انتخاب کنید",

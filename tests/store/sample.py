@@ -21,6 +21,7 @@ PROJECT_COLUMNS = ["project_id", "county_code", "title_fa", "title_en", "sector"
                    "budget_billion_rials", "funding_source", "expected_jobs", "planned_start",
                    "planned_end", "actual_start", "actual_end", "last_followup",
                    "followup_officer", "lat", "lon", "source", "is_sample"]
+EXTRA_PROJECT_COLUMNS = ["coord_quality", "notes"]  # beside the schema, as in data/
 
 SECTORS = ["industry", "mining", "agriculture", "tourism", "water", "energy"]
 STATUSES = ["defined", "study", "in_progress", "stalled", "completed", "in_progress"]
@@ -76,7 +77,10 @@ def write_data_dir(path: Path, n_projects: int = 12) -> Path:
     (path / "counties.csv").write_text(csv_text(
         ["code", "name_fa", "name_en", "area_km2", "is_province_centre"],
         [list(c) for c in COUNTIES]), encoding="utf-8")
-    (path / "projects.csv").write_bytes(projects_csv(n_projects))
+    rows = [[*r, "sample", f"یادداشت {i}" if i % 2 else ""]
+            for i, r in enumerate(project_rows(n_projects))]
+    (path / "projects.csv").write_text(csv_text(PROJECT_COLUMNS + EXTRA_PROJECT_COLUMNS, rows),
+                                       encoding="utf-8")
     (path / "indicators.csv").write_text(csv_text(INDICATOR_COLUMNS, indicator_rows()),
                                          encoding="utf-8")
     (path / "places.csv").write_text(csv_text(

@@ -29,7 +29,8 @@ from analytics.store.db import writer_name
 from analytics.store.frames import typed_frame
 
 from .conftest import snapshot
-from .sample import INDICATOR_COLUMNS, csv_text, indicator_rows, projects_csv
+from .corpus import csv_bytes, rows
+from .sample import INDICATOR_COLUMNS, PROJECT_COLUMNS, csv_text, indicator_rows, projects_csv
 
 
 def test_seed_is_version_1_and_equals_the_embedded_data(store, data_dir):
@@ -40,7 +41,9 @@ def test_seed_is_version_1_and_equals_the_embedded_data(store, data_dir):
     embedded = load_dataset(data_dir)
     dataset = store.current_dataset()
     assert dataset.version == "1"
-    pd.testing.assert_frame_equal(dataset.projects, typed_frame(embedded.projects, PROJECTS))
+    pd.testing.assert_frame_equal(dataset.projects, typed_frame(
+        embedded.projects, PROJECTS, ["coord_quality", "notes"]))
+    assert dataset.projects["notes"].tolist()[:2] == [pd.NA, "یادداشت 1"]
     pd.testing.assert_frame_equal(dataset.indicators,
                                   typed_frame(embedded.indicators, INDICATORS))
     assert dataset.counties is store.base_dataset().counties
@@ -75,8 +78,25 @@ def test_import_creates_a_complete_new_version(store):
     assert len(dataset.indicators) == 25  # indicators carried over from version 1
 
 
-def test_diff_changed_and_removed(store):
-    import_file(store, projects_csv(12), "same.csv", "projects", "a")
+def test_extra_columns_of_the_embedded_data_are_kept(store):
+    assert store.extra_columns("projects") == ["coord_quality", "notes"]
+    data = csv_bytes(rows(3), columns=PROJECT_COLUMNS)
+    lines = data.decode().splitlines()
+    lines[0] += ",توضیحات,ستون دیگر"
+    lines[1] += ",پیمانکار عوض شد,x"
+    result = import_file(store, "\n".join(lines).encode(), "p.csv", "projects", "a")
+    assert result.ok
+    assert [(w.rule, w.column) for w in result.warnings] == [("unknown_column", "ستون دیگر")]
+    projects = store.current_dataset().projects
+    assert list(projects.columns[-2:]) == ["coord_quality", "notes"]
+    assert projects["notes"].tolist() == ["پیمانکار عوض شد", pd.NA, pd.NA]
+    assert "C-001" in store.version(result.version_id).diff["added"]
+    restore(store, 1, "a")
+    assert store.current_dataset().projects["notes"].tolist()[1] == "یادداشت 1"
+
+
+def test_diff_changed_and_removed(store, data_dir):
+    import_file(store, data_dir / "projects.csv", "same.csv", "projects", "a")
     same = store.version(2).diff
     assert (same["n_added"], same["n_changed"], same["n_removed"]) == (0, 0, 0)
     result = import_file(store, projects_csv(10, budget_shift=1), "fewer.csv", "projects", "a")

@@ -83,6 +83,7 @@ def upgrade() -> None:
         sa.Column("lon", sa.Double),
         sa.Column("source", sa.Text),
         sa.Column("is_sample", sa.Boolean),
+        sa.Column("extra_json", sa.Text),
     )
     op.create_table(
         "indicator_rows",
@@ -95,6 +96,7 @@ def upgrade() -> None:
         sa.Column("source", sa.Text),
         sa.Column("quality", sa.Text),
         sa.Column("is_sample", sa.Boolean),
+        sa.Column("extra_json", sa.Text),
     )
     op.create_table(
         "followups",
