@@ -25,6 +25,7 @@ PAGES = [
     ("pages/labour.py", "nav.labour", "labour"),
     ("pages/projects.py", "nav.projects", "projects"),
     ("pages/county.py", "nav.county", "county"),
+    ("pages/briefing.py", "nav.briefing", "briefing"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, default=(url == "overview"))

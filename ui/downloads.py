@@ -1,0 +1,250 @@
+"""Download buttons for charts and tables, and the briefing deck built in the app.
+
+* :func:`chart_downloads` — PNG (1920×1080, rendered on the server by the warm kaleido
+  server of :mod:`exports.images`) and SVG buttons under a chart.  The image is made
+  **only when the button is clicked**: the buttons get a callable as ``data`` (Streamlit's
+  deferred download, run on click in a separate thread), so a page rerun costs nothing.
+  The chart toolbar's own PNG export (``figures.theme.plotly_config``) stays.
+* :func:`table_downloads` — Excel (right-to-left sheet, Persian headers, number formats)
+  and CSV (UTF-8 with BOM) buttons under a table, also built on click; formula injection
+  is neutralised by :mod:`exports.tables`.
+* :func:`build_briefing_deck` — the Briefing page's click handler as a pure function:
+  view ids, title, scenario, project filter → .pptx bytes (progress per slide).
+
+The byte builders (:func:`chart_image_bytes`, :func:`table_excel_bytes`,
+:func:`table_csv_bytes`, :func:`build_briefing_deck`) have no Streamlit in them, so tests
+call them directly (download-button bytes are not reachable from AppTest).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.filters import ProjectFilter
+from figures.theme import EXPORT_HEIGHT, EXPORT_WIDTH, export_filename
+from i18n import t
+
+__all__ = [
+    "CSV_MIME",
+    "DEFAULT_VIEWS",
+    "PDF_MIME",
+    "PNG_MIME",
+    "PPTX_MIME",
+    "SVG_MIME",
+    "XLSX_MIME",
+    "briefing_specs",
+    "build_briefing_deck",
+    "chart_downloads",
+    "chart_image_bytes",
+    "expected_slide_count",
+    "image_export_available",
+    "offered_views",
+    "pdf_available",
+    "table_csv_bytes",
+    "table_downloads",
+    "table_excel_bytes",
+]
+
+PNG_MIME = "image/png"
+SVG_MIME = "image/svg+xml"
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+PDF_MIME = "application/pdf"
+
+# the Briefing page's default selection: a map, the headline counts, the balance charts,
+# the ranking and the labour picture
+DEFAULT_VIEWS = ("map_budget_per_capita", "status_bars", "centre_rest", "lorenz", "ranking",
+                 "labour")
+
+Progress = Callable[[int, int, str], None]
+
+
+# ---------------------------------------------------------------------------
+# Byte builders (no Streamlit)
+# ---------------------------------------------------------------------------
+
+
+def chart_image_bytes(fig: go.Figure | dict, fmt: str = "png", lang: str = "fa",
+                      width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT) -> bytes:
+    """The chart as PNG or SVG, 16:9 at 1920×1080 by default, prepared for ``lang``
+    (right-to-left Persian labels, Persian digits, the OSM attribution on maps)."""
+    from exports.images import figure_to_image
+
+    return figure_to_image(fig, fmt, width=width, height=height, scale=1, lang=lang)
+
+
+def table_excel_bytes(df: pd.DataFrame, title: str, lang: str = "fa",
+                      headers: Mapping[str, str] | None = None,
+                      number_formats: Mapping[str, str] | None = None) -> bytes:
+    """The table as one .xlsx sheet named after ``title`` (RTL for ``fa``)."""
+    from exports.tables import to_excel_bytes
+
+    return to_excel_bytes({title or t("export.sheet", lang): df}, lang, headers=headers,
+                          number_formats=number_formats)
+
+
+def table_csv_bytes(df: pd.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
+    """The table as CSV, UTF-8 with BOM."""
+    from exports.tables import to_csv_bytes
+
+    return to_csv_bytes(df, headers=headers)
+
+
+@lru_cache(maxsize=1)
+def image_export_available() -> bool:
+    """Whether a Chromium for kaleido is on this machine (checked once per process)."""
+    from exports.images import ExportError, find_browser
+
+    try:
+        find_browser()
+    except ExportError:
+        return False
+    return True
+
+
+def pdf_available() -> bool:
+    """Whether LibreOffice is installed (``exports.deck.deck_to_pdf`` can convert)."""
+    return bool(shutil.which("libreoffice") or shutil.which("soffice"))
+
+
+# ---------------------------------------------------------------------------
+# Buttons
+# ---------------------------------------------------------------------------
+
+
+def chart_downloads(fig: go.Figure, title: str, lang: str, key: str) -> None:
+    """PNG and SVG download buttons under a chart, rendered on click (deferred data).
+
+    ``fig`` must not be changed after this call (the image is drawn from it on click).
+    """
+    name = export_filename(title, lang)
+    available = image_export_available()
+    help_missing = t("download.no_browser", lang)
+    with st.container(horizontal=True, gap="small", key=f"dl_chart_{key}"):
+        for fmt, mime in (("png", PNG_MIME), ("svg", SVG_MIME)):
+            st.download_button(
+                t(f"download.{fmt}", lang),
+                data=(lambda fmt=fmt: chart_image_bytes(fig, fmt, lang)),
+                file_name=f"{name}.{fmt}", mime=mime, key=f"dl_{fmt}_{key}",
+                help=t(f"download.{fmt}_help", lang) if available else help_missing,
+                on_click="ignore", disabled=not available, type="tertiary")
+
+
+def table_downloads(df: pd.DataFrame, title: str, lang: str, key: str,
+                    headers: Mapping[str, str] | None = None,
+                    number_formats: Mapping[str, str] | None = None) -> None:
+    """Excel and CSV download buttons under a table, built on click (deferred data).
+
+    ``headers`` renames columns for the files (e.g. codes → Persian headers)."""
+    name = export_filename(title, lang)
+    with st.container(horizontal=True, gap="small", key=f"dl_table_{key}"):
+        st.download_button(
+            t("download.excel", lang),
+            data=lambda: table_excel_bytes(df, title, lang, headers, number_formats),
+            file_name=f"{name}.xlsx", mime=XLSX_MIME, key=f"dl_xlsx_{key}",
+            help=t("download.excel_help", lang), on_click="ignore", type="tertiary")
+        st.download_button(
+            t("download.csv", lang), data=lambda: table_csv_bytes(df, headers),
+            file_name=f"{name}.csv", mime=CSV_MIME, key=f"dl_csv_{key}",
+            help=t("download.csv_help", lang), on_click="ignore", type="tertiary")
+
+
+# ---------------------------------------------------------------------------
+# The briefing deck
+# ---------------------------------------------------------------------------
+
+
+def offered_views(with_scenario: bool) -> list[str]:
+    """View ids the Briefing page offers: scenario-only views only with a scenario."""
+    from figures.views import VIEWS
+
+    return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]
+
+
+def expected_slide_count(n_views: int, with_scenario: bool) -> int:
+    """Title + one per view + key figures (+ comparison) + sources."""
+    return 1 + n_views + 1 + (1 if with_scenario else 0) + 1
+
+
+def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,
+                   scenario: Any = None, scenario_name: str | None = None,
+                   flt: ProjectFilter | None = None, dataset: Any = None,
+                   geometry: Any = "load") -> list:
+    """The deck's slide specs via :func:`exports.cli.deck_specs_from_views`, with the
+    context built for the shared project filter ``flt``.
+
+    ``scenario``: a :class:`~analytics.scenario.Scenario`, its dict, or a saved name;
+    ``scenario_name`` is what the slides call it (default: the scenario's own name).
+    """
+    import figures.views as views
+    from exports.cli import deck_specs_from_views
+
+    view_ids = list(view_ids)
+    if not view_ids:
+        raise ValueError("choose at least one view")
+    unknown = [v for v in view_ids if v not in views.VIEWS]
+    if unknown:
+        raise ValueError(f"unknown views: {unknown}")
+    if scenario is None and any(views.VIEWS[v].needs_scenario for v in view_ids):
+        raise ValueError("scenario views need a scenario")
+    if scenario is not None and not scenario_name:
+        scenario_name = (scenario if isinstance(scenario, str)
+                         else getattr(scenario, "name", None)
+                         or (scenario.get("name") if isinstance(scenario, dict) else None)
+                         or t("briefing.scenario.unnamed", lang))
+
+    def make_context(scenario: Any = None) -> Any:  # called with the scenario's name
+        return views.build_context(scenario=chosen if scenario is not None else None,
+                                   flt=flt, dataset=dataset, geometry=geometry)
+
+    chosen = scenario
+    registry = SimpleNamespace(VIEWS=views.VIEWS, build_context=make_context,
+                               key_figures=views.key_figures, sources=views.sources,
+                               scenario_comparison=views.scenario_comparison)
+    specs = deck_specs_from_views(registry, view_ids, lang,
+                                  scenario_name if scenario is not None else None)
+    if title and title.strip():
+        specs[0] = replace(specs[0], title=title.strip())
+    return specs
+
+
+def build_briefing_deck(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,
+                        scenario: Any = None, scenario_name: str | None = None,
+                        flt: ProjectFilter | None = None, dataset: Any = None,
+                        geometry: Any = "load", progress: Progress | None = None) -> bytes:
+    """The Briefing page's deck as .pptx bytes.
+
+    ``progress(done, total, label)``: ``done`` slides of ``total`` are finished and
+    ``label`` is the title of the slide being built next (called with ``done = 0`` first
+    and ``done == total`` at the end, then with the last slide's title).
+    """
+    from exports.deck import build_deck
+
+    specs = briefing_specs(view_ids, lang, title, scenario, scenario_name, flt, dataset,
+                           geometry)
+    if progress is None:
+        return build_deck(specs, lang)
+    titles = [s.title for s in specs]
+    progress(0, len(titles), titles[0])
+
+    def report(step: int, total: int, label: str) -> None:
+        # build_deck reports after a slide is done: announce the next one (when the
+        # slide list was not split into more pages, titles line up with steps)
+        if step < total and total == len(titles):
+            progress(step, total, titles[step])
+        elif step < total:
+            progress(step, total, label)
+        else:
+            progress(total, total, label)
+
+    return build_deck(specs, lang, progress=report)
