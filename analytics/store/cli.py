@@ -130,6 +130,8 @@ def _versions(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([v.as_dict() for v in versions], ensure_ascii=False, indent=2))
         return 0
+    if not versions:
+        print("(no versions yet: the first start stores the embedded data as version 1)")
     for v in versions:
         diff = v.diff
         print(f"{'*' if v.is_current else ' '} {v.id:>4}  {v.created_at_jalali}  "

@@ -40,7 +40,7 @@ from analytics.store.reading import RawSheet, read_input, read_table_file
 from analytics.store.users import User
 from analytics.text import normalise_text
 from analytics.validation import DataValidationError, Problem, problems_frame, validate_table
-from i18n import t
+from i18n import fmt_int, t
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
 
@@ -64,11 +64,12 @@ class ImportResult:
 
     def message(self, lang: str = "fa") -> str:
         if not self.ok:
-            return t("store.import.failed", lang, count=len(self.problems))
-        counts = {k: self.diff.get(f"n_{k}", 0) for k in ("added", "changed", "removed")}
+            return t("store.import.failed", lang, count=fmt_int(len(self.problems), lang))
+        counts = {k: fmt_int(self.diff.get(f"n_{k}", 0), lang)
+                  for k in ("added", "changed", "removed")}
         if self.dry_run:
             return t("store.import.preview", lang, **counts)
-        return t("store.import.ok", lang, version=self.version_id, **counts)
+        return t("store.import.ok", lang, version=fmt_int(self.version_id, lang), **counts)
 
     def problems_frame(self, lang: str = "fa") -> pd.DataFrame:
         return problems_frame(self.problems, lang)
