@@ -21,13 +21,13 @@ from tests.e2e.conftest import screenshot, wait_for_app
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
-def app_pages() -> list[tuple[str, str, str, str]]:
-    """``PAGES`` of app.py: (path, title key, url_path) tuples."""
+def app_pages() -> list[tuple[str, str, str]]:
+    """``PAGES`` of app.py as (path, title key, url_path); further items (an icon) ignored."""
     tree = ast.parse(APP.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets):
-            return [tuple(entry) for entry in ast.literal_eval(node.value)]
+            return [tuple(entry)[:3] for entry in ast.literal_eval(node.value)]
     raise AssertionError("app.py has no PAGES list")
 
 
