@@ -1072,9 +1072,9 @@ class _Table:
     def values_at(self, name: str, rows: np.ndarray) -> np.ndarray:
         """Current values of ``rows`` (sorted positions) as an object array."""
         base_rows, extra_rows = self._split(rows)
-        base = np.array(self.base[name].iloc[base_rows].to_numpy(dtype=object, na_value=None),
-                        dtype=object, copy=True)
+        base = self.base[name].iloc[base_rows].to_numpy(dtype=object, na_value=None)
         if name in self.pending and len(base_rows):
+            base = np.array(base, dtype=object, copy=True)
             written, values = self.pending[name]
             at = np.searchsorted(written, base_rows)
             hit = at < len(written)
@@ -1575,9 +1575,9 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     allocation[biggest] = total - (allocation.sum() - allocation[biggest])
     if e.jobs == "average":
         n = len(state.codes)
-        jobs = table.numbers("expected_jobs")
-        job_sum = np.bincount(pos, weights=np.where(active, jobs, 0.0), minlength=n)
-        budget_sum = np.bincount(pos, weights=np.where(active, budget, 0.0), minlength=n)
+        jobs = table.numbers("expected_jobs", missing=np.nan)
+        job_sum = np.bincount(pos, weights=np.nan_to_num(jobs) * active, minlength=n)
+        budget_sum = np.bincount(pos, weights=budget * active, minlength=n)
         rpos = state.code_index.get_indexer(recipients)
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = np.where(budget_sum[rpos] > 0, job_sum[rpos] / budget_sum[rpos], 0.0)
@@ -1590,8 +1590,7 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     # donors: b' = b − share·b, taken from each project in proportion to its budget
     table.set_rows("budget_billion_rials", donor_rows, budget[donor_rows] - moved)
     if e.jobs == "average":
-        donor_jobs = table.numbers("expected_jobs", missing=np.nan)[donor_rows]
-        table.set_rows("expected_jobs", donor_rows, np.rint(donor_jobs * (1 - e.share)))
+        table.set_rows("expected_jobs", donor_rows, np.rint(jobs[donor_rows] * (1 - e.share)))
 
     keep = allocation > 0
     k = int(keep.sum())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -94,16 +95,19 @@ def synthetic_registry(template: pd.DataFrame, codes: list[str], n: int, seed: i
     return frame.astype(template.dtypes.to_dict())
 
 
-def _interleaved(functions: dict, repeat: int) -> dict[str, list[float]]:
-    """Time each function ``repeat`` times, interleaved (a, b, c, a, b, c, …) so that a
-    change of load on a shared machine hits every function alike."""
-    times: dict[str, list[float]] = {name: [] for name in functions}
+def _interleaved(functions: dict, repeat: int) -> tuple[dict, dict]:
+    """Wall-clock and CPU (this process) seconds of each function, ``repeat`` times,
+    interleaved (a, b, c, a, b, c, …) so that a change of load on a shared machine hits
+    every function alike."""
+    wall: dict[str, list[float]] = {name: [] for name in functions}
+    cpu: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(repeat):
         for name, fn in functions.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             fn()
-            times[name].append(time.perf_counter() - start)
-    return times
+            cpu[name].append(time.process_time() - start_cpu)
+            wall[name].append(time.perf_counter() - start)
+    return wall, cpu
 
 
 def machine() -> dict:
@@ -147,18 +151,18 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
         reps = repeat if n <= 100_000 else max(5, repeat // 2)
         baseline()
         scenario_run()  # warm-up (imports, caches)
-        times = _interleaved({"baseline": baseline, "scenario": scenario_run,
-                              "apply": apply_only}, reps)
-        med = {k: statistics.median(v) for k, v in times.items()}
-        best = {k: min(v) for k, v in times.items()}
-        rows.append({
-            "n_projects": n, "repeat": reps,
-            "baseline_median_s": med["baseline"], "baseline_min_s": best["baseline"],
-            "apply_median_s": med["apply"], "apply_min_s": best["apply"],
-            "scenario_median_s": med["scenario"], "scenario_min_s": best["scenario"],
-            "ratio_median": med["scenario"] / med["baseline"],
-            "ratio_min": best["scenario"] / best["baseline"],
-        })
+        wall, cpu = _interleaved({"baseline": baseline, "scenario": scenario_run,
+                                  "apply": apply_only}, reps)
+        row = {"n_projects": n, "repeat": reps}
+        for clock, times in (("wall", wall), ("cpu", cpu)):
+            for name, values in times.items():
+                row[f"{name}_{clock}_median_s"] = statistics.median(values)
+                row[f"{name}_{clock}_min_s"] = min(values)
+            row[f"ratio_{clock}_median"] = (row[f"scenario_{clock}_median_s"]
+                                            / row[f"baseline_{clock}_median_s"])
+            row[f"ratio_{clock}_min"] = (row[f"scenario_{clock}_min_s"]
+                                         / row[f"baseline_{clock}_min_s"])
+        rows.append(row)
     return rows
 
 
@@ -175,15 +179,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"machine: nproc={info['nproc']}, CPU {info['cpu']}, Python {info['python']}, "
           f"pandas {info['pandas']}, numpy {info['numpy']}")
-    print("| projects | baseline: panel + measures (s) | apply only (s) "
-          "| scenario: apply + panel + measures (s) | scenario / baseline |")
-    print("|---:|---:|---:|---:|---:|")
+    try:
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = "?"
+    print(f"load average at the end: {load}")
+    print("| projects | clock | baseline: build_panel + panel_balance (ms) | apply_scenario "
+          "(ms) | scenario: apply + build_panel + panel_balance (ms) | scenario / baseline |")
+    print("|---:|---|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['n_projects']:,} | {r['baseline_median_s']:.4f} "
-              f"(min {r['baseline_min_s']:.4f}) | {r['apply_median_s']:.4f} "
-              f"(min {r['apply_min_s']:.4f}) | {r['scenario_median_s']:.4f} "
-              f"(min {r['scenario_min_s']:.4f}) | {r['ratio_median']:.2f}× "
-              f"(min/min {r['ratio_min']:.2f}×) |")
+        for clock in ("wall", "cpu"):
+            def cell(name: str, clock: str = clock, r: dict = r) -> str:
+                return (f"{1000 * r[f'{name}_{clock}_median_s']:.1f} "
+                        f"(min {1000 * r[f'{name}_{clock}_min_s']:.1f})")
+            print(f"| {r['n_projects']:,} | {clock} | {cell('baseline')} | {cell('apply')} "
+                  f"| {cell('scenario')} | {r[f'ratio_{clock}_median']:.2f}× "
+                  f"(min/min {r[f'ratio_{clock}_min']:.2f}×) |")
     print("(medians of", ", ".join(f"{r['repeat']}" for r in rows), "interleaved runs)")
     return 0
 
