@@ -27,6 +27,7 @@ from ui.downloads import (
     expected_slide_count,
     offered_views,
     pdf_available,
+    warm_image_server,
 )
 
 RESULT = "briefing_result"
@@ -38,6 +39,7 @@ lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 
+warm_image_server()  # the browser starts while the visitor chooses
 st.title(t("briefing.title", lang))
 layout.note(t("briefing.intro", lang))
 

@@ -217,6 +217,13 @@ def test_deck_with_a_scenario_adds_the_comparison(server, ds):
     assert t("deck.scenario_line", "fa", name=SCENARIO["name"]) in "\n".join(texts[0])
     assert any(t("deck.key_figures", "fa") in text for text in texts[-3])
     assert any(t("deck.comparison", "fa") in text for text in texts[-2])
+    # the change is computed (numbers, not the registry's texts) and signed on the left
+    table = next(s.table for s in prs.slides[-2].shapes if s.has_table)
+    changes = [table.cell(r, 3).text for r in range(1, len(table.rows))]
+    assert changes and all(c != "—" for c in changes), changes
+    assert all(c.startswith("\u200e") or c.strip("۰٫") == "" for c in changes), changes
+    assert all(not table.cell(r, c).text.endswith("-") for r in range(1, len(table.rows))
+               for c in (1, 2))
     assert all(p._p.pPr.get("rtl") == "1" for p in all_paragraphs(prs))
 
 

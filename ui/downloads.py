@@ -19,6 +19,7 @@ call them directly (download-button bytes are not reachable from AppTest).
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -52,6 +53,7 @@ __all__ = [
     "table_csv_bytes",
     "table_downloads",
     "table_excel_bytes",
+    "warm_image_server",
 ]
 
 PNG_MIME = "image/png"
@@ -110,6 +112,23 @@ def image_export_available() -> bool:
     except ExportError:
         return False
     return True
+
+
+def warm_image_server() -> None:
+    """Start the kaleido server in the background (idempotent), so the first chart image
+    or deck slide does not wait for the browser start (~2.5 s, more on a busy machine)."""
+    from exports.images import server_running, start_export_server
+
+    if image_export_available() and not server_running():
+        threading.Thread(target=_start_quietly, args=(start_export_server,),
+                         name="pishran-export-warm", daemon=True).start()
+
+
+def _start_quietly(start: Callable[[], float]) -> None:
+    try:
+        start()
+    except Exception:  # noqa: BLE001 - the real export reports the problem
+        pass
 
 
 def pdf_available() -> bool:
@@ -176,6 +195,30 @@ def expected_slide_count(n_views: int, with_scenario: bool) -> int:
     return 1 + n_views + 1 + (1 if with_scenario else 0) + 1
 
 
+def _numeric_comparison(views: Any) -> Callable[..., list]:
+    """``views.scenario_comparison`` with the baseline and scenario as numbers.
+
+    The registry's rows carry formatted texts, so the deck's comparison slide cannot
+    compute the change (it shows «—») and a negative value's sign lands on the wrong side
+    in right-to-left text.  Same rows and labels, but (label, baseline, scenario) numbers
+    from the scenario report: the deck formats them and computes the signed change.
+    """
+    def comparison(ctx: Any, scenario: Any, lang: str) -> list:
+        rows = views.scenario_comparison(ctx, scenario, lang)
+        report = getattr(ctx, "scenario", None) or {}
+        numbers = {t(f"measure_id.{r['measure_id']}", lang): (r["baseline"], r["scenario"])
+                   for r in report.get("balance", [])}
+        out = []
+        for row in rows:
+            label = row[0]
+            if label in numbers and None not in numbers[label]:
+                out.append((label, *numbers[label]))
+            else:
+                out.append(tuple(row[:3]))
+        return out
+    return comparison
+
+
 def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,
                    scenario: Any = None, scenario_name: str | None = None,
                    flt: ProjectFilter | None = None, dataset: Any = None,
@@ -210,7 +253,7 @@ def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None 
     chosen = scenario
     registry = SimpleNamespace(VIEWS=views.VIEWS, build_context=make_context,
                                key_figures=views.key_figures, sources=views.sources,
-                               scenario_comparison=views.scenario_comparison)
+                               scenario_comparison=_numeric_comparison(views))
     specs = deck_specs_from_views(registry, view_ids, lang,
                                   scenario_name if scenario is not None else None)
     if title and title.strip():
