@@ -11,6 +11,7 @@ from figures.county_map import county_map
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_percent, fmt_share_pair, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -56,6 +57,7 @@ fig, sample_count = county_map(panel, measure, data.province_geometry(), lang,
                                centre=ds.centre_code)
 title = t(f"measure.{measure}", lang)
 st.plotly_chart(fig, width="stretch", config=plotly_config(title, lang))
+chart_downloads(fig, title, lang, key="overview_map")
 if data.province_geometry() is None:
     st.info(t("geo.missing", lang))
 if sample_count:
