@@ -23,6 +23,7 @@ from figures.charts import centre_rest_bars, lorenz_chart, theil_chart
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, fmt_share_pair, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -158,6 +159,8 @@ for row in balance.summary.itertuples(index=False):
 with measures_slot:
     st.subheader(t("balance.measures_heading", lang, x=t(f"measure.{x}", lang)))
     st.table(pd.DataFrame(rows).set_index(t("balance.col.measure", lang)))
+    table_downloads(pd.DataFrame(rows).assign(**{t("balance.col.value", lang): balance.summary["value"].to_numpy()}),
+                    t("balance.measures_heading", lang, x=t(f"measure.{x}", lang)), lang, key="balance_measures")
     if balance.dropped:
         layout.note(t("balance.dropped", lang, x=x_short,
                       names=sep.join(names[c] for c in balance.dropped)))
@@ -173,12 +176,14 @@ with left:
     fig = lorenz_chart(balance.lorenz, hover_names, x_short, lang)
     st.plotly_chart(fig, width="stretch",
                     config=plotly_config(t("balance.lorenz_heading", lang), lang))
+    chart_downloads(fig, t("balance.lorenz_heading", lang), lang, key="balance_lorenz")
     layout.note(t("balance.lorenz_note", lang, x=x_short))
 with right:
     st.subheader(t("balance.centre_heading", lang))
     fig = centre_rest_bars(centre_rest_shares(balance), x_short, lang)
     st.plotly_chart(fig, width="stretch",
                     config=plotly_config(t("balance.centre_heading", lang), lang))
+    chart_downloads(fig, t("balance.centre_heading", lang), lang, key="balance_centre")
     layout.note(fmt_share_pair(values.at["centre_share_population", "value"],
                                values.at["centre_share_x", "value"], x_short, lang))
 
@@ -188,6 +193,7 @@ with theil_slot:
     fig = theil_chart(balance.theil, group_names, lang)
     st.plotly_chart(fig, width="stretch",
                     config=plotly_config(t("balance.theil_heading", lang), lang))
+    chart_downloads(fig, t("balance.theil_heading", lang), lang, key="balance_theil")
     layout.note(t("balance.theil_note", lang, total=fmt_number(balance.theil.total, lang, 3),
                   between=fmt_percent(context["between_share_t"], lang, is_fraction=True),
                   within=fmt_percent(context["within_share_t"], lang, is_fraction=True)))

@@ -20,6 +20,7 @@ from figures.charts import labour_scatter
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -91,6 +92,7 @@ layout.note(t("labour.thresholds_note", lang, u=fmt_number(u0, lang, 1), m=fmt_n
 # --- the scatter --------------------------------------------------------------------------------
 fig = labour_scatter(classified, thresholds, lang)
 st.plotly_chart(fig, width="stretch", config=plotly_config(t("labour.title", lang), lang))
+chart_downloads(fig, t("labour.title", lang), lang, key="labour_scatter")
 shown = classified[~classified["missing"]]
 n_sample = int(shown["is_sample"].sum())
 if n_sample:
@@ -136,6 +138,7 @@ for code, row in classified.sort_values("distance", ascending=False).iterrows():
         t("labour.col.distance", lang): fmt_number(row["distance"], lang, 2),
     })
 st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
+table_downloads(pd.DataFrame(rows), t("labour.details_heading", lang), lang, key="labour_details")
 layout.note(t("common.sample_legend", lang))
 
 state.sync_url({"u": f"{u0:.2f}" if custom and u0 != province.unemployment else None,

@@ -23,6 +23,7 @@ from figures.charts import rank_matrix_chart, rank_stability_chart
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -132,12 +133,14 @@ with left:
     fig = rank_matrix_chart(ranks, names, method_labels, lang, sample=sample_county)
     st.plotly_chart(fig, width="stretch",
                     config=plotly_config(t("ranking.ranks_heading", lang), lang))
+    chart_downloads(fig, t("ranking.ranks_heading", lang), lang, key="ranking_ranks")
 if right is not None:
     with right:
         st.subheader(t("ranking.stability_heading", lang))
         fig = rank_stability_chart(result.stability, names, lang, sample=sample_county)
         st.plotly_chart(fig, width="stretch",
                         config=plotly_config(t("ranking.stability_heading", lang), lang))
+        chart_downloads(fig, t("ranking.stability_heading", lang), lang, key="ranking_stability")
         layout.note(t("ranking.stability_note", lang))
 
 # --- levels ----------------------------------------------------------------------------------
@@ -163,6 +166,7 @@ for code in order:
         row[_label(name)] = text + (" ✱" if flags.at[code, name] else "")
     rows.append(row)
 st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
+table_downloads(pd.DataFrame(rows), t("ranking.table_heading", lang), lang, key="ranking_table")
 n_sample = int(flags.loc[ranked].to_numpy().sum())
 if n_sample:
     st.markdown('<span class="pishran-sample">' + html.escape(t(
@@ -225,6 +229,8 @@ else:
             t("ranking.delta.col_change", lang): text,
         })
     st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
+    table_downloads(pd.DataFrame(rows), t("ranking.delta_heading", lang, from_year=year_text[year_from],
+                                          to_year=year_text[year_to]), lang, key="ranking_delta")
     sampled = [n for n in usable if year_flags[year_from][n].any()]
     if sampled:
         st.markdown('<span class="pishran-sample">' + html.escape(t(
