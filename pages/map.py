@@ -30,6 +30,7 @@ from figures.theme import plotly_config
 from geo.config import DEFAULT_PROVINCE
 from i18n import fmt_int, fmt_number, fmt_percent, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 DEFAULT_MEASURE = "budget_per_capita"  # the Overview's default too (shared "measure" state)
 GEO_MEASURES = ("area_km2", "n_counties")
@@ -330,6 +331,7 @@ event = st.plotly_chart(
     fig, width="stretch", config=plotly_config(measure_label, lang), on_select="rerun",
     selection_mode="points", key=f"map_chart_{scope}_{county}",
 )
+chart_downloads(fig, measure_label, lang, key=f"map_{scope}")
 clicked = None
 for point in (event.selection.points if event else []):
     location = point.get("location")
@@ -407,6 +409,7 @@ if county:
             layout.note(t("map.detail.no_projects", lang))
         else:
             st.dataframe(project_table(mine, lang), hide_index=True, width="stretch")
+            table_downloads(project_table(mine, lang), t("map.detail.projects", lang, n=fmt_int(len(mine), lang)), lang, key="map_projects")
     else:
         row = table.loc[county]
         c1, c2, c3 = st.columns(3)
