@@ -23,6 +23,7 @@ PAGES = [
     ("pages/balance.py", "nav.balance", "balance"),
     ("pages/ranking.py", "nav.ranking", "ranking"),
     ("pages/labour.py", "nav.labour", "labour"),
+    ("pages/scenario.py", "nav.scenario", "scenario"),
     ("pages/projects.py", "nav.projects", "projects"),
     ("pages/county.py", "nav.county", "county"),
     ("pages/briefing.py", "nav.briefing", "briefing"),

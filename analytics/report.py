@@ -386,12 +386,40 @@ def run_report(args: argparse.Namespace, dataset=None, out=None, err=None) -> in
     except ReportOptionError as problem:
         print(f"pishran report: error: {problem}", file=err)
         return 2
+    if getattr(args, "scenario", None):
+        return run_scenario_report(args, dataset, flt, out, err)
     data = report_data(dataset, flt, args.measure)
     if args.json:
         json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
         out.write("\n")
     else:
         out.write(format_report(data, args.lang or "en"))
+    return 0
+
+
+def run_scenario_report(args: argparse.Namespace, dataset, flt: ProjectFilter, out, err
+                        ) -> int:
+    """``pishran report --scenario FILE_OR_NAME``: baseline and scenario side by side
+    (``--json``: the :func:`analytics.scenario_report.scenario_report` dict).  An unknown,
+    unreadable or invalid scenario prints every problem on stderr and returns 2."""
+    from analytics.scenario import ScenarioError
+    from analytics.scenario_report import scenario_report
+    from analytics.scenario_store import load_scenario
+
+    lang = args.lang or "en"
+    try:
+        scenario = load_scenario(args.scenario, dataset)
+    except ScenarioError as problem:
+        print(f"pishran report: error: scenario {args.scenario!r} refused:", file=err)
+        for message in problem.messages(lang):
+            print(f"  - {message}", file=err)
+        return 2
+    data = scenario_report(dataset, scenario, flt, args.measure)
+    if args.json:
+        json.dump(to_jsonable(data), out, ensure_ascii=False, indent=2, allow_nan=False)
+        out.write("\n")
+    else:
+        out.write(format_scenario_report(data, lang, dataset))
     return 0
 
 
@@ -509,3 +537,135 @@ def format_report(data: dict[str, Any], lang: str = "en") -> str:
     lines.append("")
     return "\n".join(lines)
 
+
+
+def format_scenario_report(data: dict[str, Any], lang: str = "en", dataset=None) -> str:
+    """Baseline and scenario side by side as plain text tables (labels in ``lang``)."""
+    from i18n import t
+
+    name = "name_fa" if lang == "fa" else "name_en"
+    names = {row["code"]: row[name] for row in data["panel"]}
+    base, scen, change = (t(f"scenario.report.{k}", lang) for k in
+                          ("baseline", "scenario", "change"))
+    measure = data["measure"]
+    scenario = data["scenario"]
+    lines = [t("scenario_page.cli.title", lang, name=scenario.get("name") or "—"), ""]
+    lines.append(t("report.filter", lang, filter=json.dumps(data["filter"], ensure_ascii=False)
+                   if data["filter"] else t("common.all", lang)))
+    lines.append(t("scenario_page.cli.edits", lang, n=_fmt(len(data["edits"]), lang)))
+    for edit in data["edits"]:
+        lines.append(f"  {_fmt(edit['index'] + 1, lang)}. {edit[lang]}")
+    for entry in data["log"]:
+        if entry["edit"] is None:
+            lines.append(f"  · {entry['text_fa' if lang == 'fa' else 'text_en']}")
+    lines.append("")
+
+    # balance measures
+    weighted: dict[str, bool] = {}
+    if dataset is not None:
+        flt, _ = ProjectFilter.from_dict(data["filter"])
+        panel = build_panel(flt.apply(dataset.projects), dataset.indicators, dataset.counties)
+        try:
+            summary = panel_balance(panel, measure).summary
+            weighted = dict(zip(summary["measure_id"], summary["weighted"].astype(bool)))
+        except ValueError:
+            weighted = {}
+    lines.append(t("scenario_page.cli.measures", lang, x=t(f"measure.{measure}", lang)))
+    if not data["balance"]:
+        lines.append(t("report.no_measures", lang))
+    else:
+        rows = []
+        for m in data["balance"]:
+            row = {t("report.col.measure", lang): t(f"measure_id.{m['measure_id']}", lang),
+                   base: measure_value_text(m["baseline"], lang),
+                   scen: measure_value_text(m["scenario"], lang),
+                   change: _signed(m["change"], lang, _measure_decimals(m))}
+            if weighted:
+                row[t("report.col.weighted", lang)] = t(
+                    "report.yes" if weighted.get(m["measure_id"]) else "report.no", lang)
+            rows.append(row)
+        lines.append(pd.DataFrame(rows).to_string(index=False))
+    lines.append("")
+
+    # totals
+    columns = ("n_projects", "budget_total", "jobs_total", "budget_per_capita",
+               "unemployment_rate", "net_migration_rate")
+    rows = []
+    for label, totals in data["totals"].items():
+        for column in columns:
+            if column not in totals:
+                continue
+            decimals = PANEL_MEASURES[column][1]
+            cell = totals[column]
+            rows.append({"": t("common.province" if label == "province" else "common.rest", lang),
+                         t("report.col.measure", lang): t(f"measure.{column}", lang),
+                         base: _fmt(cell["baseline"], lang, decimals),
+                         scen: _fmt(cell["scenario"], lang, decimals),
+                         change: _signed(cell["change"], lang, decimals)})
+    lines += [t("report.totals_heading", lang), pd.DataFrame(rows).to_string(index=False), ""]
+
+    # counties
+    hyp = {row["county_code"] for row in data["hypothetical"]}
+    ranks = {row["code"]: row for row in data["ranks"]}
+    rows = []
+    for row in data["panel"]:
+        entry = {t("common.county", lang): row[name] + (" ◆" if row["code"] in hyp else "")}
+        for column in ("budget_total", "jobs_total", "unemployment_rate"):
+            decimals = PANEL_MEASURES[column][1]
+            short = t(f"report.col.{column}", lang)
+            entry[f"{short} {base}"] = _fmt(row[f"{column}_baseline"], lang, decimals)
+            entry[f"{short} {scen}"] = _fmt(row[f"{column}_scenario"], lang, decimals)
+        rank = ranks.get(row["code"], {})
+        entry[t("scenario_page.cli.rank", lang)] = (
+            f"{_fmt(rank.get('development_rank_baseline'), lang)} → "
+            f"{_fmt(rank.get('development_rank_scenario'), lang)}")
+        rows.append(entry)
+    lines += [t("report.panel_heading", lang), pd.DataFrame(rows).to_string(index=False)]
+    if hyp:
+        lines.append(t("scenario_page.hyp_county_legend", lang, mark="◆"))
+    lines.append("")
+
+    # hypothetical projects
+    if data["hypothetical"]:
+        lines.append(t("scenario_page.hyp_heading", lang, mark="◆"))
+        title = "title_fa" if lang == "fa" else "title_en"
+        rows = [{"id": f"◆ {r['project_id']}",
+                 t("common.county", lang): names.get(r["county_code"], r["county_code"]),
+                 t("report.col.budget_total", lang): _fmt(r["budget_billion_rials"], lang),
+                 t("report.col.jobs_total", lang): _fmt(r["expected_jobs"], lang),
+                 t("scenario_page.col.title", lang): r.get(title) or r["title_fa"]}
+                for r in data["hypothetical"]]
+        lines += [pd.DataFrame(rows).to_string(index=False), ""]
+
+    # labour model
+    lines.append(data["labour_note"][lang if lang in data["labour_note"] else "en"])
+    changed = [r for r in data["labour"] if (r.get("jobs") or 0) > 0]
+    if changed:
+        rows = [{t("common.county", lang): names.get(r["code"], r["code"]),
+                 "m": _fmt(r["m"], lang, 2), "k": _fmt(r["k"], lang, 1),
+                 "J": _fmt(r["jobs"], lang),
+                 base: _fmt(r["unemployment_rate"], lang, 2),
+                 scen: _fmt(r["unemployment_rate_new"], lang, 2),
+                 change: _signed(r["unemployment_rate_change"], lang, 2)}
+                for r in changed]
+        lines.append(pd.DataFrame(rows).to_string(index=False))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _measure_decimals(row: Mapping[str, Any]) -> int:
+    """The decimals :func:`measure_value_text` uses for the larger side of a change."""
+    sides = [abs(v) for v in (row.get("baseline"), row.get("scenario"))
+             if isinstance(v, (int, float)) and math.isfinite(v)]
+    return 3 if not sides or max(sides) < 10 else 1
+
+
+def _signed(value: Any, lang: str, decimals: int = 0) -> str:
+    """A change with its sign (+/−); rounding to zero gives an unsigned zero."""
+    from i18n import fmt_number
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if abs(value) < 0.5 * 10 ** -decimals:
+        return fmt_number(0, lang, decimals)
+    return ("+" if value > 0 else "−") + fmt_number(abs(value), lang, decimals)

@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--measure", default="budget_total",
                         help="panel column X for the balance measures")
     report.add_argument("--lang", choices=("fa", "en"), default="en")
+    report.add_argument("--scenario", metavar="FILE_OR_NAME",
+                        help="compare the baseline with a saved scenario (name) or a "
+                             "scenario JSON file, side by side")
     report.set_defaults(func=_report)
 
     from exports.cli import add_export_commands

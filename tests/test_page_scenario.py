@@ -1,0 +1,353 @@
+"""The Scenario page under Streamlit's AppTest (no browser): building edits with widgets,
+baseline against scenario (the numbers of ``scenario_report``), the link (``?s=``), saved
+scenarios (save, list, load, compare, delete, invalid files)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.filters import ProjectFilter
+from analytics.loading import load_dataset
+from analytics.report import measure_value_text
+from analytics.scenario import Scenario
+from analytics.scenario_report import scenario_report
+from analytics.scenario_store import save_scenario, scenario_from_query, scenario_to_query
+from figures.scenario_charts import signed
+from i18n import fmt_number, t
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIO = "scenario_page:scenario"
+EXAMPLE = Scenario.from_dict({"version": 1, "edits": [
+    {"type": "shift_budget", "share": 0.1, "rule": "deprivation"},
+    {"type": "set_projects", "filter": {"sectors": ["tourism"]}, "status": "completed"},
+    {"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "هتل کویر",
+     "budget_billion_rials": 500, "expected_jobs": 120, "status": "completed"},
+]})
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+@pytest.fixture(autouse=True)
+def scenario_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    monkeypatch.setenv("PISHRAN_SCENARIO_DIR", str(folder))
+    return folder
+
+
+def open_page(lang: str = "fa", query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    if lang != "fa":
+        at.session_state["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page("pages/scenario.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def measures_table(at, lang="fa"):
+    found = [tb.value for tb in at.table if t("balance.col.reading", lang) in tb.value.columns]
+    assert len(found) == 1
+    return found[0]
+
+
+def panel_table(at, lang="fa"):
+    column = f"{t('measure.budget_total', lang)} — {t('scenario.report.change', lang)}"
+    found = [tb.value for tb in at.table if column in tb.value.columns]
+    assert len(found) == 1
+    return found[0]
+
+
+def assert_report_numbers(at, ds, scenario, lang="fa", x="budget_total"):
+    """Every number of the measures and county tables is scenario_report's, formatted."""
+    report = scenario_report(ds, scenario, ProjectFilter(), x)
+    table = measures_table(at, lang)
+    base, scen, change = (t(f"scenario.report.{k}", lang) for k in
+                          ("baseline", "scenario", "change"))
+    assert len(table) == len(report["balance"]) == 19
+    for row in report["balance"]:
+        shown = table.loc[t(f"measure_id.{row['measure_id']}", lang)]
+        assert shown[base] == measure_value_text(row["baseline"], lang)
+        assert shown[scen] == measure_value_text(row["scenario"], lang)
+        big = max(abs(row["baseline"]), abs(row["scenario"])) >= 10
+        assert shown[change] == signed(row["change"], lang, 1 if big else 3)
+    counties = panel_table(at, lang)
+    name = "name_fa" if lang == "fa" else "name_en"
+    label = t("measure.budget_total", lang)
+    for row in report["panel"]:
+        matches = [i for i in counties.index if i == row[name] or i == f"{row[name]} ◆"]
+        assert len(matches) == 1
+        shown = counties.loc[matches[0]]
+        assert shown[f"{label} — {base}"] == fmt_number(row["budget_total_baseline"], lang, 0)
+        assert shown[f"{label} — {scen}"] == fmt_number(row["budget_total_scenario"], lang, 0)
+        assert shown[f"{label} — {change}"] == signed(row["budget_total_change"], lang, 0)
+    return report
+
+
+def messages(at) -> str:
+    return "\n".join(e.value for e in [*at.error, *at.warning, *at.success, *at.info])
+
+
+# --- no scenario ------------------------------------------------------------------------
+
+
+def test_no_scenario_baseline_equals_scenario(ds):
+    at = open_page()
+    assert at.title[0].value == t("scenario_page.title", "fa")
+    assert at.session_state[SCENARIO] == Scenario()
+    assert t("scenario_page.empty", "fa") in messages(at)
+    table = measures_table(at)
+    changes = table[t("scenario.report.change", "fa")]
+    assert set(changes) == {"۰٫۰۰۰", "۰٫۰"} or set(changes) == {"۰٫۰۰۰"}
+    assert (table[t("scenario.report.baseline", "fa")]
+            == table[t("scenario.report.scenario", "fa")]).all()
+    assert_report_numbers(at, ds, Scenario())
+    counties = panel_table(at)
+    assert all(v in ("۰", "۰٫۰") for column in counties.columns
+               if column.endswith(t("scenario.report.change", "fa")) for v in counties[column])
+    # three charts (measures, map, ranks) and no link parameter for an empty scenario
+    assert len(at.get("plotly_chart")) == 3
+    assert "s" not in at.query_params
+
+
+def test_english_page_renders(ds):
+    at = open_page("en")
+    assert at.title[0].value == t("scenario_page.title", "en")
+    assert_report_numbers(at, ds, Scenario(), lang="en")
+    assert "unemployed′ = U − J(1 − m) + J·m·k" in "\n".join(m.value for m in at.markdown)
+
+
+# --- building edits with the widgets ------------------------------------------------------
+
+
+def test_shift_budget_from_the_widgets_lowers_the_centre_share(ds):
+    at = open_page()
+    assert at.radio(key="scn_kind").value == "shift_budget"
+    assert at.multiselect(key="scn_from").value == ["isfahan"]
+    at.slider(key="scn_share").set_value(20)
+    at.radio(key="scn_rule").set_value("equal")
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    scenario = at.session_state[SCENARIO]
+    assert len(scenario.edits) == 1
+    edit = scenario.edits[0]
+    assert (edit.kind, edit.share, edit.rule, edit.from_counties) == ("shift_budget", 0.2,
+                                                                       "equal", None)
+    report = assert_report_numbers(at, ds, scenario)
+    share = next(r for r in report["balance"] if r["measure_id"] == "centre_share_x")
+    assert share["scenario"] < share["baseline"] - 0.05
+    metric = at.metric[0]
+    assert metric.label == t("scenario_page.metric.centre_share", "fa", x="بودجه")
+    assert metric.value == fmt_number(share["scenario"] * 100, "fa", 1) + "٪"
+    # the edit is listed (described, marked hypothetical) with a remove button, in the link
+    assert any("◆ انتقال ۲۰٪ بودجه" in m.value for m in at.markdown)
+    decoded, problems = scenario_from_query(at.query_params["s"][0]
+                                            if isinstance(at.query_params["s"], list)
+                                            else at.query_params["s"])
+    assert not problems and decoded.edits == scenario.edits
+    at.button(key="scn_rm_0").click()
+    rerun(at)
+    assert at.session_state[SCENARIO].is_empty()
+
+
+def test_set_projects_by_filter_and_add_project_with_jalali_dates(ds):
+    at = open_page()
+    at.radio(key="scn_kind").set_value("set_projects")
+    rerun(at)
+    at.multiselect(key="scn_sel_sectors").set_value(["tourism"])
+    at.selectbox(key="scn_set_status").set_value("completed")
+    at.text_input(key="scn_set_end").input("۱۴۰۵/۱۲/۲۹")
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    edit = at.session_state[SCENARIO].edits[0]
+    assert edit.kind == "set_projects" and edit.filter.sectors == ("tourism",)
+    assert (edit.status, edit.planned_end) == ("completed", "1405/12/29")
+
+    at.radio(key="scn_kind").set_value("add_project")
+    rerun(at)
+    at.selectbox(key="scn_add_county").set_value("nain")
+    at.text_input(key="scn_add_title_fa").input("هتل کویر")
+    at.selectbox(key="scn_add_status").set_value("completed")
+    at.text_input(key="scn_add_start").input("1405/02/31")  # Ordibehesht has 31 days
+    at.text_input(key="scn_add_end").input("1404/01/01")    # before the start: refused
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    assert len(at.session_state[SCENARIO].edits) == 1
+    assert t("scenario_page.add_refused", "fa") in messages(at)
+    at.text_input(key="scn_add_end").input("1407/13/01")   # no 13th month: refused
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    assert len(at.session_state[SCENARIO].edits) == 1
+    assert "تاریخ شمسی معتبر نیست" in messages(at)
+    at.text_input(key="scn_add_end").input("1407/12/29")
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    scenario = at.session_state[SCENARIO]
+    assert [e.kind for e in scenario.edits] == ["set_projects", "add_project"]
+    assert scenario.edits[1].planned_start == "1405/02/31"
+    assert_report_numbers(at, ds, scenario)
+    # the hypothetical project is listed and marked
+    hyp = [tb.value for tb in at.table if t("scenario_page.col.id", "fa") in tb.value.index.names]
+    assert len(hyp) == 1 and all(i.startswith("◆ hyp-") for i in hyp[0].index)
+    assert all(t("scenario.hypothetical", "fa") in v
+               for v in hyp[0][t("scenario_page.col.title", "fa")])
+
+
+def test_cancel_chosen_projects_by_id(ds):
+    at = open_page()
+    at.radio(key="scn_kind").set_value("cancel")
+    rerun(at)
+    at.radio(key="scn_sel_mode").set_value("ids")
+    rerun(at)
+    at.button(key="scn_add").click()  # nothing chosen: refused in plain words
+    rerun(at)
+    assert t("scenario_page.problem.no_ids", "fa") in messages(at)
+    ids = list(ds.projects["project_id"][:2])
+    at.multiselect(key="scn_sel_ids").set_value(ids)
+    rerun(at)
+    at.button(key="scn_add").click()
+    rerun(at)
+    edit = at.session_state[SCENARIO].edits[0]
+    assert edit.kind == "cancel" and edit.ids == tuple(ids)
+
+
+def test_labour_assumptions_and_the_demonstration(ds):
+    at = open_page()
+    at.radio(key="scn_kind").set_value("assumptions")
+    rerun(at)
+    assert (at.slider(key="scn_m").value, at.slider(key="scn_k").value) == (0.6, 1.0)
+    at.selectbox(key="scn_group").set_value("other")
+    rerun(at)
+    assert (at.slider(key="scn_m").value, at.slider(key="scn_k").value) == (0.3, 0.5)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "بیکاران′ = U − J(1 − m) + J·m·k" in text
+    assert "بالا می‌رود" in text  # the demonstration: the rate rises although jobs are added
+    at.button(key="scn_demo").click()
+    rerun(at)
+    edit = at.session_state[SCENARIO].edits[0]
+    assert (edit.kind, edit.group, edit.m, edit.k) == ("assumptions", "industrial", 0.8, 2.0)
+
+
+# --- the link -----------------------------------------------------------------------------
+
+
+def test_link_round_trip_gives_the_same_edits_and_numbers(ds):
+    at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    assert at.session_state[SCENARIO].edits == EXAMPLE.edits
+    assert not at.warning
+    assert_report_numbers(at, ds, EXAMPLE)
+    labour = [tb.value for tb in at.table
+              if t("scenario.labour.unemployment_rate_new", "fa") in tb.value.columns]
+    assert len(labour) == 1 and len(labour[0]) > 0
+    query = at.query_params["s"]
+    query = query[0] if isinstance(query, list) else query
+    assert scenario_from_query(query)[0].edits == EXAMPLE.edits
+
+
+@pytest.mark.parametrize("tampered", [
+    "z1.AAAA", "garbage", "{\"version\": 1, \"edits\": [{\"type\": \"explode\"}]}",
+    scenario_to_query(Scenario.from_dict({"version": 1, "edits": [
+        {"type": "cancel", "ids": ["no-such-project"]}]})),
+    "z1." + "A" * 5000,
+])
+def test_tampered_link_gives_an_empty_scenario_and_a_notice(tampered):
+    at = open_page(query={"s": tampered})
+    assert at.session_state[SCENARIO] == Scenario()
+    assert any(t("scenario_page.link_rejected", "fa") in w.value for w in at.warning)
+    assert "s" not in at.query_params
+
+
+# --- saved scenarios --------------------------------------------------------------------------
+
+
+def test_save_list_load_compare_delete(ds, scenario_dir):
+    at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    at.text_input(key="scn_save_name").input("گردشگری خور")
+    at.text_input(key="scn_save_description").input("آزمون")
+    rerun(at)
+    at.button(key="scn_save").click()
+    rerun(at)
+    path = scenario_dir / "گردشگری خور.json"
+    assert path.is_file(), messages(at)
+    assert json.loads(path.read_text("utf-8"))["description"] == "آزمون"
+    assert at.selectbox(key="scn_load_name").options == ["گردشگری خور"]
+
+    at.button(key="scn_clear").click()
+    rerun(at)
+    assert at.session_state[SCENARIO].is_empty()
+    at.button(key="scn_load").click()
+    rerun(at)
+    assert at.session_state[SCENARIO].edits == EXAMPLE.edits
+    assert_report_numbers(at, ds, EXAMPLE)
+
+    # compare the baseline with the saved scenario: the measures side by side
+    at.selectbox(key="scn_cmp_b").set_value("گردشگری خور")
+    rerun(at)
+    column = t("scenario_page.col.b_minus_a", "fa")
+    compare = [tb.value for tb in at.table if column in tb.value.columns]
+    assert len(compare) == 1
+    report = scenario_report(ds, EXAMPLE)
+    share = next(r for r in report["balance"] if r["measure_id"] == "centre_share_x")
+    row = compare[0].loc[t("measure_id.centre_share_x", "fa")]
+    assert row["گردشگری خور"] == measure_value_text(share["scenario"], "fa")
+    assert row[t("scenario.report.baseline", "fa")] == measure_value_text(share["baseline"], "fa")
+
+    # delete needs the confirmation
+    assert at.button(key="scn_del").disabled and path.is_file()
+    at.checkbox(key="scn_del_confirm").check()
+    rerun(at)
+    assert not at.button(key="scn_del").disabled
+    at.button(key="scn_del").click()
+    rerun(at)
+    assert not path.exists()
+    assert t("scenario.deleted", "fa", name="گردشگری خور") in messages(at)
+
+
+def test_invalid_saved_files_are_refused_and_others_untouched(ds, scenario_dir):
+    save_scenario("good", EXAMPLE, dataset=ds)
+    good = (scenario_dir / "good.json").read_bytes()
+    (scenario_dir / "broken.json").write_text("{not json", encoding="utf-8")
+    (scenario_dir / "bad edit.json").write_text(json.dumps(
+        {"version": 1, "edits": [{"type": "shift_budget", "share": 3}]}), encoding="utf-8")
+    at = open_page()
+    text = messages(at)
+    assert t("scenario_page.invalid_file", "fa", name="broken") in text
+    assert t("scenario_page.invalid_file", "fa", name="bad edit") in text
+    assert "JSON معتبر نیست" in text and "باید بین" in text
+    at.selectbox(key="scn_load_name").set_value("bad edit")
+    rerun(at)
+    at.button(key="scn_load").click()
+    rerun(at)
+    assert t("scenario_page.load_refused", "fa", name="bad edit") in messages(at)
+    assert at.session_state[SCENARIO].is_empty()
+    assert (scenario_dir / "good.json").read_bytes() == good
+    # a bad name is refused, nothing written
+    at.selectbox(key="scn_load_name").set_value("good")
+    rerun(at)
+    at.button(key="scn_load").click()
+    rerun(at)
+    assert at.session_state[SCENARIO].edits == EXAMPLE.edits
+    at.text_input(key="scn_save_name").input("../escape")
+    rerun(at)
+    at.button(key="scn_save").click()
+    rerun(at)
+    assert t("scenario_page.save_refused", "fa") in messages(at)
+    assert sorted(p.name for p in scenario_dir.iterdir()) == ["bad edit.json", "broken.json",
+                                                              "good.json"]
