@@ -28,6 +28,7 @@ from figures.project_charts import (
 from figures.theme import plotly_config
 from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -115,9 +116,12 @@ st.subheader(t("county.indicators_heading", lang))
 chart_title = t("county.chart_title", lang, name=names[code])
 st.plotly_chart(indicator_chart(profile, names[code], lang), width="stretch",
                 config=plotly_config(chart_title, lang))
+chart_downloads(indicator_chart(profile, names[code], lang), chart_title, lang, key="county_indicators")
 indicator_table = profile_display(profile, lang)
 st.dataframe(indicator_table, hide_index=True, width="stretch",
              column_config=profile_columns(lang))
+table_downloads(indicator_table[list(indicator_table.columns)[::-1]] if lang == "fa" else indicator_table,
+                chart_title, lang, key="county_indicators")  # in reading order (the grid shows fa reversed)
 layout.note(t("county.indicators_note", lang))
 
 # --- projects -------------------------------------------------------------------------
@@ -131,12 +135,16 @@ else:
     shown = explorer_display(explorer_table(own, ds.counties, lang), lang, columns)
     st.dataframe(shown.data, hide_index=True, column_config=shown.column_config,
                  column_order=shown.column_order, width="stretch")
+    table_downloads(shown.frame[shown.column_order[::-1] if lang == "fa" else shown.column_order],
+                    t("county.projects_heading", lang) + " " + names[code], lang, key="county_projects",
+                    headers={c: cfg.get("label") or c for c, cfg in shown.column_config.items()})
     st.page_link("pages/projects.py", label=t("county.open_project", lang))
 
 # --- the map --------------------------------------------------------------------------
 st.subheader(t("county.map_heading", lang))
 geometry = data.province_geometry()
 st.plotly_chart(county_locator(panel, code, geometry, lang), width="stretch", config=plotly_config(names[code], lang))
+chart_downloads(county_locator(panel, code, geometry, lang), names[code], lang, key="county_map")
 layout.note(t("county.map_note", lang))
 if geometry is None:
     st.info(t("geo.missing", lang))

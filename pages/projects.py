@@ -30,6 +30,7 @@ from figures.project_charts import (
 from figures.theme import plotly_config
 from i18n import fmt_date, fmt_int, fmt_percent, t
 from ui import data, layout, state
+from ui.downloads import chart_downloads, table_downloads
 
 lang = state.lang()
 ds = data.dataset()
@@ -89,6 +90,9 @@ else:
         project = ids[rows[0]]
         state.set_page_param("project", project)
     st.session_state["projects:seen"] = (key, rows)
+    table_downloads(shown.frame[shown.column_order[::-1] if lang == "fa" else shown.column_order],
+                    t("nav.projects", lang), lang, key="projects_table",  # in reading order
+                    headers={c: cfg.get("label") or c for c, cfg in shown.column_config.items()})
     layout.note(t("projects.table_hint", lang))
 
 # --- the detail ----------------------------------------------------------------------
@@ -144,6 +148,7 @@ if project:
         title = t("projects.timeline.title", lang)
         st.plotly_chart(status_timeline(history, lang, status=row["status"]),
                         width="stretch", config=plotly_config(title, lang))
+        chart_downloads(status_timeline(history, lang, status=row["status"]), title, lang, key="projects_timeline")
         if history["is_sample"].any():
             st.markdown(f'<span class="pishran-sample">'
                         f'{t("projects.history.dates_sample", lang)}</span>',
