@@ -133,8 +133,15 @@ from i18n import t
 from i18n.formatting import fmt_number, localise_digits
 
 __all__ = [
+    "DEPRIVATION_BY",
     "DEVELOPMENT_SPEC",
     "EDIT_TYPES",
+    "HYP_PREFIX",
+    "JOB_RULES",
+    "MAX_EDITS",
+    "REALLOC_PREFIX",
+    "SCENARIO_VERSION",
+    "SHIFT_RULES",
     "AddProject",
     "Assumptions",
     "Cancel",

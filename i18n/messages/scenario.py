@@ -173,15 +173,15 @@ MESSAGES = {
     "scenario.log.shift_budget": (
         "{amount} میلیارد ریال ({share} بودجه {donors}) {rule} به {n} شهرستان منتقل شد؛ "
         "بخش پروژه‌های بازتخصیص: {sector}",
-        "{amount} bn rials ({share} of the budget of {donors}) moved {rule} to {n} "
-        "counties; sector of the reallocated-budget projects: {sector}"),
+        "{amount} bn rials ({share} of the budget of {donors}) moved {rule}; recipient "
+        "counties: {n}; sector of the reallocated-budget projects: {sector}"),
     "scenario.log.assumptions": ("فرض مدل بازار کار برای {n} شهرستان: m = {m}، k = {k}",
                                  "labour-model assumption for {n} counties: m = {m}, k = {k}"),
     "scenario.log.labour": (
         "مدل بازار کار: {jobs} شغل مستقیم تازه (پروژه‌هایی که در سناریو تکمیل می‌شوند) در "
         "{n} شهرستان",
-        "labour model: {jobs} new direct jobs (projects completed in the scenario) in {n} "
-        "counties"),
+        "labour model: {jobs} new direct jobs (projects completed in the scenario); counties "
+        "affected: {n}"),
     "scenario.log.labour_missing": (
         "مدل بازار کار در این شهرستان‌ها اعمال نشد (جمعیت فعال یا نرخ بیکاری نیست): {counties}",
         "labour model not applied (labour force or unemployment missing): {counties}"),
