@@ -182,8 +182,9 @@ def parse_jalali_series(values: pd.Series) -> ParsedDates:
     )
     valid_row = codes >= 0
     safe = np.where(valid_row, codes, 0)
+    nat = np.datetime64("NaT", "D")
     dates = pd.Series(
-        np.where(valid_row, greg[safe] if n else np.datetime64("NaT"), np.datetime64("NaT")),
+        np.where(valid_row, greg[safe] if n else nat, nat).astype("datetime64[D]"),
         index=values.index,
     ).astype("datetime64[ns]")
     iso = pd.Series(

@@ -73,8 +73,15 @@ def problems_frame(problems: list[Problem], lang: str = "fa") -> pd.DataFrame:
     )
 
 
+def _map_unique(series: pd.Series, fn) -> pd.Series:
+    """``fn`` applied once per distinct value (imports repeat values a lot), as strings."""
+    codes, uniques = pd.factorize(series.astype("string"), use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques] + [pd.NA], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype="string")
+
+
 def _blank(series: pd.Series) -> pd.Series:
-    return series.isna() | (series.astype("string").map(normalise_text, na_action="ignore") == "")
+    return (series.isna() | (_map_unique(series, normalise_text) == "")).fillna(True)
 
 
 def _enum_lookup(column: Column) -> dict[str, str]:
@@ -93,7 +100,7 @@ def _enum_lookup(column: Column) -> dict[str, str]:
 def _to_number(series: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(series):
         return series.astype("float64")
-    text = series.astype("string").map(normalise_digits, na_action="ignore")
+    text = _map_unique(series, normalise_digits)
     text = text.str.replace(r"[,\s%٪]", "", regex=True)
     return pd.to_numeric(text, errors="coerce")
 
@@ -129,7 +136,7 @@ def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
             return number.astype("Int64")
         return number
     if kind == "bool":
-        key = raw.astype("string").map(normalise_text, na_action="ignore").str.lower()
+        key = _map_unique(raw, normalise_text).str.lower()
         result = pd.Series(pd.NA, index=raw.index, dtype="boolean")
         result[key.isin(_TRUE).fillna(False)] = True
         result[key.isin(_FALSE).fillna(False)] = False
@@ -145,7 +152,7 @@ def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
             )
             out.add(mask, col.name, raw, f"date_{reason}", detail=lambda i: reasons[i][1])
         return parsed.iso_jalali
-    text = raw.astype("string").map(normalise_text, na_action="ignore")
+    text = _map_unique(raw, normalise_text)
     if kind == "enum":
         lookup = _enum_lookup(col)
         mapped = text.str.lower().map(lookup)
@@ -159,7 +166,7 @@ def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
             out.add(raw.index.isin(list(sugg)) & ~blank, col.name, raw, "unknown_county",
                     suggestions=lambda i: sugg.get(i) or "—")
             return codes
-        valid = text.map(is_valid_code, na_action="ignore").fillna(False).astype(bool)
+        valid = _map_unique(text, lambda v: "1" if is_valid_code(v) else "").fillna("") == "1"
         out.add(~blank & ~valid, col.name, raw, "bad_code")
         return text
     return text

@@ -83,3 +83,9 @@ def test_validation_agrees_with_jdatetime(y, m, d):
     except JalaliDateError:
         ours = False
     assert ours == valid
+
+
+def test_an_all_empty_column_parses_to_nat():
+    result = parse_jalali_series(pd.Series([None, None, ""]))
+    assert result.dates.isna().all() and result.iso_jalali.isna().all()
+    assert result.errors.empty

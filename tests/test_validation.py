@@ -87,3 +87,10 @@ def test_loading_never_half_succeeds(tmp_path):
         load_dataset(tmp_path)
     found = {(p.file, p.row, p.column) for p in err.value.problems}
     assert found == {("projects.csv", 5, "planned_end"), ("projects.csv", 9, "county_code")}
+
+
+def test_all_blank_optional_columns_are_fine(resolver):
+    raw = raw_projects(financial_progress_pct=None, actual_start=None)
+    clean, problems = validate_table(raw, PROJECTS, "f.csv", resolver=resolver)
+    assert problems == []
+    assert clean["financial_progress_pct"].isna().all() and clean["actual_start"].isna().all()

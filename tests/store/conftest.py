@@ -59,13 +59,15 @@ def database_url(backend: str, directory: Path):
             yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def data_dir(tmp_path_factory) -> Path:
     return write_data_dir(tmp_path_factory.mktemp("data"))
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def _session_env(data_dir):
+    """The store tests' small data set — for this package only (a session-wide setting
+    would leak into every test collected after tests/store)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PISHRAN_DATA_DIR", str(data_dir))
         mp.setenv("PISHRAN_BCRYPT_ROUNDS", "4")
