@@ -76,9 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "scenario JSON file, side by side")
     report.set_defaults(func=_report)
 
+    from analytics.store.cli import add_store_commands
     from exports.cli import add_export_commands
 
     add_export_commands(sub)
+    add_store_commands(sub)
 
     boundaries = sub.add_parser("boundaries", help="county boundary files")
     bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)
