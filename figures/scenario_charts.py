@@ -90,15 +90,23 @@ def measure_bars(rows: Sequence[tuple[str, object, object]], lang: str = "fa",
     return _right_to_left(fig, lang)
 
 
+def _integer_ticks(span: int) -> list[int]:
+    """Whole-number ticks from −span to span: steps of 1, 2, 5, 10 … (about 7 ticks)."""
+    step = next(v for v in (1, 2, 5, 10, 20, 50, 100) if span / v <= 3) if span else 1
+    top = span - span % step
+    return list(range(-top, top + 1, step))
+
+
 def rank_change_chart(ranks: pd.DataFrame, names: Mapping[str, str], lang: str = "fa",
                       title: str | None = None, marks: Mapping[str, str] | None = None
                       ) -> go.Figure:
     """How many places each county moves: baseline rank − scenario rank (positive = up).
 
     ``ranks``: index county code, columns ``baseline`` and ``scenario`` (rank 1 = highest).
-    Counties are sorted by the change (biggest rise on top, then by scenario rank); bars
-    are green for a rise, red for a fall, and a thin grey stub when the rank is unchanged.
-    ``marks``: optional suffix per county (e.g. the hypothetical-project mark).  One trace.
+    Counties are sorted by the change (biggest rise on top, then by scenario rank).  Two
+    traces: bars from zero (green = rise, red = fall) and a dot at every county's change
+    (grey at zero when the rank is unchanged) carrying the hover text.  ``marks``: an
+    optional suffix per county (e.g. the hypothetical-project mark).
     """
     frame = ranks[["baseline", "scenario"]].astype(float).copy()
     frame["change"] = frame["baseline"] - frame["scenario"]
@@ -106,26 +114,29 @@ def rank_change_chart(ranks: pd.DataFrame, names: Mapping[str, str], lang: str =
     marks = marks or {}
     labels = [f"{names.get(c, c)}{marks.get(c, '')}" for c in frame.index]
     change = frame["change"].to_numpy(dtype=float)
-    colours = [UP_COLOUR if v > 0 else DOWN_COLOUR if v < 0 else _FLAT_COLOUR for v in change]
-    # an unchanged county still gets a visible stub so it can be hovered
-    shown = np.where(change == 0, 0.08, change)
-    shown = np.where(np.isnan(change), 0.0, shown)
-    text = [signed(v, lang) if v else "" for v in np.nan_to_num(change)]
+    shown = np.nan_to_num(change)
+    colours = [UP_COLOUR if v > 0 else DOWN_COLOUR if v < 0 else _FLAT_COLOUR for v in shown]
     hover = [t("scenario_page.chart.rank_hover", lang, county=label,
                before=fmt_int(b, lang), after=fmt_int(s, lang), change=signed(v, lang))
              for label, b, s, v in zip(labels, frame["baseline"], frame["scenario"], change)]
-    fig = go.Figure(go.Bar(y=labels, x=shown, orientation="h", marker_color=colours,
-                           text=text, textposition="outside", cliponaxis=False,
-                           hovertext=hover, hoverinfo="text"))
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=labels, x=shown, orientation="h", marker_color=colours,
+                         width=0.5, hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        y=labels, x=shown, mode="markers+text", showlegend=False,
+        marker={"color": colours, "size": 9, "line": {"color": "white", "width": 1}},
+        text=[signed(v, lang) if v else "" for v in shown],
+        textposition=[("middle left" if v > 0 else "middle right") if lang == "fa"
+                      else ("middle right" if v > 0 else "middle left") for v in shown],
+        hovertext=hover, hoverinfo="text", cliponaxis=False))
     apply_theme(fig, lang, title, height=max(360, 22 * len(frame) + 140))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     _county_axis(fig, lang)
-    span = float(np.nanmax(np.abs(change))) if len(change) and np.isfinite(change).any() else 0
-    span = max(span, 1.0) + 0.6
-    fig.update_xaxes(range=[span, -span] if lang == "fa" else [-span, span],
-                     zeroline=True, zerolinewidth=2,
+    span = int(np.nanmax(np.abs(shown))) if len(shown) else 0
+    ticks = _integer_ticks(max(span, 1))
+    edge = max(span, 1) + 0.8
+    fig.update_xaxes(range=[edge, -edge] if lang == "fa" else [-edge, edge],
+                     zeroline=True, zerolinewidth=2, tickvals=ticks,
+                     ticktext=[signed(v, lang) for v in ticks],
                      title={"text": t("scenario.report.rank_change", lang)})
-    localise_axis(fig, "x", -math.floor(span), math.floor(span), lang)
-    ticks = fig.layout.xaxis.tickvals or ()
-    fig.update_xaxes(ticktext=[signed(v, lang) for v in ticks])
     return _right_to_left(fig, lang)

@@ -49,7 +49,7 @@ from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from figures.county_map import county_map
 from figures.scenario_charts import measure_bars, rank_change_chart, signed
 from figures.theme import plotly_config
-from i18n import fmt_int, fmt_number, fmt_percent, localise_digits, t
+from i18n import fmt_int, fmt_number, fmt_percent, has_key, localise_digits, t
 from ui import data, layout, state
 
 SCENARIO = "scenario_page:scenario"      # the scenario being built (not a widget key)
@@ -158,7 +158,24 @@ def _readable(text: str) -> str:
     text = _CODE.sub(lambda m: names.get(m.group(1), m.group(1)), text)
     for key, label in _FILTER_KEYS.items():
         text = text.replace(f"{key}: ", f"{t(label, lang)}: ")
+    if lang == "fa":  # keep "m = ۰٫۸" left to right inside Persian text
+        text = _PARAM.sub(lambda m: "\u2066" + m.group(1) + "\u2069", text)
     return text
+
+
+_PARAM = re.compile(r"(?<![\w\u2066])([mk] = [0-9۰-۹٫.,—\-]+)")
+
+
+def _html(text: str) -> str:
+    """Escaped text for markdown, with the LRI … PDI isolates of formulas turned into
+    ``<span dir="ltr">`` (the browser did not honour the isolate characters)."""
+    return (html.escape(text, quote=False).replace("\u2066", '<span dir="ltr">')
+            .replace("\u2069", "</span>"))
+
+
+def _note(text: str) -> None:
+    """``layout.note`` for text holding formula isolates."""
+    st.markdown(f'<div class="pishran-note">{_html(text)}</div>', unsafe_allow_html=True)
 
 
 def _describe(edit) -> str:
@@ -172,6 +189,12 @@ def _decimals(row: dict) -> int:
     """The decimals of ``measure_value_text`` for the larger side (3 below 10, else 1)."""
     sides = [abs(v) for v in (row["baseline"], row["scenario"]) if v is not None]
     return 3 if not sides or max(sides) < 10 else 1
+
+
+def _short(column: str) -> str:
+    """A short column label: the report's where there is one, else the measure's name."""
+    key = f"report.col.{column}"
+    return t(key, lang) if has_key(key) else t(f"measure.{column}", lang)
 
 
 def _flash(area: str, kind: str, text: str, details: list[str] | None = None) -> None:
@@ -541,8 +564,8 @@ with st.container(border=True):
     elif kind == "shift_budget":
         c1, c2 = st.columns(2)
         _seed("scn_share", 10)
-        c1.slider(t("scenario_page.shift.share", lang), 0, 100, key="scn_share", step=1,
-                  format="%d%%")
+        c1.select_slider(t("scenario_page.shift.share", lang), list(range(0, 101)),
+                         key="scn_share", format_func=lambda v: fmt_percent(v, lang))
         _seed("scn_from", [centre])
         c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
                        format_func=names.get)
@@ -589,7 +612,7 @@ with st.container(border=True):
         c2.slider(t("scenario.labour.m", lang), 0.0, 1.0, key="scn_m", step=0.05)
         _seed("scn_k", DEFAULT_ASSUMPTIONS["industrial"].k)
         c3.slider(t("scenario.labour.k", lang), 0.0, K_MAX, key="scn_k", step=0.1)
-        layout.note(t("scenario_page.assume.defaults", lang,
+        _note(t("scenario_page.assume.defaults", lang,
                       mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
                       ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
                       mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
@@ -611,15 +634,17 @@ if scenario.is_empty():
 else:
     for i, edit in enumerate(scenario.edits):
         row = st.columns([12, 2])
-        row[0].markdown(f"{localise_digits(str(i + 1), lang)}. {html.escape(_describe(edit))}")
+        row[0].markdown(f"{localise_digits(str(i + 1), lang)}. {_html(_describe(edit))}",
+                        unsafe_allow_html=True)
         row[1].button(t("scenario_page.remove", lang), key=f"scn_rm_{i}", on_click=_remove,
                       args=(i,))
     with st.expander(t("scenario_page.log_heading", lang)):
         for entry in report["log"]:
             prefix = (localise_digits(str(entry["edit"] + 1), lang) + ". "
                       if entry["edit"] is not None else "")
-            st.markdown(prefix + html.escape(_readable(entry["text_fa" if lang == "fa"
-                                                              else "text_en"])))
+            st.markdown(prefix + _html(_readable(entry["text_fa" if lang == "fa"
+                                                              else "text_en"])),
+                        unsafe_allow_html=True)
     st.button(t("scenario_page.clear", lang), key="scn_clear", on_click=_clear)
 if any(e.kind in ("add_project", "shift_budget") for e in scenario.edits):
     layout.note(t("scenario_page.hyp_legend", lang, mark=HYP))
@@ -795,7 +820,7 @@ def _reading(mid: str, row: dict) -> str:
         return "—"
     if mid == "centre_share_population":
         return t("scenario_page.reading.population", lang)
-    same = abs(c) <= 1e-9 * max(1.0, abs(b))
+    same = abs(c) < 0.5 * 10 ** -_decimals(row)  # what the table shows as zero
     if mid == "centre_share_x":
         if same:
             return t("scenario_page.reading.centre_same", lang, x=x_short,
@@ -872,20 +897,21 @@ st.subheader(t("scenario_page.panel_heading", lang))
 panel_columns = list(dict.fromkeys(["budget_total", "jobs_total", "unemployment_rate",
                                     map_measure]))
 name_col = "name_fa" if lang == "fa" else "name_en"
+sides = [t(f"scenario.report.{k}", lang) for k in ("baseline", "scenario", "change")]
 rows = []
 for code, row in panel_rows.iterrows():
-    entry = {t("common.county", lang): f"{row[name_col]}{marks.get(code, '')}"}
+    entry = {("", t("common.county", lang)): f"{row[name_col]}{marks.get(code, '')}"}
     for column in panel_columns:
         decimals = PANEL_MEASURES.get(column, (None, 0))[1]
-        label = t(f"measure.{column}", lang)
-        entry[f"{label} — {t('scenario.report.baseline', lang)}"] = fmt_number(
-            row[f"{column}_baseline"], lang, decimals)
-        entry[f"{label} — {t('scenario.report.scenario', lang)}"] = fmt_number(
-            row[f"{column}_scenario"], lang, decimals)
-        entry[f"{label} — {t('scenario.report.change', lang)}"] = signed(
-            row[f"{column}_change"], lang, decimals)
+        label = _short(column)
+        entry[(label, sides[0])] = fmt_number(row[f"{column}_baseline"], lang, decimals)
+        entry[(label, sides[1])] = fmt_number(row[f"{column}_scenario"], lang, decimals)
+        entry[(label, sides[2])] = signed(row[f"{column}_change"], lang, decimals)
     rows.append(entry)
-st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
+county_table = pd.DataFrame(rows)
+county_table.columns = pd.MultiIndex.from_tuples(county_table.columns)
+st.table(county_table.set_index(("", t("common.county", lang))).rename_axis(
+    t("common.county", lang)))
 if marks:
     layout.note(t("scenario_page.hyp_county_legend", lang, mark=HYP))
 
@@ -905,34 +931,47 @@ moved = int((rank_rows[f"{rank_kind}_rank_change"].fillna(0) != 0).sum())
 layout.note(t("scenario_page.ranks_note", lang, n=fmt_int(moved, lang)))
 
 # --- hypothetical projects -----------------------------------------------------------------
-if report["hypothetical"]:
-    st.subheader(t("scenario_page.hyp_heading", lang, mark=HYP))
+
+
+def _hyp_table(records: list[dict]) -> pd.DataFrame:
     title_col = "title_fa" if lang == "fa" else "title_en"
-    rows = [{
+    return pd.DataFrame([{
         t("scenario_page.col.id", lang): f"{HYP} {r['project_id']}",
+        t("scenario_page.col.kind", lang): t("scenario.hypothetical", lang),
         t("common.county", lang): names.get(r["county_code"], r["county_code"]),
         t("scenario_page.add.sector", lang): t(f"sector.{r['sector']}", lang),
-        t("scenario_page.col.title", lang): (r.get(title_col) or r["title_fa"]) + " — "
-        + t("scenario.hypothetical", lang),
+        t("scenario_page.col.title", lang): r.get(title_col) or r["title_fa"],
         t("scenario_page.add.budget", lang): fmt_number(r["budget_billion_rials"], lang),
         t("scenario_page.add.jobs", lang): fmt_int(r["expected_jobs"], lang),
         t("scenario_page.add.status", lang): t(f"status.{r['status']}", lang),
-    } for r in report["hypothetical"]]
-    st.table(pd.DataFrame(rows).set_index(t("scenario_page.col.id", lang)))
+    } for r in records]).set_index(t("scenario_page.col.id", lang))
+
+
+if report["hypothetical"]:
+    st.subheader(t("scenario_page.hyp_heading", lang, mark=HYP))
+    realloc = [r for r in report["hypothetical"] if r["project_id"].startswith("hyp-realloc-")]
+    added = [r for r in report["hypothetical"] if r not in realloc]
+    if added:
+        st.table(_hyp_table(added))
+    if realloc:
+        total = sum(r["budget_billion_rials"] or 0 for r in realloc)
+        with st.expander(t("scenario_page.realloc_heading", lang, n=fmt_int(len(realloc), lang),
+                           budget=fmt_number(total, lang))):
+            st.table(_hyp_table(realloc))
 
 # --- labour model ----------------------------------------------------------------------------
 st.subheader(t("scenario_page.labour_heading", lang))
 industrial_names = sep.join(names[c] for c in INDUSTRIAL_COUNTIES if c in names)
-st.markdown(t("scenario_page.labour_assumptions", lang,
-              mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
-              ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
-              mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
-              ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
-              industrial=industrial_names))
+st.markdown(_html(t("scenario_page.labour_assumptions", lang,
+                    mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
+                    ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
+                    mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
+                    ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
+                    industrial=industrial_names)), unsafe_allow_html=True)
 if labour is not None:
     changed = [e for e in scenario.edits if e.kind == "assumptions"]
     if changed:
-        layout.note(t("scenario_page.labour_changed", lang, list=sep.join(
+        _note(t("scenario_page.labour_changed", lang, list=sep.join(
             _describe(e) for e in changed)))
     active = labour[labour["jobs"].fillna(0) > 0]
     if active.empty:
@@ -977,7 +1016,7 @@ with st.container(border=True):
         effect = labour_effect(DEMO_JOBS, float(d["unemployed"]), float(d["labour_force"]),
                                float(d["population"]), m=DEMO_M, k=DEMO_K).iloc[0]
         rises = effect["unemployment_rate_new"] > effect["unemployment_rate"]
-        st.markdown(t(
+        st.markdown(_html(t(
             "scenario_page.demo_text" if rises else "scenario_page.demo_text_falls", lang,
             m=fmt_number(DEMO_M, lang, 1), k=fmt_number(DEMO_K, lang, 0),
             jobs=fmt_int(DEMO_JOBS, lang), county=names[demo_code],
@@ -986,9 +1025,9 @@ with st.container(border=True):
             followers=fmt_int(effect["followers"], lang),
             before=fmt_number(effect["unemployment_rate"], lang, 2),
             after=fmt_number(effect["unemployment_rate_new"], lang, 2),
-            threshold=fmt_number(threshold, lang, 1)))
+            threshold=fmt_number(threshold, lang, 1))), unsafe_allow_html=True)
         industrial = DEFAULT_ASSUMPTIONS["industrial"]
-        layout.note(t("scenario_page.demo_rule", lang, m=fmt_number(DEMO_M, lang, 1),
+        _note(t("scenario_page.demo_rule", lang, m=fmt_number(DEMO_M, lang, 1),
                       k=fmt_number(DEMO_K, lang, 0), threshold=fmt_number(threshold, lang, 1),
                       default=fmt_number(rate_rise_threshold(industrial.m, industrial.k),
                                          lang, 1)))

@@ -1,6 +1,11 @@
 """The Scenario page: building edits, the edit list, saved scenarios, baseline against
 scenario, the labour model's assumptions and its demonstration."""
 
+def _ltr(text: str) -> str:
+    """A formula kept left to right inside Persian text (LRI … PDI isolate)."""
+    return "\u2066" + text + "\u2069"
+
+
 MESSAGES = {
     "scenario_page.title": ("سناریو: «اگر … چه می‌شود؟»", "Scenario: “what if …?”"),
     "scenario_page.intro": (
@@ -97,8 +102,9 @@ MESSAGES = {
                                         "automatic: the dominant sector of the moved budget"),
     "scenario_page.assume.group": ("گروه شهرستان‌ها", "County group"),
     "scenario_page.assume.defaults": (
-        "پیش‌فرض‌ها: شهرستان‌های صنعتی m = {mi}، k = {ki}؛ سایر شهرستان‌ها m = {mo}، k = {ko} "
-        "(برای نمایش برگزیده شده‌اند، نه برآورد).",
+        "پیش‌فرض‌ها: شهرستان‌های صنعتی " + _ltr("m = {mi}") + "، " + _ltr("k = {ki}")
+        + "؛ سایر شهرستان‌ها " + _ltr("m = {mo}") + "، " + _ltr("k = {ko}")
+        + " (برای نمایش برگزیده شده‌اند، نه برآورد).",
         "Defaults: industrial counties m = {mi}, k = {ki}; other counties m = {mo}, k = {ko} "
         "(illustrative, not estimates)."),
     "scenario_page.note": ("یادداشت (اختیاری)", "Note (optional)"),
@@ -242,6 +248,10 @@ MESSAGES = {
                                        "{county}: rank {before} → {after} ({change})"),
     "scenario_page.hyp_heading": ("پروژه‌های فرضی {mark}", "Hypothetical projects {mark}"),
     "scenario_page.col.id": ("شناسه", "Id"),
+    "scenario_page.col.kind": ("نوع", "Kind"),
+    "scenario_page.realloc_heading": (
+        "پروژه‌های «بودجه بازتخصیص‌یافته»: {n} شهرستان، جمعاً {budget} میلیارد ریال",
+        "“Reallocated budget” projects: {n} counties, {budget} bn rials in all"),
     "scenario_page.col.title": ("عنوان", "Title"),
     "scenario_page.col.group": ("گروه", "Group"),
     # --- labour model --------------------------------------------------------------------------
@@ -251,17 +261,17 @@ MESSAGES = {
         "**فرض‌های مدل — فرض‌اند، نه واقعیت یا برآورد:**\n\n"
         "- **J** = شغل‌های مستقیم تازه: شغل پروژه‌هایی که در سناریو تکمیل می‌شوند و در وضع "
         "موجود تکمیل نشده‌اند؛ **U** = بیکاران کنونی و **LF** = جمعیت فعال کنونی شهرستان.\n"
-        "- سهم **m** از شغل‌های تازه به کارگران مهاجر می‌رسد و بقیه، J(1 − m)، به بیکاران همان "
+        "- سهم **m** از شغل‌های تازه به کارگران مهاجر می‌رسد و بقیه، " + _ltr("J(1 − m)") + "، به بیکاران همان "
         "شهرستان.\n"
         "- هر کارگر مهاجر **k** جویای کار دیگر (همسر، خویشاوند، کسانی که خبر کار را شنیده‌اند) "
         "با خود می‌آورد که بیکار وارد بازار کار می‌شوند.\n"
         "- بیکاران′ = U − J(1 − m) + J·m·k\n"
         "- جمعیت فعال′ = LF + J·m·(1 + k)\n"
         "- نرخ بیکاری′ = ۱۰۰ × بیکاران′ ÷ جمعیت فعال′\n"
-        "- مهاجران افزوده = J·m·(1 + k)؛ افزایش نرخ خالص مهاجرت (در هزار نفر) = "
-        "۱۰۰۰ × J·m·(1 + k) ÷ جمعیت. جمعیت شهرستان دست نمی‌خورد.\n"
-        "- پیش‌فرض‌ها: شهرستان‌های صنعتی ({industrial}) m = {mi} و k = {ki}؛ سایر شهرستان‌ها "
-        "m = {mo} و k = {ko}. این اعداد برای نمایش برگزیده شده‌اند و با تغییر «فرض‌های مدل "
+        "- مهاجران افزوده = " + _ltr("J·m·(1 + k)") + "؛ افزایش نرخ خالص مهاجرت (در هزار نفر) = "
+        "۱۰۰۰ × " + _ltr("J·m·(1 + k)") + " ÷ جمعیت. جمعیت شهرستان دست نمی‌خورد.\n"
+        "- پیش‌فرض‌ها: شهرستان‌های صنعتی ({industrial}) " + _ltr("m = {mi}") + " و " + _ltr("k = {ki}")
+        + "؛ سایر شهرستان‌ها " + _ltr("m = {mo}") + " و " + _ltr("k = {ko}") + ". این اعداد برای نمایش برگزیده شده‌اند و با تغییر «فرض‌های مدل "
         "بازار کار» عوض می‌شوند.",
         "**The model's assumptions — assumptions, not facts or estimates:**\n\n"
         "- **J** = new direct jobs: the jobs of projects completed in the scenario but not in "
@@ -295,7 +305,8 @@ MESSAGES = {
         "آیا شغل تازه می‌تواند بیکاری را بیشتر کند؟",
         "Can new jobs raise unemployment?"),
     "scenario_page.demo_text": (
-        "با m = {m} و k = {k}: اگر {jobs} شغل تازه در {county} (کم‌بیکارترین شهرستان صنعتی) "
+        "با " + _ltr("m = {m}") + " و " + _ltr("k = {k}") + ": اگر {jobs} شغل تازه در {county} "
+        "(کم‌بیکارترین شهرستان صنعتی) "
         "ایجاد شود، {local} شغل به بیکاران محلی می‌رسد و {migrants} کارگر مهاجر {followers} "
         "جویای کار دیگر با خود می‌آورند؛ نرخ بیکاری از {before}٪ به **{after}٪ بالا می‌رود**، "
         "با آنکه شغل افزوده شده است.",
@@ -304,21 +315,23 @@ MESSAGES = {
         "in-migrant workers bring {followers} further job-seekers; the unemployment rate "
         "**rises** from {before}% to **{after}%** although jobs were added."),
     "scenario_page.demo_text_falls": (
-        "با m = {m} و k = {k}: اگر {jobs} شغل تازه در {county} ایجاد شود، نرخ بیکاری از "
+        "با " + _ltr("m = {m}") + " و " + _ltr("k = {k}") + ": اگر {jobs} شغل تازه در {county} "
+        "ایجاد شود، نرخ بیکاری از "
         "{before}٪ به {after}٪ می‌رسد (آستانه: {threshold}٪).",
         "With m = {m} and k = {k}: if {jobs} new jobs appear in {county}, the unemployment "
         "rate goes from {before}% to {after}% (threshold: {threshold}%)."),
     "scenario_page.demo_rule": (
-        "قاعده: با J > 0 نرخ بیکاری بالا می‌رود اگر و تنها اگر نرخ کنونی کمتر از "
-        "u* = 1 − 1 ÷ (m(1 + k)) باشد — مستقل از J. با m = {m} و k = {k} آستانه {threshold}٪ "
-        "است؛ با پیش‌فرض صنعتی {default}٪؛ اگر m(1 + k) ≤ 1 باشد شغل تازه همیشه بیکاری را کم "
+        "قاعده: با " + _ltr("J > 0") + " نرخ بیکاری بالا می‌رود اگر و تنها اگر نرخ کنونی کمتر از "
+        + _ltr("u* = 1 − 1 ÷ (m(1 + k))") + " باشد — هر قدر J باشد. با " + _ltr("m = {m}")
+        + " و " + _ltr("k = {k}") + " این آستانه {threshold}٪ است و با پیش‌فرض صنعتی "
+        "{default}٪؛ اگر " + _ltr("m(1 + k) ≤ 1") + " باشد شغل تازه همیشه بیکاری را کم "
         "می‌کند.",
         "Rule: with J > 0 the rate rises if and only if the current rate is below "
         "u* = 1 − 1 ÷ (m(1 + k)) — whatever J is.  With m = {m} and k = {k} the threshold "
         "is {threshold}%; with the industrial defaults {default}%; if m(1 + k) ≤ 1 new jobs "
         "always lower unemployment."),
-    "scenario_page.demo_apply": ("این فرض (m = {m}، k = {k}) را برای شهرستان‌های صنعتی به "
-                                 "سناریو بیفزا",
+    "scenario_page.demo_apply": ("این فرض را برای شهرستان‌های صنعتی به سناریو بیفزا "
+                                 "(m = {m}، k = {k})",
                                  "Add this assumption (m = {m}, k = {k}) for the industrial "
                                  "counties to the scenario"),
     # --- pishran report --scenario ------------------------------------------------------
