@@ -27,6 +27,7 @@ PAGES = [
     ("pages/projects.py", "nav.projects", "projects"),
     ("pages/county.py", "nav.county", "county"),
     ("pages/briefing.py", "nav.briefing", "briefing"),
+    ("pages/data.py", "nav.data", "data"),
 ]
 pages = [
     st.Page(path, title=t(key, lang), url_path=url, default=(url == "overview"))

@@ -2,8 +2,43 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+
 import pandas as pd
 import pytest
+
+_STORE_ROOT: list = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_store(tmp_path_factory):
+    """No test writes into the project's var/: the store, the accounts, the login
+    counters and the saved scenarios live in a temporary directory for the session
+    (tests/store sets its own per package / per test on top of this)."""
+    root = tmp_path_factory.mktemp("pishran_var")
+    _STORE_ROOT[:] = [root]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PISHRAN_DATABASE_URL", f"sqlite:///{root / 'pishran.db'}")
+        mp.setenv("PISHRAN_USERS_FILE", str(root / "users.toml"))
+        mp.setenv("PISHRAN_AUTH_STATE", str(root / "login_failures.json"))
+        mp.setenv("PISHRAN_SCENARIO_DIR", str(root / "scenarios"))
+        yield root
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """A test that points the app at another data directory (``PISHRAN_DATA_DIR``, set by
+    its fixtures) gets a store of its own, seeded from that directory — the session store
+    was seeded from ``data/``.  (tests/store manages its own stores.)"""
+    data_dir = os.environ.get("PISHRAN_DATA_DIR")
+    if not data_dir or not _STORE_ROOT or "store" in item.path.parent.name:
+        yield
+        return
+    digest = hashlib.sha1(data_dir.encode()).hexdigest()[:12]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PISHRAN_DATABASE_URL", f"sqlite:///{_STORE_ROOT[0] / f'data_{digest}.db'}")
+        yield
 
 
 @pytest.fixture

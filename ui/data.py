@@ -1,8 +1,17 @@
-"""Cached access to the data pipeline (files → dataset → filter → panel → measures)."""
+"""Cached access to the data pipeline (store → dataset → filter → panel → measures).
+
+The dataset comes from the store (:func:`analytics.store.shared_store`): the current
+version with the follow-ups applied.  The store reads the current version id on every
+call and caches by it, so an import made by another process is seen on the next rerun.
+When the store cannot be opened, the embedded files are used (with a warning).
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+import threading
+import uuid
 
 import pandas as pd
 import streamlit as st
@@ -11,16 +20,71 @@ from analytics.filters import ProjectFilter
 from analytics.loading import Dataset, load_dataset
 from analytics.panel import build_panel, panel_totals
 
+log = logging.getLogger(__name__)
+
+
+def store():
+    """The process's store, or ``None`` when it cannot be opened."""
+    from analytics.store import shared_store
+
+    try:
+        return shared_store()
+    except Exception:  # noqa: BLE001 - any failure to open → read-only embedded data
+        log.exception("cannot open the store; falling back to the embedded data")
+        return None
+
 
 @st.cache_resource(show_spinner=False)
-def dataset() -> Dataset:
-    """The validated embedded dataset (loaded once per process)."""
+def _embedded() -> Dataset:
     return load_dataset()
 
 
-@st.cache_data(show_spinner=False)
-def _panel(filter_json: str, year: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    ds = dataset()
+def dataset() -> Dataset:
+    """The store's current dataset (follow-ups applied); the embedded data with a warning
+    when the store is unavailable."""
+    s = store()
+    if s is not None:
+        try:
+            return s.current_dataset()
+        except Exception:  # noqa: BLE001
+            log.exception("cannot read the store; falling back to the embedded data")
+    from i18n import t
+    from ui import state
+
+    st.warning(t("data_page.store_unavailable", state.lang()))
+    return _embedded()
+
+
+# A token per dataset object for the caches below: the store returns the same object
+# while the version and the follow-ups are unchanged, and a new one otherwise.  The map
+# holds the datasets, so an id is never reused while its token is known.
+_TOKENS: dict[int, tuple[Dataset, str]] = {}
+_TOKENS_LOCK = threading.Lock()
+
+
+def dataset_token(ds: Dataset) -> str:
+    with _TOKENS_LOCK:
+        entry = _TOKENS.get(id(ds))
+        if entry is None or entry[0] is not ds:
+            if len(_TOKENS) >= 8:
+                _TOKENS.clear()
+            entry = (ds, f"{ds.version}:{uuid.uuid4().hex}")
+            _TOKENS[id(ds)] = entry
+        return entry[1]
+
+
+def _by_token(token: str) -> Dataset:
+    with _TOKENS_LOCK:
+        for ds, known in _TOKENS.values():
+            if known == token:
+                return ds
+    return dataset()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _panel(filter_json: str, year: int | None,
+           token: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    ds = _by_token(token)
     flt, _ = ProjectFilter.from_dict(json.loads(filter_json), tuple(ds.counties["code"]))
     projects = flt.apply(ds.projects)
     panel = build_panel(projects, ds.indicators, ds.counties, year=year)
@@ -28,8 +92,9 @@ def _panel(filter_json: str, year: int | None) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def panel(flt: ProjectFilter, year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(county panel, province/rest totals) for a filter; cached by its JSON form."""
-    return _panel(json.dumps(flt.to_dict(), sort_keys=True), year)
+    """(county panel, province/rest totals) for a filter; cached by its JSON form and the
+    current dataset."""
+    return _panel(json.dumps(flt.to_dict(), sort_keys=True), year, dataset_token(dataset()))
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,94 @@
+"""Sign-in panel: user name and password → :func:`analytics.store.authenticate`.
+
+The signed-in :class:`~analytics.store.User` lives in session state (``auth:user``);
+whether it may write is checked again at every write by the store
+(:func:`~analytics.store.write_allowed`: an editor whose account still exists).
+Without any account configured the app is read-only and says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from analytics.store import User, authenticate, has_accounts, lockout_remaining, write_allowed
+from i18n import fmt_int, t
+
+USER_KEY = "auth:user"
+MESSAGE_KEY = "auth:message"
+
+__all__ = ["USER_KEY", "current_user", "can_write", "sign_in_panel", "sign_out"]
+
+
+def current_user() -> User | None:
+    user = st.session_state.get(USER_KEY)
+    return user if isinstance(user, User) else None
+
+
+def can_write(user: User | None = None) -> bool:
+    """True for a signed-in editor whose account still exists."""
+    return write_allowed(user if user is not None else current_user())
+
+
+def sign_out() -> None:
+    st.session_state.pop(USER_KEY, None)
+
+
+def _locked_message(name: str, lang: str) -> str | None:
+    remaining = lockout_remaining(name)
+    if remaining <= 0:
+        return None
+    return t("store.account.locked", lang, minutes=fmt_int(max(1, math.ceil(remaining / 60)),
+                                                           lang))
+
+
+def _submit(lang: str) -> None:
+    name = str(st.session_state.get("auth_name") or "").strip()
+    password = str(st.session_state.get("auth_password") or "")
+    st.session_state["auth_password"] = ""  # never keep the password in the session
+    if not name:
+        return
+    locked = _locked_message(name, lang)
+    if locked:
+        st.session_state[MESSAGE_KEY] = ("error", locked)
+        return
+    user = authenticate(name, password)
+    if user is None:
+        st.session_state[MESSAGE_KEY] = ("error", _locked_message(name, lang)
+                                         or t("store.account.failed", lang))
+        return
+    st.session_state[USER_KEY] = user
+    st.session_state.pop(MESSAGE_KEY, None)
+
+
+def sign_in_panel(lang: str, container=None) -> User | None:
+    """Draw the sign-in form (or who is signed in, with a sign-out button) in
+    ``container`` (default the sidebar); returns the signed-in user."""
+    box = container if container is not None else st.sidebar
+    user = current_user()
+    with box:
+        st.subheader(t("data_page.auth.heading", lang))
+        if user is not None:
+            st.text(t("data_page.auth.signed_in", lang, name=user.name,
+                      role=t(f"store.role.{user.role}", lang)))
+            if not user.can_write:
+                st.caption(t("data_page.auth.viewer_only", lang))
+            if st.button(t("data_page.auth.sign_out", lang), key="auth_sign_out"):
+                sign_out()
+                st.rerun()
+            return user
+        if not has_accounts():
+            st.info(t("data_page.auth.read_only_note", lang))
+            return None
+        with st.form("auth_form", clear_on_submit=False, enter_to_submit=True):
+            st.text_input(t("data_page.auth.name", lang), key="auth_name", max_chars=64,
+                          autocomplete="username")
+            st.text_input(t("data_page.auth.password", lang), key="auth_password",
+                          type="password", max_chars=200, autocomplete="current-password")
+            st.form_submit_button(t("data_page.auth.submit", lang), on_click=_submit,
+                                  args=(lang,))
+        message = st.session_state.pop(MESSAGE_KEY, None)
+        if message:
+            st.error(message[1])
+    return current_user()
