@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.balance import centre_share
 from analytics.panel import PANEL_MEASURES
 from analytics.schema import STATUSES
+from analytics.store import config, stale_projects
 from figures.county_map import county_map
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_percent, fmt_share_pair, t
@@ -28,7 +29,7 @@ for col, status in zip(cols, STATUSES):
     col.metric(t(f"status.{status}", lang), fmt_int(panel[f"n_{status}"].sum(), lang))
 
 st.subheader(t("overview.centre_heading", lang))
-c1, c2, c3 = st.columns(3)
+c1, c2, c3, c4 = st.columns(4)
 for col, column in ((c1, "budget_total"), (c2, "jobs_total")):
     share = centre_share(panel[column], panel["population"], panel["is_centre"])
     col.metric(t(f"overview.centre.{column}", lang), fmt_percent(share.share_of_x, lang,
@@ -41,6 +42,14 @@ c3.metric(t("overview.not_started", lang), fmt_int(len(names), lang))
 if names:
     layout.note(t("overview.not_started_list", lang, names="، ".join(names) if lang == "fa"
                   else ", ".join(names)))
+# projects of the filter without a follow-up for more than PISHRAN_STALE_DAYS (or never)
+store = data.store()
+stale_days = config.stale_days()
+stale = set(stale_projects(ds, store.followups_frame() if store is not None else None,
+                           None, stale_days)) & set(flt.apply(ds.projects)["project_id"])
+c4.metric(t("data_page.stale_metric", lang), fmt_int(len(stale), lang))
+c4.caption(t("store.followup.stale", lang, count=fmt_int(len(stale), lang),
+             days=fmt_int(stale_days, lang)))
 
 # --- the map ------------------------------------------------------------------------
 st.subheader(t("overview.map_heading", lang))

@@ -7,6 +7,7 @@ URL: ``f`` (the shared filter, incl. the free-text search), ``sort``, ``project`
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import streamlit as st
 
@@ -19,6 +20,7 @@ from analytics.project_views import (
     is_overdue,
     status_history,
 )
+from analytics.store import config, stale_projects
 from figures.project_charts import (
     explorer_display,
     fields_html,
@@ -40,10 +42,15 @@ names = dict(zip(ds.counties["code"], ds.counties["name_fa" if lang == "fa" else
 county_of = dict(zip(ds.projects["project_id"], ds.projects["county_code"]))
 
 
-def followup_log(project_id: str):
-    """The follow-up log of one project (columns jalali_date, status, physical_pct, note),
-    or ``None`` while the app has no store connected.  Hook for the follow-up store."""
-    return None
+def followup_log(project_id: str | None = None):
+    """The store's follow-up log of one project (or of all projects), oldest first
+    (columns jalali_date, status, physical_pct, note, …), or ``None`` without a store."""
+    store = data.store()
+    return store.followups_frame(project_id) if store is not None else None
+
+
+stale_days = config.stale_days()  # PISHRAN_STALE_DAYS, default 90
+stale_ids = set(stale_projects(ds, followup_log(), None, stale_days))
 
 
 st.title(t("app.name", lang) + " — " + t("nav.projects", lang))
@@ -71,6 +78,18 @@ if table.empty:
     st.info(t("projects.no_results", lang))
 else:
     shown = explorer_display(table, lang)
+    # ⌛: no follow-up for more than PISHRAN_STALE_DAYS days (or never), beside the mark
+    frame = shown.frame.copy()
+    frame.insert(1, "stale", ["⌛" if pid in stale_ids else "" for pid in shown.project_ids])
+    order = list(shown.column_order)
+    order.insert(order.index("mark") + (0 if lang == "fa" else 1), "stale")
+    stale_help = t("data_page.stale_help", lang, days=fmt_int(stale_days, lang))
+    shown = replace(shown, frame=frame, column_order=order,
+                    data=frame.style.format({c: lambda v: fmt_int(v, lang) for c in
+                                             ("budget_billion_rials", "expected_jobs")},
+                                            na_rep="—"),
+                    column_config=shown.column_config | {"stale": st.column_config.TextColumn(
+                        t("data_page.stale_col", lang), width=30, help=stale_help)})
     # One widget per table content (and per pick from the list below), so a selection
     # always refers to the rows on screen.
     generation = st.session_state.get("projects:generation", 0)
