@@ -120,6 +120,35 @@ def _choices(filter_json: str, hypothetical_json: str, lang: str) -> tuple[int, 
     return count, labels
 
 
+@st.cache_resource(show_spinner=False, max_entries=48)
+def _figure(kind: str, scenario_json: str, filter_json: str, x: str, option: str, lang: str):
+    """The page's figures, built once per input: building Plotly figures is most of a
+    rerun.  Shared objects (``cache_resource``) — never changed after they are built."""
+    dataset = data.dataset()
+    report = _report(scenario_json, filter_json, x)
+    county_names = dict(zip(dataset.counties["code"],
+                            dataset.counties["name_fa" if lang == "fa" else "name_en"]))
+    if kind == "measures":
+        balance = {r["measure_id"]: r for r in report["balance"]}
+        rows = [(t(f"measure_id.{m}", lang), balance[m]["baseline"], balance[m]["scenario"])
+                for m in BAR_MEASURES if m in balance]
+        return measure_bars(rows, lang)
+    if kind == "map":
+        report_filter, _ = ProjectFilter.from_dict(json.loads(filter_json),
+                                                   tuple(dataset.counties["code"]))
+        frame = data.panel(report_filter)[0].copy()
+        changes = pd.DataFrame(report["panel"]).set_index("code")[f"{option}_change"]
+        frame[option] = changes.reindex(frame.index).astype(float)
+        title = t("scenario_page.map_title", lang, measure=t(f"measure.{option}", lang))
+        return county_map(frame, option, data.province_geometry(), lang,
+                          centre=dataset.centre_code, diverging=True, title=title)[0]
+    rows = pd.DataFrame(report["ranks"]).set_index("code")
+    ranks = pd.DataFrame({"baseline": rows[f"{option}_rank_baseline"],
+                          "scenario": rows[f"{option}_rank_scenario"]})
+    marks = {r["county_code"]: f" {HYP}" for r in report["hypothetical"]}
+    return rank_change_chart(ranks, county_names, lang, marks=marks)
+
+
 def _filter_json(project_filter: ProjectFilter) -> str:
     return json.dumps(project_filter.to_dict(), sort_keys=True)
 
@@ -765,7 +794,8 @@ if scenario.is_empty():
 x = st.selectbox(t("balance.x", lang), BALANCE_X, key="scn_x",
                  format_func=lambda m: t(f"measure.{m}", lang))
 state.set_page_param("scn_x", x)
-report = _report(scenario.to_json(None), filter_json, x)
+scenario_json = scenario.to_json(None)
+report = _report(scenario_json, filter_json, x)
 x_short = t(f"measure.short.{x}", lang)
 balance = {r["measure_id"]: r for r in report["balance"]}
 hyp_counties = {r["county_code"] for r in report["hypothetical"]}
@@ -865,10 +895,8 @@ else:
     if dropped:
         layout.note(t("balance.dropped", lang, x=x_short,
                       names=sep.join(names.get(c, c) for c in dropped)))
-    bar_rows = [(t(f"measure_id.{m}", lang), balance[m]["baseline"], balance[m]["scenario"])
-                for m in BAR_MEASURES if m in balance]
     title = t("scenario_page.chart.measures", lang, x=x_short)
-    st.plotly_chart(measure_bars(bar_rows, lang), width="stretch",
+    st.plotly_chart(_figure("measures", scenario_json, filter_json, x, "", lang), width="stretch",
                     config=plotly_config(title, lang), key="scn_chart_measures")
     layout.note(t("scenario_page.measures_note", lang))
 
@@ -881,14 +909,10 @@ map_measure = st.selectbox(t("scenario_page.map_measure", lang), MAP_MEASURES, k
                            format_func=lambda m: t(f"measure.{m}", lang))
 state.set_page_param("scn_map", map_measure)
 panel_rows = pd.DataFrame(report["panel"]).set_index("code")
-frame = base_panel.copy()
-frame[map_measure] = panel_rows[f"{map_measure}_change"].reindex(frame.index).astype(float)
 map_title = t("scenario_page.map_title", lang, measure=t(f"measure.{map_measure}", lang))
-geometry = data.province_geometry()
-fig, _ = county_map(frame, map_measure, geometry, lang, centre=centre, diverging=True,
-                    title=map_title)
-st.plotly_chart(fig, width="stretch", config=plotly_config(map_title, lang), key="scn_chart_map")
-if geometry is None:
+st.plotly_chart(_figure("map", scenario_json, filter_json, x, map_measure, lang),
+                width="stretch", config=plotly_config(map_title, lang), key="scn_chart_map")
+if data.province_geometry() is None:
     st.info(t("geo.missing", lang))
 layout.note(t("scenario_page.map_note", lang))
 
@@ -922,10 +946,8 @@ rank_kind = st.radio(t("scenario_page.rank_kind", lang), ["development", "measur
                      key="scn_rank_kind", horizontal=True,
                      format_func=lambda k: t(f"scenario_page.rank_kind.{k}", lang, x=x_short))
 rank_rows = pd.DataFrame(report["ranks"]).set_index("code")
-ranks = pd.DataFrame({"baseline": rank_rows[f"{rank_kind}_rank_baseline"],
-                      "scenario": rank_rows[f"{rank_kind}_rank_scenario"]})
 rank_title = t(f"scenario_page.rank_kind.{rank_kind}", lang, x=x_short)
-st.plotly_chart(rank_change_chart(ranks, names, lang, marks=marks), width="stretch",
+st.plotly_chart(_figure("ranks", scenario_json, filter_json, x, rank_kind, lang), width="stretch",
                 config=plotly_config(rank_title, lang), key="scn_chart_ranks")
 moved = int((rank_rows[f"{rank_kind}_rank_change"].fillna(0) != 0).sum())
 layout.note(t("scenario_page.ranks_note", lang, n=fmt_int(moved, lang)))
