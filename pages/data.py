@@ -70,6 +70,11 @@ def problems_display(problems) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sheet", "row", "column", "value", "rule", "message"])
 
 
+def who(name) -> str:
+    """The recorded writer; the seed's ``system`` in the reading language."""
+    return t("data_page.system", lang) if name == "system" else str(name)
+
+
 def read_only_note() -> None:
     if store is None:
         return
@@ -88,12 +93,12 @@ st.subheader(t("data_page.current_heading", lang))
 versions = versions_frame(store) if store is not None else pd.DataFrame()
 current = versions[versions["current"]].iloc[0] if len(versions) else None
 if current is not None:
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
     c1.metric(t("data_page.version", lang), num(current["id"]))
     c2.metric(t("data_page.created_at", lang), localise_digits(current["created_at_jalali"], lang))
     c3.metric(t("data_page.n_projects", lang), fmt_int(current["n_projects"], lang))
     c4.metric(t("data_page.n_indicators", lang), fmt_int(current["n_indicators"], lang))
-    layout.note(t("data_page.created_by", lang) + ": " + str(current["created_by"]) + " · "
+    layout.note(t("data_page.created_by", lang) + ": " + who(current["created_by"]) + " · "
                 + t("data_page.file_name", lang,
                     name=current["file_name"] or t("data_page.no_file", lang)))
 
@@ -112,7 +117,7 @@ if len(versions):
         "current": versions["current"].map(lambda c: t("data_page.current_mark", lang)
                                            if c else ""),
         "created_at": versions["created_at_jalali"].map(lambda s: localise_digits(s, lang)),
-        "created_by": versions["created_by"].astype(str),
+        "created_by": versions["created_by"].map(who),
         "kind": versions.apply(kind_label, axis=1),
         "file_name": versions["file_name"].astype(str),
         "n_projects": versions["n_projects"].map(lambda v: fmt_int(v, lang)),
@@ -281,7 +286,7 @@ def _record(project_id: str) -> None:
 with st.form("data_followup_form", clear_on_submit=False):
     st.markdown(f"**{t('data_page.followup_form', lang)}**")
     if "data_fu_date" not in st.session_state:
-        st.session_state["data_fu_date"] = today_jalali()
+        st.session_state["data_fu_date"] = localise_digits(today_jalali(), lang)
     st.text_input(t("data_page.followup_date", lang), key="data_fu_date", max_chars=20,
                   disabled=not writer)
     c1, c2, c3 = st.columns(3)

@@ -23,9 +23,12 @@ MESSAGES = {
         "sign in with an editor account to upload, restore a version or record a follow-up",
     ),
     "data_page.auth.read_only_note": (
-        "برنامه فقط‌خواندنی است: حسابی تعریف نشده (دستور «pishran users add»)",
-        "the app is read-only: no account is defined (command 'pishran users add')",
+        "برنامه فقط‌خواندنی است: هنوز هیچ حساب کاربری تعریف نشده است. مدیر سامانه می‌تواند "
+        "حساب ویرایشگر بسازد.",
+        "the app is read-only: no account is defined yet. The administrator can create an "
+        "editor account ('pishran users add').",
     ),
+    "data_page.system": ("سامانه", "system"),
     # -- current version
     "data_page.current_heading": ("نسخه جاری داده", "Current data version"),
     "data_page.version": ("نسخه", "Version"),
