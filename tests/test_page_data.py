@@ -180,3 +180,18 @@ def test_wrong_password_locks_the_name(env, other):
     assert any(e.value.startswith(locked_prefix) for e in at.error), texts(at)
     assert "auth:user" not in at.session_state
     assert by_label(at.button, t("data_page.followup_submit", "fa")).disabled
+
+
+def test_english_page_and_stale_flags_elsewhere(env, other):
+    at = run_page(lang="en")
+    assert not at.exception
+    assert "Data import" in at.title[0].value
+    overview = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not overview.exception
+    metrics = {m.label: m.value for m in overview.metric}
+    assert t("data_page.stale_metric", "fa") in metrics
+    projects = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    projects.switch_page("pages/projects.py").run()
+    assert not projects.exception
+    frame = projects.dataframe[0].value
+    assert "stale" in frame.columns and set(frame["stale"]) <= {"⌛", ""}
