@@ -149,6 +149,28 @@ def _figure(kind: str, scenario_json: str, filter_json: str, x: str, option: str
     return rank_change_chart(ranks, county_names, lang, marks=marks)
 
 
+@st.cache_resource(show_spinner=False)
+def _cached_for() -> dict:
+    """Which dataset (version token) the caches above were filled for, process-wide."""
+    return {"token": None}
+
+
+def _drop_caches_of_old_data() -> None:
+    """The cached reports/figures are keyed by scenario, filter and X, not by the data: when
+    an import or restore makes another dataset current, empty them once."""
+    token = data.dataset_token(data.dataset())
+    seen = _cached_for()
+    if seen["token"] != token:
+        _report.clear()
+        _choices.clear()
+        _figure.clear()
+        seen["token"] = token
+
+
+_drop_caches_of_old_data()
+
+
+
 def _filter_json(project_filter: ProjectFilter) -> str:
     return json.dumps(project_filter.to_dict(), sort_keys=True)
 
