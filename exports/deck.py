@@ -279,7 +279,14 @@ def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
     frame = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, height)
     table = frame.table
     tbl_pr = table._tbl.tblPr
-    tbl_pr.set("rtl", "1" if lang == "fa" else "0")
+    # Right-to-left tables are written in visual order (first column on the right) with
+    # rtl="0": LibreOffice ignores the table-level rtl flag that PowerPoint honours, and
+    # visual order reads the same in both.
+    tbl_pr.set("rtl", "0")
+    if lang == "fa":
+        header = list(reversed(header))
+        rows = [list(reversed(r)) for r in rows]
+        widths = list(reversed(widths)) if widths else None
     tbl_pr.set("bandRow", "0")
     tbl_pr.set("firstRow", "1")
     shares = list(widths) if widths else [1.0] * n_cols
@@ -381,12 +388,13 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     _set_title(slide, spec.title, lang)
     header, rows = _rows(spec.table if spec.table is not None else [])
-    notes_top = BODY_TOP
+    # The notes sit at the bottom, above the footer; the table fills the space above them
+    # (rows that wrap grow taller than planned, so nothing is placed right under the table).
+    notes_top = FOOTER_TOP - Inches(1.35)
     if rows:
         cells = [[format_value(v, lang) for v in row] for row in rows]
-        frame = _add_table(slide, header, cells, lang, max_height=Inches(3.9),
-                           widths=[1.6, 1, 2.4][: len(header)] or None)
-        notes_top = frame.top + frame.height + Inches(0.3)
+        _add_table(slide, header, cells, lang, max_height=notes_top - BODY_TOP - Inches(0.5),
+                   widths=[1.6, 1.4, 2.0][: len(header)] or None)
     lines = [t("attribution.osm", lang), t("deck.osm", lang), t("deck.sample_note", lang)]
     _textbox(slide, MARGIN, notes_top, SLIDE_W - 2 * MARGIN, FOOTER_TOP - notes_top, lines,
              lang, 16, space_after=6)
@@ -398,7 +406,7 @@ _BUILDERS = {"title": _title_slide, "figure": _figure_slide, "table": _table_sli
 
 
 # rows per slide before a table continues on the next slide (the text stays ≥ 15 pt)
-MAX_ROWS = {"table": 12, "comparison": 12, "sources": 7}
+MAX_ROWS = {"table": 12, "comparison": 12, "sources": 6}
 
 
 def _paginate(specs: Sequence[SlideSpec], lang: str) -> list[SlideSpec]:

@@ -106,8 +106,11 @@ def table_of(slide):
     return next(s.table for s in slide.shapes if s.has_table)
 
 
-def table_texts(slide) -> list[list[str]]:
-    return [[c.text_frame.text for c in row.cells] for row in table_of(slide).rows]
+def table_texts(slide, rtl: bool = False) -> list[list[str]]:
+    """Cell texts in reading order: right to left for a Persian deck, whose tables are
+    written in visual order (first column on the right)."""
+    rows = [[c.text_frame.text for c in row.cells] for row in table_of(slide).rows]
+    return [list(reversed(r)) for r in rows] if rtl else rows
 
 
 def test_slide_count_titles_and_16_9(fa_deck):
@@ -183,18 +186,20 @@ def test_picture_slides_have_a_full_hd_picture_with_alt_text(fa_deck):
 
 
 def test_key_figures_table_persian_headers_and_digits(fa_deck):
-    rows = table_texts(fa_deck[3].slides[4])
+    rows = table_texts(fa_deck[3].slides[4], rtl=True)
     assert rows[0] == ["شاخص", "مقدار", "واحد"]
     values = [r[1] for r in rows[1:]]
     assert values == ["۱۲۵٬۰۰۰", "۴۸", "۰٫۴۲", LRM + MINUS + "۳٫۵"]
     for value in values:
         assert not ASCII_DIGIT.search(value)
     tbl = table_of(fa_deck[3].slides[4])._tbl
-    assert tbl.tblPr.get("rtl") == "1"
+    assert tbl.tblPr.get("rtl") == "0"  # visual order instead (LibreOffice ignores rtl="1")
+    first_row = [c.text_frame.text for c in table_of(fa_deck[3].slides[4]).rows[0].cells]
+    assert first_row[-1] == "شاخص"  # the first column is drawn on the right
 
 
 def test_comparison_table_change_column(fa_deck):
-    rows = table_texts(fa_deck[3].slides[5])
+    rows = table_texts(fa_deck[3].slides[5], rtl=True)
     assert rows[0] == ["شاخص", "وضع موجود", "انتقال ۱۰٪ بودجه", "تغییر"]
     assert rows[1] == ["ضریب جینی", "۰٫۴۲", "۰٫۳۷", LRM + MINUS + "۰٫۰۵"]
     assert rows[2][3] == LRM + MINUS + "۸٫۵"
@@ -203,7 +208,7 @@ def test_comparison_table_change_column(fa_deck):
 
 def test_sources_slide_attribution_and_sample_note(fa_deck):
     slide = fa_deck[3].slides[6]
-    rows = table_texts(slide)
+    rows = table_texts(slide, rtl=True)
     assert rows[0] == ["رقم", "وضعیت", "منبع"]
     assert rows[2][1] == "نمونه ✱"
     text = "\n".join(tf.text for tf in all_text_frames(slide))
@@ -252,7 +257,7 @@ def test_long_table_continues_on_more_slides():
     assert len(prs.slides) == 4 and [c[1] for c in calls] == [4] * 4
     assert [slide_title(s) for s in prs.slides][1:] == [
         f"ارقام کلیدی ({n} از ۳)" for n in ("۱", "۲", "۳")]
-    bodies = [table_texts(s) for s in list(prs.slides)[1:]]
+    bodies = [table_texts(s, rtl=True) for s in list(prs.slides)[1:]]
     assert [len(b) - 1 for b in bodies] == [12, 12, 4]
     assert all(b[0] == ["شاخص", "مقدار"] for b in bodies)
     assert bodies[2][-1] == ["شهرستان 27", "۲۷٬۰۰۰"]

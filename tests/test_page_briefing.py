@@ -204,7 +204,8 @@ def test_deck_has_one_slide_per_view_plus_title_key_figures_sources(server, ds):
     assert paragraphs
     assert all(p._p.pPr is not None and p._p.pPr.get("rtl") == "1" for p in paragraphs)
     tables = [s.table for slide in prs.slides for s in slide.shapes if s.has_table]
-    assert tables and all(tb._tbl.tblPr.get("rtl") == "1" for tb in tables)
+    # Persian tables are written in visual order (first column on the right), rtl="0"
+    assert tables and all(tb._tbl.tblPr.get("rtl") == "0" for tb in tables)
 
 
 def test_deck_with_a_scenario_adds_the_comparison(server, ds):
@@ -219,11 +220,12 @@ def test_deck_with_a_scenario_adds_the_comparison(server, ds):
     assert any(t("deck.comparison", "fa") in text for text in texts[-2])
     # the change is computed (numbers, not the registry's texts) and signed on the left
     table = next(s.table for s in prs.slides[-2].shapes if s.has_table)
-    changes = [table.cell(r, 3).text for r in range(1, len(table.rows))]
+    # visual order: the 4th column in reading order (the change) is drawn leftmost
+    changes = [table.cell(r, 0).text for r in range(1, len(table.rows))]
     assert changes and all(c != "—" for c in changes), changes
     assert all(c.startswith("\u200e") or c.strip("۰٫") == "" for c in changes), changes
     assert all(not table.cell(r, c).text.endswith("-") for r in range(1, len(table.rows))
-               for c in (1, 2))
+               for c in (1, 2))  # baseline and scenario are the middle columns either way
     assert all(p._p.pPr.get("rtl") == "1" for p in all_paragraphs(prs))
 
 
