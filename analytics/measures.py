@@ -48,28 +48,39 @@ class PanelBalance:
 
 def panel_balance(panel: pd.DataFrame, x: str, groups: pd.Series | None = None,
                   need: str = "unemployment_rate") -> PanelBalance:
-    """Balance measures of ``panel[x]`` against ``panel["population"]`` (see module doc)."""
-    cases = complete_cases(panel[x].astype(float), panel["population"].astype(float),
-                           list(panel.index))
-    kept = panel.loc[list(cases.labels)]
-    if float(kept[x].sum()) <= 0:
+    """Balance measures of ``panel[x]`` against ``panel["population"]`` (see module doc).
+
+    The measures get plain numpy arrays (matched by position): aligning 28-row Series by
+    their string index cost more than the measures themselves.
+    """
+    labels = np.asarray(panel.index, dtype=object)
+    x_all = panel[x].to_numpy(dtype=float, na_value=np.nan)
+    pop_all = panel["population"].to_numpy(dtype=float, na_value=np.nan)
+    cases = complete_cases(x_all, pop_all, list(labels))
+    keep = ~(np.isnan(x_all) | np.isnan(pop_all))
+    xs, pops, kept_labels = x_all[keep], pop_all[keep], labels[keep]
+    if float(xs.sum()) <= 0:
         raise ValueError(f"{x} is zero in every county of the selection")
-    group_values = None if groups is None else groups.reindex(kept.index).fillna("other")
-    summary = balance_summary(kept[x].astype(float), kept["population"].astype(float),
-                              kept["is_centre"].astype(bool), group_values, list(kept.index))
-    per_capita = kept[x].astype(float) / kept["population"].astype(float)
-    need_values = kept[need].astype(float) if need in kept else pd.Series(np.nan, kept.index)
-    ok = need_values.notna()
+    centre = panel["is_centre"].to_numpy(dtype=bool)[keep]
+    group_values = None
+    if groups is not None:
+        group_values = groups.reindex(pd.Index(kept_labels)).fillna("other").to_numpy(dtype=object)
+    summary = balance_summary(xs, pops, centre, group_values, list(kept_labels))
+    per_capita = xs / pops
+    need_values = (panel[need].to_numpy(dtype=float, na_value=np.nan)[keep] if need in panel
+                   else np.full(len(xs), np.nan))
+    ok = ~np.isnan(need_values)
     if ok.sum() >= 3:
-        alignment = need_alignment(per_capita[ok], need_values[ok])
-        summary = pd.concat([summary, pd.DataFrame([{
-            "measure_id": "need_alignment", "value": alignment.rho, "weighted": False,
-            "n_units": alignment.n}])], ignore_index=True)
+        try:
+            alignment = need_alignment(per_capita[ok], need_values[ok])
+            row = {"measure_id": "need_alignment", "value": alignment.rho, "weighted": False,
+                   "n_units": alignment.n}
+            summary = pd.concat([summary, pd.DataFrame([row])], ignore_index=True)
+        except ValueError:
+            pass  # constant per-capita X or need: rank correlation undefined, not shown
     groups_used = (group_values if group_values is not None
-                   else pd.Series(np.where(kept["is_centre"], "centre", "rest"), kept.index))
-    theil = theil_decomposition(kept[x].astype(float), kept["population"].astype(float),
-                                groups_used.to_numpy(dtype=object), "T")
-    lorenz = lorenz_curve(kept[x].astype(float), kept["population"].astype(float),
-                          list(kept.index))
+                   else np.where(centre, "centre", "rest").astype(object))
+    theil = theil_decomposition(xs, pops, groups_used, "T")
+    lorenz = lorenz_curve(xs, pops, list(kept_labels))
     return PanelBalance(x=x, summary=summary, dropped=list(cases.dropped),
-                        n_units=len(kept), n_total=len(panel), lorenz=lorenz, theil=theil)
+                        n_units=int(keep.sum()), n_total=len(panel), lorenz=lorenz, theil=theil)
