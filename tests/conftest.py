@@ -90,3 +90,16 @@ def tiny_indicators() -> pd.DataFrame:
     rows.append({"county_code": "isfahan", "indicator": "population", "year": 1390,
                  "value": 1.0, "is_sample": False, "quality": "sourced"})
     return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One warm kaleido renderer for the export tests (skipped where there is no Chromium)."""
+    from exports import images
+    from exports.images import ExportError, start_export_server
+
+    try:
+        images.find_browser()
+    except ExportError as exc:
+        pytest.skip(f"no Chromium: {exc}")
+    start_export_server()

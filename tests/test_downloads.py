@@ -8,36 +8,19 @@ import io
 import struct
 
 import pandas as pd
-import plotly.graph_objects as go
-import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from exports import images
-from exports.images import ExportError, start_export_server
-from figures.theme import apply_theme, export_filename
+from figures.theme import export_filename
 from figures.views import VIEWS, build_context
 from i18n import t
+from tests.sample_figures import bar_figure
 from ui.downloads import (
     chart_image_bytes,
     table_csv_bytes,
     table_excel_bytes,
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    try:
-        images.find_browser()
-    except ExportError as exc:
-        pytest.skip(f"no Chromium: {exc}")
-    start_export_server()
-
-
-def bar_figure() -> go.Figure:
-    fig = go.Figure(go.Bar(x=["اصفهان", "کاشان", "نجف‌آباد"], y=[12000, 25000, 5000],
-                           name="بودجه"))
-    return apply_theme(fig, "fa", "بودجه شهرستان‌ها")
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -134,6 +117,7 @@ def test_english_excel_runs_left_to_right():
 
 
 def _buttons_app():
+    # AppTest.from_function runs this body on its own: it imports what it uses.
     import pandas as pd
     import plotly.graph_objects as go
 

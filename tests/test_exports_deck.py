@@ -16,7 +16,6 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from analytics.jalali import format_jalali_fa, today_jalali
-from exports import images
 from exports.deck import (
     LRM,
     MINUS,
@@ -27,27 +26,14 @@ from exports.deck import (
     key_figures_slide,
     standard_deck,
 )
-from exports.images import ExportError, start_export_server
 from figures.maps import choropleth
 from figures.theme import apply_theme
+from tests.sample_figures import bar_figure
 
 ASCII_DIGIT = re.compile(r"[0-9]")
 PERSIAN_DIGIT = re.compile(r"[۰-۹]")
 
 
-@pytest.fixture(scope="module")
-def server():
-    try:
-        images.find_browser()
-    except ExportError as exc:
-        pytest.skip(f"no Chromium: {exc}")
-    start_export_server()
-
-
-def bar_figure() -> go.Figure:
-    fig = go.Figure(go.Bar(x=["اصفهان", "کاشان", "نجف‌آباد"], y=[12000, 25000, 5000],
-                           name="بودجه"))
-    return apply_theme(fig, "fa", "بودجه شهرستان‌ها")
 
 
 def scatter_figure() -> go.Figure:

@@ -26,7 +26,6 @@ from exports.images import (
     figure_to_image,
     prepare_for_export,
     rtl_text,
-    start_export_server,
     topojson_url,
 )
 from figures.maps import choropleth
@@ -85,15 +84,6 @@ def map_figure(attribution: bool = True) -> go.Figure:
         fig.layout.annotations = []
     return fig
 
-
-@pytest.fixture(scope="module")
-def server():
-    try:
-        images.find_browser()
-    except ExportError as exc:
-        pytest.skip(f"no Chromium: {exc}")
-    start_export_server()
-    yield
 
 
 # ---------------------------------------------------------------------------

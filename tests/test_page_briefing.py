@@ -13,8 +13,6 @@ from streamlit.testing.v1 import AppTest
 from analytics.filters import ProjectFilter
 from analytics.loading import load_dataset
 from analytics.scenario import Scenario
-from exports import images
-from exports.images import ExportError, start_export_server
 from figures.views import VIEWS
 from i18n import t
 from ui.downloads import (
@@ -37,14 +35,6 @@ SCENARIO = {
 }
 SCENARIO_VIEWS = [v for v, view in VIEWS.items() if view.needs_scenario]
 
-
-@pytest.fixture(scope="module")
-def server():
-    try:
-        images.find_browser()
-    except ExportError as exc:
-        pytest.skip(f"no Chromium: {exc}")
-    start_export_server()
 
 
 @pytest.fixture(scope="module")
