@@ -105,6 +105,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, ClassVar
@@ -900,6 +901,137 @@ def _positions(values: pd.Series, index: pd.Index) -> np.ndarray:
     return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
+# --- per-registry cache of integer encodings ------------------------------------------
+# Pages re-apply scenarios to the same registry: the integer codes of its enumerated
+# columns (county position, status, sector, funding source) are computed once per
+# DataFrame and reused while the column's storage is unchanged (an in-place write to the
+# frame replaces the column's arrow array, which invalidates the entry).
+_ENCODED: dict[int, tuple[Any, dict]] = {}
+
+
+def _column_token(values: pd.Series) -> Any:
+    """An immutable object identifying the column's current storage (None: not cacheable)."""
+    return getattr(values.array, "_pa_array", None)
+
+
+def _cached(frame: pd.DataFrame, column: str, key: Any, compute: Any) -> Any:
+    """``compute(frame[column])``, cached per (frame, column, key) while the column's
+    storage is the same object."""
+    values = frame[column]
+    token = _column_token(values)
+    if token is None:
+        return compute(values)
+    entry = _ENCODED.get(id(frame))
+    if entry is None or entry[0]() is not frame:
+        frame_id = id(frame)
+
+        def forget(ref: Any, frame_id: int = frame_id) -> None:
+            current = _ENCODED.get(frame_id)
+            if current is not None and current[0] is ref:
+                del _ENCODED[frame_id]
+
+        try:
+            entry = (weakref.ref(frame, forget), {})
+        except TypeError:  # pragma: no cover - frames are weak-referenceable
+            return compute(values)
+        _ENCODED[frame_id] = entry
+    store = entry[1]
+    hit = store.get((column, key))
+    if hit is not None and hit[0] is token:
+        return hit[1]
+    result = compute(values)
+    if isinstance(result, np.ndarray):
+        result.flags.writeable = False
+    elif isinstance(result, tuple):
+        for part in result:
+            if isinstance(part, np.ndarray):
+                part.flags.writeable = False
+    store[(column, key)] = (token, result)
+    return result
+
+
+def _encode(values: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
+    """Position of each value in ``labels`` (int32; −1 = missing or not a label)."""
+    return np.asarray(_positions(values, pd.Index(list(labels), dtype=object)),
+                      dtype=np.int32)
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
+    """(int32 codes, −1 = missing; labels) of a text column."""
+    arr = _arrow(values)
+    if arr is not None:
+        encoded = arr.dictionary_encode()
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        labels = tuple(str(x) for x in encoded.dictionary.to_pylist())
+        return np.asarray(codes, dtype=np.int32), labels
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes.astype(np.int32), tuple(str(u) for u in uniques)
+
+
+def _replace_in_buffers(arr: Any, rows: np.ndarray, new: np.ndarray) -> Any:
+    """``arr`` (a pyarrow string array) with ``rows`` (sorted, unique) replaced by the
+    strings ``new``, built directly from the arrow buffers — when the replaced values are
+    not missing and ``new`` holds only strings; None otherwise (the caller takes the
+    general path).  Same byte lengths (shifted dates): the data buffer is copied and
+    overwritten in place; otherwise, for a modest number of rows, the unchanged stretches
+    and the new values are joined."""
+    if (not isinstance(arr, pa.Array) or arr.offset != 0
+            or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type))):
+        return None
+    try:
+        added = pa.array(new, type=arr.type, from_pandas=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if added.null_count or (arr.null_count and not pc.all(
+            pc.is_valid(arr.take(pa.array(rows)))).as_py()):
+        return None
+    validity, offsets_buf, data_buf = arr.buffers()
+    offset_type = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    offsets = np.frombuffer(offsets_buf, dtype=offset_type, count=len(arr) + 1)
+    _, new_offsets_buf, new_data_buf = added.buffers()
+    new_offsets = np.frombuffer(new_offsets_buf, dtype=offset_type,
+                                count=len(added) + 1).astype(np.int64)
+    new_lengths = np.diff(new_offsets)
+    old_start = offsets[rows].astype(np.int64)
+    old_end = offsets[rows + 1].astype(np.int64)
+    data = (np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None
+            else np.zeros(0, dtype=np.uint8))
+    new_data = (np.frombuffer(new_data_buf, dtype=np.uint8) if new_data_buf is not None
+                else np.zeros(0, dtype=np.uint8))
+    if np.array_equal(new_lengths, old_end - old_start):
+        data = data[:int(offsets[-1])].copy()
+        total = int(new_offsets[-1] - new_offsets[0])
+        if total:
+            shift = np.repeat(old_start - new_offsets[:-1], new_lengths)
+            data[np.arange(int(new_offsets[0]), int(new_offsets[-1]), dtype=np.int64)
+                 + shift] = new_data[int(new_offsets[0]):int(new_offsets[-1])]
+        return pa.Array.from_buffers(arr.type, len(arr),
+                                     [validity, offsets_buf, pa.py_buffer(data)],
+                                     null_count=arr.null_count)
+    if len(rows) > 50_000:
+        return None
+    lengths = np.diff(offsets.astype(np.int64))
+    lengths[rows] = new_lengths
+    out_offsets = np.zeros(len(arr) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out_offsets[1:])
+    if offset_type is np.int32 and out_offsets[-1] > np.iinfo(np.int32).max:
+        return None
+    old_view, new_view = memoryview(data), memoryview(new_data)
+    pieces = []
+    prev = int(offsets[0])
+    for s0, e0, n0, n1 in zip(old_start.tolist(), old_end.tolist(), new_offsets[:-1].tolist(),
+                              new_offsets[1:].tolist()):
+        pieces.append(old_view[prev:s0])
+        pieces.append(new_view[n0:n1])
+        prev = e0
+    pieces.append(old_view[prev:int(offsets[-1])])
+    joined = b"".join(pieces)
+    return pa.Array.from_buffers(
+        arr.type, len(arr),
+        [validity, pa.py_buffer(out_offsets.astype(offset_type)), pa.py_buffer(joined)],
+        null_count=arr.null_count)
+
+
 def _where(values: pd.Series, mask: np.ndarray, value: object) -> pd.Series:
     """``values.mask(mask, value)`` (a scalar), fast for pyarrow strings."""
     if not mask.any():
@@ -946,6 +1078,9 @@ def _replace_rows(values: pd.Series, rows: np.ndarray, new: np.ndarray) -> pd.Se
         out = values.copy()
         out.iloc[rows] = new
         return out.astype(values.dtype)
+    direct = _replace_in_buffers(arr, rows, new)
+    if direct is not None:
+        return pd.Series(direct, index=values.index, dtype=values.dtype, name=values.name)
     take = np.arange(len(values), dtype=np.int64)
     take[rows] = len(values) + np.arange(len(rows))
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
@@ -1183,7 +1318,8 @@ class _State:
         self.latest_rows: dict[tuple[str, str], int] = {}
         # Status is tracked as integer codes while edits run (cheap masks and writes) and
         # written back to the text column once, at the end (``finish``).
-        self.status_labels, self.status_codes = _encode_status(self.baseline["status"])
+        labels, codes = _cached(self.baseline, "status", "status", _encode_status)
+        self.status_labels, self.status_codes = list(labels), codes.copy()
         self.written_codes = self.status_codes.copy()  # what the text column holds
         self.base_completed = self.status_is("completed")
 
@@ -1227,7 +1363,9 @@ class _State:
         """County position of every current row (cached; extended on append)."""
         table = self.table
         if self._pos is None:
-            self._pos = _positions(table.base["county_code"], self.code_index)
+            index = self.code_index
+            self._pos = _cached(self.baseline, "county_code", tuple(self.codes),
+                                lambda values: _positions(values, index))
         if len(self._pos) < len(table):  # added rows (few): looked up one by one
             added = table.values_at("county_code", np.arange(len(self._pos), len(table)))
             found = self.code_index.get_indexer(pd.Index(added, dtype=object))
@@ -1329,8 +1467,12 @@ class _State:
             narrowed = True
         for column, chosen in (("sector", flt.sectors), ("funding_source", flt.funding_sources)):
             if chosen:
-                pre &= table.isin(column, chosen)
+                pre &= self.column_isin(column, chosen)
                 narrowed = True
+        if (flt.year_from is None and flt.year_to is None and flt.provenance == "all"
+                and not flt.text and all(c in self.code_index for c in flt.counties)):
+            # only enumerated conditions: the pre-selection is exactly ``flt.mask``
+            return pre
         rows = np.flatnonzero(pre) if narrowed else np.arange(len(table))
         out = np.zeros(len(table), dtype=bool)
         if len(rows):
@@ -1340,6 +1482,22 @@ class _State:
                 sub["status"] = self.status_text(rows).to_numpy()
             out[rows] = np.asarray(flt.mask(sub), dtype=bool)
         return out
+
+    def column_isin(self, column: str, chosen: Iterable[str]) -> np.ndarray:
+        """Current ``column in chosen`` per row (NA → False); baseline rows through the
+        cached integer codes of the baseline column."""
+        table = self.table
+        values = self.baseline[column] if column in self.baseline else None
+        if values is None or not pd.api.types.is_string_dtype(values.dtype):
+            return table.isin(column, chosen)
+        chosen = [str(c) for c in chosen]
+        codes, labels = _cached(self.baseline, column, "factorized", _factorized)
+        lookup = np.zeros(len(labels) + 1, dtype=bool)
+        lookup[:-1] = [label in chosen for label in labels]
+        base = table._overlay(column, lookup[codes], lambda v: np.isin(v.astype(object), chosen))
+        if not len(table.extra):
+            return base
+        return np.concatenate([base, _isin(table.extra[column], chosen)])
 
     def set_where(self, column: str, mask: np.ndarray, value: object) -> None:
         if column == "status":
