@@ -968,6 +968,20 @@ def _factorized(values: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     return codes.astype(np.int32), tuple(str(u) for u in uniques)
 
 
+def _codes_in(codes: np.ndarray, wanted: list[int]) -> np.ndarray:
+    """``codes`` in ``wanted`` (non-negative codes) as a new bool array: a few equality
+    passes (much faster than a gather) or, for many wanted codes, a lookup table."""
+    if len(wanted) <= 8:
+        out = np.zeros(len(codes), dtype=bool)
+        for k in wanted:
+            out |= codes == k
+        return out
+    lookup = np.zeros(int(codes.max(initial=0)) + 2, dtype=bool)
+    lookup[[k for k in wanted if k < len(lookup) - 1]] = True
+    lookup[-1] = False  # code −1 (missing) indexes the last slot
+    return lookup[codes]
+
+
 def _replace_in_buffers(arr: Any, rows: np.ndarray, new: np.ndarray) -> Any:
     """``arr`` (a pyarrow string array) with ``rows`` (sorted, unique) replaced by the
     strings ``new``, built directly from the arrow buffers — when the replaced values are
@@ -1267,10 +1281,10 @@ class _Table:
     def append(self, rows: dict[str, list]) -> None:
         k = len(next(iter(rows.values())))
         columns = {}
-        for c in self.columns:
+        for c, dtype in self.base.dtypes.items():
             values = rows.get(c, [None] * k)
             try:
-                columns[c] = pd.array(values, dtype=self.base[c].dtype)
+                columns[c] = pd.array(values, dtype=dtype)
             except (TypeError, ValueError):
                 columns[c] = values
         new = pd.DataFrame(columns)
@@ -1457,10 +1471,8 @@ class _State:
         pre = np.ones(len(table), dtype=bool)
         narrowed = False
         if flt.counties:
-            lookup = np.zeros(len(self.codes) + 1, dtype=bool)
-            lookup[self.code_index.get_indexer(list(flt.counties))] = True
-            lookup[-1] = False
-            pre &= lookup[self.pos]
+            wanted = self.code_index.get_indexer(list(flt.counties))
+            pre &= _codes_in(self.pos, sorted({int(k) for k in wanted if k >= 0}))
             narrowed = True
         if flt.statuses:
             pre &= self.status_is(*flt.statuses)
@@ -1492,12 +1504,40 @@ class _State:
             return table.isin(column, chosen)
         chosen = [str(c) for c in chosen]
         codes, labels = _cached(self.baseline, column, "factorized", _factorized)
-        lookup = np.zeros(len(labels) + 1, dtype=bool)
-        lookup[:-1] = [label in chosen for label in labels]
-        base = table._overlay(column, lookup[codes], lambda v: np.isin(v.astype(object), chosen))
+        base = table._overlay(column, _codes_in(codes, [k for k, label in enumerate(labels)
+                                                        if label in chosen]),
+                              lambda v: np.isin(v.astype(object), chosen))
         if not len(table.extra):
             return base
         return np.concatenate([base, _isin(table.extra[column], chosen)])
+
+    def codes_at(self, column: str, rows: np.ndarray) -> tuple[np.ndarray, list[str]] | None:
+        """(integer codes, −1 = missing; labels) of the current values of ``rows``
+        (sorted) of a text column never written for baseline rows; None otherwise."""
+        table = self.table
+        values = self.baseline[column] if column in self.baseline else None
+        if (values is None or column in table.pending
+                or not pd.api.types.is_string_dtype(values.dtype)):
+            return None
+        base_codes, base_labels = _cached(self.baseline, column, "factorized", _factorized)
+        base_rows, extra_rows = table._split(rows)
+        codes = base_codes[base_rows]
+        labels = list(base_labels)
+        if len(extra_rows):
+            where = {label: k for k, label in enumerate(labels)}
+            extra = []
+            for value in table.extra[column].iloc[extra_rows].to_numpy(dtype=object,
+                                                                       na_value=None):
+                if value is None:
+                    extra.append(-1)
+                    continue
+                value = str(value)
+                if value not in where:
+                    where[value] = len(labels)
+                    labels.append(value)
+                extra.append(where[value])
+            codes = np.concatenate([codes, np.asarray(extra, dtype=codes.dtype)])
+        return codes, labels
 
     def set_where(self, column: str, mask: np.ndarray, value: object) -> None:
         if column == "status":
@@ -1694,6 +1734,25 @@ def _dominant(values: np.ndarray, weights: np.ndarray) -> str:
     return str(uniques[int(np.argmax(totals))])
 
 
+def _dominant_of(state: _State, column: str, rows: np.ndarray, weights: np.ndarray) -> str:
+    """:func:`_dominant` of ``column`` at ``rows`` (sorted), on the cached integer codes
+    of the baseline column: labels are numbered in order of first appearance among
+    ``rows``, as :func:`pandas.factorize` numbers them, so sums and ties come out alike."""
+    found = state.codes_at(column, rows)
+    if found is None:
+        return _dominant(state.table.values_at(column, rows), weights)
+    codes, labels = found
+    uniq, first = np.unique(codes, return_index=True)
+    first, uniq = first[uniq >= 0], uniq[uniq >= 0]
+    if not len(uniq):
+        return _dominant(state.table.values_at(column, rows), weights)
+    order = uniq[np.argsort(first, kind="stable")]
+    rank = np.zeros(len(labels) + 1, dtype=np.int64)  # last slot: missing (−1) → 0
+    rank[order] = np.arange(len(order))
+    totals = np.bincount(rank[codes], weights=weights, minlength=len(order))
+    return str(labels[int(order[int(np.argmax(totals))])])
+
+
 def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
     n_problems = len(state.problems)
     donors = (state.counties(i, "from", e.from_counties) if e.from_counties is not None
@@ -1749,8 +1808,8 @@ def _apply_shift_budget(state: _State, i: int, e: ShiftBudget) -> None:
         new_jobs = np.rint(allocation * ratio).astype(np.int64)
     else:
         new_jobs = np.zeros(len(recipients), dtype=np.int64)
-    sector = e.sector or _dominant(table.values_at("sector", donor_rows), moved)
-    funding = _dominant(table.values_at("funding_source", donor_rows), moved)
+    sector = e.sector or _dominant_of(state, "sector", donor_rows, moved)
+    funding = _dominant_of(state, "funding_source", donor_rows, moved)
 
     # donors: b' = b − share·b, taken from each project in proportion to its budget
     table.set_rows("budget_billion_rials", donor_rows, budget[donor_rows] - moved)
