@@ -54,6 +54,7 @@ from ui import data, layout, state
 
 SCENARIO = "scenario_page:scenario"      # the scenario being built (not a widget key)
 FLASH = "scenario_page:flash:"           # one message per area, shown once
+DRAWN = "scenario_page:drawn"            # the scenario the last full run drew
 HYP = "◆"                                # the hypothetical mark
 MAP_MEASURES = tuple(c for c in REPORT_PANEL_COLUMNS if c in PANEL_MEASURES)
 #: The measures of the baseline-vs-scenario bar chart (comparable 0–1 indices).
@@ -62,6 +63,11 @@ BAR_MEASURES = ("centre_share_x", "hoover", "gini_weighted", "gini_unweighted", 
 #: High in-migration assumptions of the demonstration (the docstring's example).
 DEMO_M, DEMO_K, DEMO_JOBS = 0.8, 2.0, 1000
 MAX_CHOICES = 300
+#: The result sections, shown one at a time (a segmented control, ``?scn_view=``).
+VIEWS = ("map", "counties", "ranks", "labour")
+VIEW_LABELS = {"map": "scenario_page.map_heading", "counties": "report.panel_heading",
+               "ranks": "scenario_page.ranks_heading", "labour": "nav.labour"}
+RANK_KIND = "scenario_page:rank_kind"    # the rank chart's choice, kept while it is hidden
 
 lang = state.lang()
 ds = data.dataset()
@@ -158,7 +164,7 @@ def _cached_for() -> dict:
 def _drop_caches_of_old_data() -> None:
     """The cached reports/figures are keyed by scenario, filter and X, not by the data: when
     an import or restore makes another dataset current, empty them once."""
-    token = data.dataset_token(data.dataset())
+    token = data.dataset_token(ds)
     seen = _cached_for()
     if seen["token"] != token:
         _report.clear()
@@ -273,6 +279,14 @@ def _scenario() -> Scenario:
 
 def _set_scenario(scenario: Scenario) -> None:
     st.session_state[SCENARIO] = scenario
+
+
+def _rerun_app_if_changed() -> None:
+    """In a fragment: when a callback (add, load, save …) changed the scenario, rerun the
+    whole page so the list of edits and the results follow.  A no-op in a full run (the
+    page records the scenario it draws before the fragments run)."""
+    if st.session_state.get(SCENARIO) is not st.session_state.get(DRAWN):
+        st.rerun(scope="app")
 
 
 # ---------------------------------------------------------------------------
@@ -519,160 +533,171 @@ except ScenarioError as err:  # e.g. a filter change made an earlier edit inappl
     scenario = Scenario()
     _set_scenario(scenario)
     report = _report(scenario.to_json(None), filter_json, x)
+st.session_state[DRAWN] = scenario
 hyp_json = json.dumps([{k: r.get(k) for k in ("project_id", "county_code", "sector", "status",
                                                 "title_fa", "title_en")}
                        for r in report["hypothetical"]], ensure_ascii=False)
 
-with st.container(border=True):
-    st.subheader(t("scenario_page.build_heading", lang))
-    _seed("scn_kind", "shift_budget")
-    kind = st.radio(t("scenario_page.kind", lang), EDIT_TYPES, key="scn_kind", horizontal=True,
-                    format_func=lambda k: t(f"scenario.edit.{k}", lang))
-    layout.note(t(f"scenario_page.kind_help.{kind}", lang))
+@st.fragment
+def _builder(hyp_json: str) -> None:
+    """The scenario builder: changing one of its widgets reruns only this fragment;
+    adding an edit (a callback) changes the scenario, and the whole page reruns."""
+    _rerun_app_if_changed()
+    with st.container(border=True):
+        st.subheader(t("scenario_page.build_heading", lang))
+        _seed("scn_kind", "shift_budget")
+        kind = st.radio(t("scenario_page.kind", lang), EDIT_TYPES, key="scn_kind", horizontal=True,
+                        format_func=lambda k: t(f"scenario.edit.{k}", lang))
+        layout.note(t(f"scenario_page.kind_help.{kind}", lang))
 
-    if kind in ("set_projects", "cancel", "postpone"):
-        _seed("scn_sel_mode", "filter")
-        mode = st.radio(t("scenario_page.select.mode", lang), ["filter", "ids"],
-                        key="scn_sel_mode", horizontal=True,
-                        format_func=lambda m: t(f"scenario_page.select.{m}", lang))
-        c1, c2, c3 = st.columns(3)
-        sel_counties = c1.multiselect(t("filter.counties", lang), codes, key="scn_sel_counties",
-                                      format_func=names.get, placeholder=t("common.all", lang))
-        sel_sectors = c2.multiselect(t("filter.sectors", lang), SECTORS, key="scn_sel_sectors",
-                                     format_func=lambda s: t(f"sector.{s}", lang),
-                                     placeholder=t("common.all", lang))
-        sel_statuses = c3.multiselect(t("filter.statuses", lang), STATUSES,
-                                      key="scn_sel_statuses",
-                                      format_func=lambda s: t(f"status.{s}", lang),
-                                      placeholder=t("common.all", lang))
-        chosen_filter = ProjectFilter(counties=tuple(sel_counties), sectors=tuple(sel_sectors),
-                                      statuses=tuple(sel_statuses))
-        n_match, labels = _choices(_filter_json(chosen_filter), hyp_json, lang)
-        if mode == "filter":
-            layout.note(t("scenario_page.select.count", lang, n=fmt_int(n_match, lang)))
-        else:
-            picked = [i for i in st.session_state.get("scn_sel_ids") or []]
-            options = list(dict.fromkeys([*picked, *labels]))
-            st.multiselect(t("scenario_page.select.ids", lang), options, key="scn_sel_ids",
-                           format_func=lambda i: labels.get(i, i),
-                           placeholder=t("scenario_page.select.ids_placeholder", lang))
-            if n_match > MAX_CHOICES:
-                layout.note(t("scenario_page.select.capped", lang, n=fmt_int(n_match, lang),
-                              shown=fmt_int(MAX_CHOICES, lang)))
+        if kind in ("set_projects", "cancel", "postpone"):
+            _seed("scn_sel_mode", "filter")
+            mode = st.radio(t("scenario_page.select.mode", lang), ["filter", "ids"],
+                            key="scn_sel_mode", horizontal=True,
+                            format_func=lambda m: t(f"scenario_page.select.{m}", lang))
+            c1, c2, c3 = st.columns(3)
+            sel_counties = c1.multiselect(t("filter.counties", lang), codes, key="scn_sel_counties",
+                                          format_func=names.get, placeholder=t("common.all", lang))
+            sel_sectors = c2.multiselect(t("filter.sectors", lang), SECTORS, key="scn_sel_sectors",
+                                         format_func=lambda s: t(f"sector.{s}", lang),
+                                         placeholder=t("common.all", lang))
+            sel_statuses = c3.multiselect(t("filter.statuses", lang), STATUSES,
+                                          key="scn_sel_statuses",
+                                          format_func=lambda s: t(f"status.{s}", lang),
+                                          placeholder=t("common.all", lang))
+            chosen_filter = ProjectFilter(counties=tuple(sel_counties), sectors=tuple(sel_sectors),
+                                          statuses=tuple(sel_statuses))
+            n_match, labels = _choices(_filter_json(chosen_filter), hyp_json, lang)
+            if mode == "filter":
+                layout.note(t("scenario_page.select.count", lang, n=fmt_int(n_match, lang)))
+            else:
+                picked = [i for i in st.session_state.get("scn_sel_ids") or []]
+                options = list(dict.fromkeys([*picked, *labels]))
+                st.multiselect(t("scenario_page.select.ids", lang), options, key="scn_sel_ids",
+                               format_func=lambda i: labels.get(i, i),
+                               placeholder=t("scenario_page.select.ids_placeholder", lang))
+                if n_match > MAX_CHOICES:
+                    layout.note(t("scenario_page.select.capped", lang, n=fmt_int(n_match, lang),
+                                  shown=fmt_int(MAX_CHOICES, lang)))
 
-    if kind == "set_projects":
-        c1, c2 = st.columns(2)
-        _seed("scn_set_status", "completed")
-        c1.selectbox(t("scenario_page.set.status", lang), ["", *STATUSES], key="scn_set_status",
-                     format_func=lambda s: t(f"status.{s}", lang) if s
-                     else t("scenario_page.no_change", lang))
-        _seed("scn_set_progress_on", False)
-        on = c2.checkbox(t("scenario_page.set.progress_on", lang), key="scn_set_progress_on")
-        if on:
-            _seed("scn_set_progress", 100)
-            c2.slider(t("scenario_page.set.progress", lang), 0, 100, key="scn_set_progress",
-                      step=5)
-        c1, c2 = st.columns(2)
-        c1.text_input(t("scenario_page.set.start", lang), key="scn_set_start", max_chars=20,
-                      placeholder=t("scenario_page.date_placeholder", lang))
-        c2.text_input(t("scenario_page.set.end", lang), key="scn_set_end", max_chars=20,
-                      placeholder=t("scenario_page.date_placeholder", lang))
-    elif kind == "postpone":
-        _seed("scn_months", 6)
-        st.number_input(t("scenario_page.postpone.months", lang), min_value=-240,
-                        max_value=240, step=1, key="scn_months",
-                        help=t("scenario_page.postpone.help", lang))
-    elif kind == "add_project":
-        c1, c2, c3 = st.columns(3)
-        _seed("scn_add_county", next(c for c in codes if c != centre))
-        c1.selectbox(t("common.county", lang), codes, key="scn_add_county", format_func=names.get)
-        _seed("scn_add_sector", "tourism" if "tourism" in SECTORS else SECTORS[0])
-        c2.selectbox(t("scenario_page.add.sector", lang), SECTORS, key="scn_add_sector",
-                     format_func=lambda s: t(f"sector.{s}", lang))
-        _seed("scn_add_status", "defined")
-        c3.selectbox(t("scenario_page.add.status", lang), STATUSES, key="scn_add_status",
-                     format_func=lambda s: t(f"status.{s}", lang))
-        c1, c2 = st.columns(2)
-        c1.text_input(t("scenario_page.add.title_fa", lang), key="scn_add_title_fa",
-                      max_chars=200)
-        c2.text_input(t("scenario_page.add.title_en", lang), key="scn_add_title_en",
-                      max_chars=200)
-        c1, c2, c3 = st.columns(3)
-        _seed("scn_add_budget", 500.0)
-        c1.number_input(t("scenario_page.add.budget", lang), min_value=0.0, step=50.0,
-                        key="scn_add_budget")
-        _seed("scn_add_jobs", 100)
-        c2.number_input(t("scenario_page.add.jobs", lang), min_value=0, step=10,
-                        key="scn_add_jobs")
-        _seed("scn_add_funding", "mixed")
-        c3.selectbox(t("scenario_page.add.funding", lang), FUNDING_SOURCES,
-                     key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang))
-        c1, c2 = st.columns(2)
-        c1.text_input(t("scenario_page.set.start", lang), key="scn_add_start", max_chars=20,
-                      placeholder=t("scenario_page.date_placeholder", lang))
-        c2.text_input(t("scenario_page.set.end", lang), key="scn_add_end", max_chars=20,
-                      placeholder=t("scenario_page.date_placeholder", lang))
-    elif kind == "shift_budget":
-        c1, c2 = st.columns(2)
-        _seed("scn_share", 10)
-        c1.select_slider(t("scenario_page.shift.share", lang), list(range(0, 101)),
-                         key="scn_share", format_func=lambda v: fmt_percent(v, lang))
-        _seed("scn_from", [centre])
-        c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
-                       format_func=names.get)
-        _seed("scn_rule", "per_capita")
-        rule = st.radio(t("scenario_page.shift.rule", lang), SHIFT_RULES, key="scn_rule",
-                        horizontal=True,
-                        format_func=lambda r: t(f"scenario.shift_rule.{r}", lang))
-        if rule == "deprivation":
-            _seed("scn_deprivation_by", "unemployment_rate")
-            st.radio(t("scenario_page.shift.deprivation_by", lang), DEPRIVATION_BY,
-                     key="scn_deprivation_by",
-                     format_func=lambda d: t(f"scenario.deprivation_by.{d}", lang))
-        if rule == "named":
-            named = st.multiselect(t("scenario_page.shift.named", lang),
-                                   [c for c in codes if c not in (st.session_state.get(
-                                       "scn_from") or [])], key="scn_named",
-                                   format_func=names.get)
-            if named:
-                cols = st.columns(min(len(named), 4))
-                for i, code in enumerate(named):
-                    _seed(f"scn_w_{code}", 1.0)
-                    cols[i % len(cols)].number_input(
-                        t("scenario_page.shift.weight", lang, county=names[code]),
-                        min_value=0.0, step=0.5, key=f"scn_w_{code}")
-        else:
-            st.multiselect(t("scenario_page.shift.to", lang), codes, key="scn_to",
-                           format_func=names.get, placeholder=t("scenario_page.shift.to_all", lang))
-        c1, c2 = st.columns(2)
-        _seed("scn_jobs", "average")
-        c1.radio(t("scenario_page.shift.jobs", lang), JOB_RULES, key="scn_jobs",
-                 format_func=lambda j: t(f"scenario_page.shift.jobs.{j}", lang))
-        _seed("scn_shift_sector", "")
-        c2.selectbox(t("scenario_page.shift.sector", lang), ["", *SECTORS],
-                     key="scn_shift_sector",
-                     format_func=lambda s: t(f"sector.{s}", lang) if s
-                     else t("scenario_page.shift.sector_auto", lang))
-    elif kind == "assumptions":
-        c1, c2, c3 = st.columns(3)
-        _seed("scn_group", "industrial")
-        c1.selectbox(t("scenario_page.assume.group", lang), COUNTY_GROUPS, key="scn_group",
-                     format_func=lambda g: t(f"scenario.group.{g}", lang),
-                     on_change=_group_defaults)
-        _seed("scn_m", DEFAULT_ASSUMPTIONS["industrial"].m)
-        c2.slider(t("scenario.labour.m", lang), 0.0, 1.0, key="scn_m", step=0.05)
-        _seed("scn_k", DEFAULT_ASSUMPTIONS["industrial"].k)
-        c3.slider(t("scenario.labour.k", lang), 0.0, K_MAX, key="scn_k", step=0.1)
-        _note(t("scenario_page.assume.defaults", lang,
-                      mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
-                      ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
-                      mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
-                      ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1)))
+        if kind == "set_projects":
+            c1, c2 = st.columns(2)
+            _seed("scn_set_status", "completed")
+            c1.selectbox(t("scenario_page.set.status", lang), ["", *STATUSES], key="scn_set_status",
+                         format_func=lambda s: t(f"status.{s}", lang) if s
+                         else t("scenario_page.no_change", lang))
+            _seed("scn_set_progress_on", False)
+            on = c2.checkbox(t("scenario_page.set.progress_on", lang), key="scn_set_progress_on")
+            if on:
+                _seed("scn_set_progress", 100)
+                c2.slider(t("scenario_page.set.progress", lang), 0, 100, key="scn_set_progress",
+                          step=5)
+            c1, c2 = st.columns(2)
+            c1.text_input(t("scenario_page.set.start", lang), key="scn_set_start", max_chars=20,
+                          placeholder=t("scenario_page.date_placeholder", lang))
+            c2.text_input(t("scenario_page.set.end", lang), key="scn_set_end", max_chars=20,
+                          placeholder=t("scenario_page.date_placeholder", lang))
+        elif kind == "postpone":
+            _seed("scn_months", 6)
+            st.number_input(t("scenario_page.postpone.months", lang), min_value=-240,
+                            max_value=240, step=1, key="scn_months",
+                            help=t("scenario_page.postpone.help", lang))
+        elif kind == "add_project":
+            c1, c2, c3 = st.columns(3)
+            _seed("scn_add_county", next(c for c in codes if c != centre))
+            c1.selectbox(t("common.county", lang), codes, key="scn_add_county",
+                         format_func=names.get)
+            _seed("scn_add_sector", "tourism" if "tourism" in SECTORS else SECTORS[0])
+            c2.selectbox(t("scenario_page.add.sector", lang), SECTORS, key="scn_add_sector",
+                         format_func=lambda s: t(f"sector.{s}", lang))
+            _seed("scn_add_status", "defined")
+            c3.selectbox(t("scenario_page.add.status", lang), STATUSES, key="scn_add_status",
+                         format_func=lambda s: t(f"status.{s}", lang))
+            c1, c2 = st.columns(2)
+            c1.text_input(t("scenario_page.add.title_fa", lang), key="scn_add_title_fa",
+                          max_chars=200)
+            c2.text_input(t("scenario_page.add.title_en", lang), key="scn_add_title_en",
+                          max_chars=200)
+            c1, c2, c3 = st.columns(3)
+            _seed("scn_add_budget", 500.0)
+            c1.number_input(t("scenario_page.add.budget", lang), min_value=0.0, step=50.0,
+                            key="scn_add_budget")
+            _seed("scn_add_jobs", 100)
+            c2.number_input(t("scenario_page.add.jobs", lang), min_value=0, step=10,
+                            key="scn_add_jobs")
+            _seed("scn_add_funding", "mixed")
+            c3.selectbox(t("scenario_page.add.funding", lang), FUNDING_SOURCES,
+                         key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang))
+            c1, c2 = st.columns(2)
+            c1.text_input(t("scenario_page.set.start", lang), key="scn_add_start", max_chars=20,
+                          placeholder=t("scenario_page.date_placeholder", lang))
+            c2.text_input(t("scenario_page.set.end", lang), key="scn_add_end", max_chars=20,
+                          placeholder=t("scenario_page.date_placeholder", lang))
+        elif kind == "shift_budget":
+            c1, c2 = st.columns(2)
+            _seed("scn_share", 10)
+            c1.select_slider(t("scenario_page.shift.share", lang), list(range(0, 101)),
+                             key="scn_share", format_func=lambda v: fmt_percent(v, lang))
+            _seed("scn_from", [centre])
+            c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
+                           format_func=names.get)
+            _seed("scn_rule", "per_capita")
+            rule = st.radio(t("scenario_page.shift.rule", lang), SHIFT_RULES, key="scn_rule",
+                            horizontal=True,
+                            format_func=lambda r: t(f"scenario.shift_rule.{r}", lang))
+            if rule == "deprivation":
+                _seed("scn_deprivation_by", "unemployment_rate")
+                st.radio(t("scenario_page.shift.deprivation_by", lang), DEPRIVATION_BY,
+                         key="scn_deprivation_by",
+                         format_func=lambda d: t(f"scenario.deprivation_by.{d}", lang))
+            if rule == "named":
+                named = st.multiselect(t("scenario_page.shift.named", lang),
+                                       [c for c in codes if c not in (st.session_state.get(
+                                           "scn_from") or [])], key="scn_named",
+                                       format_func=names.get)
+                if named:
+                    cols = st.columns(min(len(named), 4))
+                    for i, code in enumerate(named):
+                        _seed(f"scn_w_{code}", 1.0)
+                        cols[i % len(cols)].number_input(
+                            t("scenario_page.shift.weight", lang, county=names[code]),
+                            min_value=0.0, step=0.5, key=f"scn_w_{code}")
+            else:
+                st.multiselect(t("scenario_page.shift.to", lang), codes, key="scn_to",
+                               format_func=names.get,
+                               placeholder=t("scenario_page.shift.to_all", lang))
+            c1, c2 = st.columns(2)
+            _seed("scn_jobs", "average")
+            c1.radio(t("scenario_page.shift.jobs", lang), JOB_RULES, key="scn_jobs",
+                     format_func=lambda j: t(f"scenario_page.shift.jobs.{j}", lang))
+            _seed("scn_shift_sector", "")
+            c2.selectbox(t("scenario_page.shift.sector", lang), ["", *SECTORS],
+                         key="scn_shift_sector",
+                         format_func=lambda s: t(f"sector.{s}", lang) if s
+                         else t("scenario_page.shift.sector_auto", lang))
+        elif kind == "assumptions":
+            c1, c2, c3 = st.columns(3)
+            _seed("scn_group", "industrial")
+            c1.selectbox(t("scenario_page.assume.group", lang), COUNTY_GROUPS, key="scn_group",
+                         format_func=lambda g: t(f"scenario.group.{g}", lang),
+                         on_change=_group_defaults)
+            _seed("scn_m", DEFAULT_ASSUMPTIONS["industrial"].m)
+            c2.slider(t("scenario.labour.m", lang), 0.0, 1.0, key="scn_m", step=0.05)
+            _seed("scn_k", DEFAULT_ASSUMPTIONS["industrial"].k)
+            c3.slider(t("scenario.labour.k", lang), 0.0, K_MAX, key="scn_k", step=0.1)
+            _note(t("scenario_page.assume.defaults", lang,
+                          mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
+                          ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
+                          mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
+                          ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1)))
 
-    st.text_input(t("scenario_page.note", lang), key="scn_note", max_chars=200)
-    st.button(t("scenario_page.add", lang), key="scn_add", type="primary", on_click=_add,
-              args=(kind,))
-    _show_flash("add")
+        st.text_input(t("scenario_page.note", lang), key="scn_note", max_chars=200)
+        st.button(t("scenario_page.add", lang), key="scn_add", type="primary", on_click=_add,
+                  args=(kind,))
+        _show_flash("add")
+
+
+_builder(hyp_json)
 
 # ---------------------------------------------------------------------------
 # The list of edits
@@ -711,100 +736,110 @@ if not scenario.is_empty():
 # Saved scenarios: save, load, compare, delete
 # ---------------------------------------------------------------------------
 
-saved = store.list_scenarios()
-with st.expander(t("scenario_page.store_heading", lang, n=fmt_int(len(saved), lang)),
-                 expanded=bool(saved) or FLASH + "store" in st.session_state):
-    _show_flash("store")
-    c1, c2 = st.columns(2)
-    with c1:
-        st.markdown(f"**{t('scenario_page.save_heading', lang)}**")
-        _seed("scn_save_name", scenario.name)
-        st.text_input(t("scenario_page.save_name", lang), key="scn_save_name", max_chars=80,
-                      help=t("scenario_page.save_name_help", lang))
-        st.text_input(t("scenario_page.save_description", lang), key="scn_save_description",
-                      max_chars=500)
-        st.button(t("scenario_page.save", lang), key="scn_save", on_click=_save,
-                  disabled=scenario.is_empty())
-    with c2:
-        all_names = [s.name for s in saved]
-        st.markdown(f"**{t('scenario_page.load_heading', lang)}**")
-        if all_names:
-            if st.session_state.get("scn_load_name") not in all_names:
-                st.session_state["scn_load_name"] = all_names[0]
-            st.selectbox(t("scenario_page.saved_name", lang), all_names, key="scn_load_name")
-            st.button(t("scenario_page.load", lang), key="scn_load", on_click=_load)
-            if st.session_state.get("scn_del_name") not in all_names:
-                st.session_state["scn_del_name"] = all_names[0]
-            st.selectbox(t("scenario_page.delete_name", lang), all_names, key="scn_del_name")
-            _seed("scn_del_confirm", False)
-            confirm = st.checkbox(t("scenario_page.delete_confirm", lang), key="scn_del_confirm")
-            st.button(t("scenario_page.delete", lang), key="scn_del", on_click=_delete,
-                      disabled=not confirm)
-        else:
-            st.info(t("scenario_page.none_saved", lang))
-    if saved:
-        rows = [{t("scenario_page.col.name", lang): s.name,
-                 t("scenario_page.col.edits", lang): fmt_int(s.n_edits, lang) if s.valid else "—",
-                 t("scenario_page.col.modified", lang): localise_digits(
-                     s.modified.replace("T", " "), lang),
-                 t("scenario_page.col.state", lang): t(
-                     "scenario_page.valid" if s.valid else "scenario_page.invalid", lang),
-                 t("scenario_page.col.description", lang): s.description}
-                for s in saved]
-        st.table(pd.DataFrame(rows).set_index(t("scenario_page.col.name", lang)))
-        for s in saved:
-            if not s.valid:
-                st.warning(t("scenario_page.invalid_file", lang, name=s.name) + "\n\n" + "\n".join(
-                    f"- {p.message(lang)}" for p in s.problems))
+@st.fragment
+def _saved_scenarios(scenario: Scenario, report: dict, filter_json: str, x: str) -> None:
+    """Save, load, delete and compare saved scenarios: their widgets rerun only this
+    fragment; loading (or saving under a name) changes the scenario, and the whole page
+    reruns."""
+    _rerun_app_if_changed()
+    saved = store.list_scenarios()
+    with st.expander(t("scenario_page.store_heading", lang, n=fmt_int(len(saved), lang)),
+                     expanded=bool(saved) or FLASH + "store" in st.session_state):
+        _show_flash("store")
+        c1, c2 = st.columns(2)
+        with c1:
+            st.markdown(f"**{t('scenario_page.save_heading', lang)}**")
+            _seed("scn_save_name", scenario.name)
+            st.text_input(t("scenario_page.save_name", lang), key="scn_save_name", max_chars=80,
+                          help=t("scenario_page.save_name_help", lang))
+            st.text_input(t("scenario_page.save_description", lang), key="scn_save_description",
+                          max_chars=500)
+            st.button(t("scenario_page.save", lang), key="scn_save", on_click=_save,
+                      disabled=scenario.is_empty())
+        with c2:
+            all_names = [s.name for s in saved]
+            st.markdown(f"**{t('scenario_page.load_heading', lang)}**")
+            if all_names:
+                if st.session_state.get("scn_load_name") not in all_names:
+                    st.session_state["scn_load_name"] = all_names[0]
+                st.selectbox(t("scenario_page.saved_name", lang), all_names, key="scn_load_name")
+                st.button(t("scenario_page.load", lang), key="scn_load", on_click=_load)
+                if st.session_state.get("scn_del_name") not in all_names:
+                    st.session_state["scn_del_name"] = all_names[0]
+                st.selectbox(t("scenario_page.delete_name", lang), all_names, key="scn_del_name")
+                _seed("scn_del_confirm", False)
+                confirm = st.checkbox(t("scenario_page.delete_confirm", lang),
+                                      key="scn_del_confirm")
+                st.button(t("scenario_page.delete", lang), key="scn_del", on_click=_delete,
+                          disabled=not confirm)
+            else:
+                st.info(t("scenario_page.none_saved", lang))
+        if saved:
+            rows = [{t("scenario_page.col.name", lang): s.name,
+                     t("scenario_page.col.edits", lang): (fmt_int(s.n_edits, lang) if s.valid
+                                                          else "—"),
+                     t("scenario_page.col.modified", lang): localise_digits(
+                         s.modified.replace("T", " "), lang),
+                     t("scenario_page.col.state", lang): t(
+                         "scenario_page.valid" if s.valid else "scenario_page.invalid", lang),
+                     t("scenario_page.col.description", lang): s.description}
+                    for s in saved]
+            st.table(pd.DataFrame(rows).set_index(t("scenario_page.col.name", lang)))
+            for s in saved:
+                if not s.valid:
+                    st.warning(t("scenario_page.invalid_file", lang, name=s.name) + "\n\n"
+                               + "\n".join(f"- {p.message(lang)}" for p in s.problems))
+
+    def _options_for_compare() -> dict[str, str]:
+        out = {"__baseline__": t("scenario.report.baseline", lang),
+               "__current__": t("scenario_page.current", lang)}
+        out.update({s.name: s.name for s in saved if s.valid})
+        return out
+
+    compare_options = _options_for_compare()
+    with st.expander(t("scenario_page.compare_heading", lang)):
+        c1, c2 = st.columns(2)
+        ids = list(compare_options)
+        for key, default in (("scn_cmp_a", "__baseline__"), ("scn_cmp_b", "__current__")):
+            if st.session_state.get(key) not in ids:
+                st.session_state[key] = default
+        a = c1.selectbox(t("scenario_page.compare_a", lang), ids, key="scn_cmp_a",
+                         format_func=compare_options.get)
+        b = c2.selectbox(t("scenario_page.compare_b", lang), ids, key="scn_cmp_b",
+                         format_func=compare_options.get)
+
+        def _values(choice: str) -> dict | None:
+            if choice == "__baseline__":
+                return {r["measure_id"]: r["baseline"] for r in report["balance"]}
+            if choice == "__current__":
+                return {r["measure_id"]: r["scenario"] for r in report["balance"]}
+            try:
+                other = store.load_scenario(choice, dataset=ds, allow_path=False)
+                other_report = _report(other.to_json(None), filter_json, x)
+            except ScenarioError as err:
+                st.error(t("scenario_page.load_refused", lang, name=choice) + "\n\n" + "\n".join(
+                    f"- {m}" for m in err.messages(lang)))
+                return None
+            return {r["measure_id"]: r["scenario"] for r in other_report["balance"]}
+
+        va, vb = _values(a), _values(b)
+        if va is not None and vb is not None:
+            rows = []
+            for r in report["balance"]:
+                mid = r["measure_id"]
+                left, right = va.get(mid), vb.get(mid)
+                diff = None if left is None or right is None else right - left
+                rows.append({t("balance.col.measure", lang): t(f"measure_id.{mid}", lang),
+                             compare_options[a]: measure_value_text(left, lang),
+                             compare_options[b] + (" " if a == b else ""): measure_value_text(
+                                 right, lang),
+                             t("scenario_page.col.b_minus_a", lang): signed(
+                                 diff, lang, _decimals({"baseline": left, "scenario": right}))})
+            st.table(pd.DataFrame(rows).set_index(t("balance.col.measure", lang)))
 
 
-def _options_for_compare() -> dict[str, str]:
-    out = {"__baseline__": t("scenario.report.baseline", lang),
-           "__current__": t("scenario_page.current", lang)}
-    out.update({s.name: s.name for s in saved if s.valid})
-    return out
+_saved_scenarios(scenario, report, filter_json, x)
 
-
-compare_options = _options_for_compare()
-with st.expander(t("scenario_page.compare_heading", lang)):
-    c1, c2 = st.columns(2)
-    ids = list(compare_options)
-    for key, default in (("scn_cmp_a", "__baseline__"), ("scn_cmp_b", "__current__")):
-        if st.session_state.get(key) not in ids:
-            st.session_state[key] = default
-    a = c1.selectbox(t("scenario_page.compare_a", lang), ids, key="scn_cmp_a",
-                     format_func=compare_options.get)
-    b = c2.selectbox(t("scenario_page.compare_b", lang), ids, key="scn_cmp_b",
-                     format_func=compare_options.get)
-
-    def _values(choice: str) -> dict | None:
-        if choice == "__baseline__":
-            return {r["measure_id"]: r["baseline"] for r in report["balance"]}
-        if choice == "__current__":
-            return {r["measure_id"]: r["scenario"] for r in report["balance"]}
-        try:
-            other = store.load_scenario(choice, dataset=ds, allow_path=False)
-            other_report = _report(other.to_json(None), filter_json, x)
-        except ScenarioError as err:
-            st.error(t("scenario_page.load_refused", lang, name=choice) + "\n\n" + "\n".join(
-                f"- {m}" for m in err.messages(lang)))
-            return None
-        return {r["measure_id"]: r["scenario"] for r in other_report["balance"]}
-
-    va, vb = _values(a), _values(b)
-    if va is not None and vb is not None:
-        rows = []
-        for r in report["balance"]:
-            mid = r["measure_id"]
-            left, right = va.get(mid), vb.get(mid)
-            diff = None if left is None or right is None else right - left
-            rows.append({t("balance.col.measure", lang): t(f"measure_id.{mid}", lang),
-                         compare_options[a]: measure_value_text(left, lang),
-                         compare_options[b] + (" " if a == b else ""): measure_value_text(
-                             right, lang),
-                         t("scenario_page.col.b_minus_a", lang): signed(
-                             diff, lang, _decimals({"baseline": left, "scenario": right}))})
-        st.table(pd.DataFrame(rows).set_index(t("balance.col.measure", lang)))
 
 # ---------------------------------------------------------------------------
 # Baseline against scenario
@@ -922,58 +957,6 @@ else:
                     config=plotly_config(title, lang), key="scn_chart_measures")
     layout.note(t("scenario_page.measures_note", lang))
 
-# --- map of the change -------------------------------------------------------------------
-st.subheader(t("scenario_page.map_heading", lang))
-_seed("scn_map", state.page_param("scn_map", "budget_per_capita", state.choice(MAP_MEASURES)))
-if st.session_state["scn_map"] not in MAP_MEASURES:
-    st.session_state["scn_map"] = "budget_per_capita"
-map_measure = st.selectbox(t("scenario_page.map_measure", lang), MAP_MEASURES, key="scn_map",
-                           format_func=lambda m: t(f"measure.{m}", lang))
-state.set_page_param("scn_map", map_measure)
-panel_rows = pd.DataFrame(report["panel"]).set_index("code")
-map_title = t("scenario_page.map_title", lang, measure=t(f"measure.{map_measure}", lang))
-st.plotly_chart(_figure("map", scenario_json, filter_json, x, map_measure, lang),
-                width="stretch", config=plotly_config(map_title, lang), key="scn_chart_map")
-if data.province_geometry() is None:
-    st.info(t("geo.missing", lang))
-layout.note(t("scenario_page.map_note", lang))
-
-# --- county panel ------------------------------------------------------------------------
-st.subheader(t("scenario_page.panel_heading", lang))
-panel_columns = list(dict.fromkeys(["budget_total", "jobs_total", "unemployment_rate",
-                                    map_measure]))
-name_col = "name_fa" if lang == "fa" else "name_en"
-sides = [t(f"scenario.report.{k}", lang) for k in ("baseline", "scenario", "change")]
-rows = []
-for code, row in panel_rows.iterrows():
-    entry = {("", t("common.county", lang)): f"{row[name_col]}{marks.get(code, '')}"}
-    for column in panel_columns:
-        decimals = PANEL_MEASURES.get(column, (None, 0))[1]
-        label = _short(column)
-        entry[(label, sides[0])] = fmt_number(row[f"{column}_baseline"], lang, decimals)
-        entry[(label, sides[1])] = fmt_number(row[f"{column}_scenario"], lang, decimals)
-        entry[(label, sides[2])] = signed(row[f"{column}_change"], lang, decimals)
-    rows.append(entry)
-county_table = pd.DataFrame(rows)
-county_table.columns = pd.MultiIndex.from_tuples(county_table.columns)
-st.table(county_table.set_index(("", t("common.county", lang))).rename_axis(
-    t("common.county", lang)))
-if marks:
-    layout.note(t("scenario_page.hyp_county_legend", lang, mark=HYP))
-
-# --- rank changes ------------------------------------------------------------------------
-st.subheader(t("scenario_page.ranks_heading", lang))
-_seed("scn_rank_kind", "development")
-rank_kind = st.radio(t("scenario_page.rank_kind", lang), ["development", "measure"],
-                     key="scn_rank_kind", horizontal=True,
-                     format_func=lambda k: t(f"scenario_page.rank_kind.{k}", lang, x=x_short))
-rank_rows = pd.DataFrame(report["ranks"]).set_index("code")
-rank_title = t(f"scenario_page.rank_kind.{rank_kind}", lang, x=x_short)
-st.plotly_chart(_figure("ranks", scenario_json, filter_json, x, rank_kind, lang), width="stretch",
-                config=plotly_config(rank_title, lang), key="scn_chart_ranks")
-moved = int((rank_rows[f"{rank_kind}_rank_change"].fillna(0) != 0).sum())
-layout.note(t("scenario_page.ranks_note", lang, n=fmt_int(moved, lang)))
-
 # --- hypothetical projects -----------------------------------------------------------------
 
 
@@ -1003,83 +986,157 @@ if report["hypothetical"]:
                            budget=fmt_number(total, lang))):
             st.table(_hyp_table(realloc))
 
-# --- labour model ----------------------------------------------------------------------------
-st.subheader(t("scenario_page.labour_heading", lang))
-industrial_names = sep.join(names[c] for c in INDUSTRIAL_COUNTIES if c in names)
-st.markdown(_html(t("scenario_page.labour_assumptions", lang,
-                    mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
-                    ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
-                    mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
-                    ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
-                    industrial=industrial_names)), unsafe_allow_html=True)
-if labour is not None:
-    changed = [e for e in scenario.edits if e.kind == "assumptions"]
-    if changed:
-        _note(t("scenario_page.labour_changed", lang, list=sep.join(
-            _describe(e) for e in changed)))
-    active = labour[labour["jobs"].fillna(0) > 0]
-    if active.empty:
-        st.info(t("scenario_page.labour_none", lang))
-    else:
-        rows = []
-        for code, r in active.iterrows():
-            rises = (r["unemployment_rate_change"] or 0) > 0
-            rows.append({
-                t("common.county", lang): names.get(code, code) + (" ▲" if rises else ""),
-                t("scenario_page.col.group", lang): t(f"scenario.group.{r['group']}", lang),
-                "m": fmt_number(r["m"], lang, 2), "k": fmt_number(r["k"], lang, 1),
-                t("scenario.labour.jobs", lang): fmt_int(r["jobs"], lang),
-                t("scenario.labour.local_hires", lang): fmt_int(r["local_hires"], lang),
-                t("scenario.labour.in_migrant_workers", lang): fmt_int(
-                    r["in_migrant_workers"], lang),
-                t("scenario.labour.followers", lang): fmt_int(r["followers"], lang),
-                t("scenario.labour.unemployment_rate", lang): fmt_number(
-                    r["unemployment_rate"], lang, 2),
-                t("scenario.labour.unemployment_rate_new", lang): fmt_number(
-                    r["unemployment_rate_new"], lang, 2),
-                t("scenario.labour.unemployment_rate_change", lang): signed(
-                    r["unemployment_rate_change"], lang, 2),
-                t("scenario.labour.net_migration_rate_added", lang): fmt_number(
-                    r["net_migration_rate_added"], lang, 2),
-            })
-        st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
-        if any(active["unemployment_rate_change"].fillna(0) > 0):
-            layout.note(t("scenario_page.labour_rises", lang))
-        if active["local_hires_capped"].fillna(False).astype(bool).any():
-            layout.note(t("scenario_page.labour_capped", lang))
 
-# the demonstration: high m and k raise an industrial county's unemployment
-with st.container(border=True):
-    st.markdown(f"**{t('scenario_page.demo_heading', lang)}**")
-    threshold = rate_rise_threshold(DEMO_M, DEMO_K)
-    candidates = base_panel.loc[[c for c in INDUSTRIAL_COUNTIES if c in base_panel.index]]
-    candidates = candidates.dropna(subset=["unemployed", "labour_force"])
-    if not candidates.empty:
-        demo_code = candidates["unemployment_rate"].astype(float).idxmin()
-        d = candidates.loc[demo_code]
-        effect = labour_effect(DEMO_JOBS, float(d["unemployed"]), float(d["labour_force"]),
-                               float(d["population"]), m=DEMO_M, k=DEMO_K).iloc[0]
-        rises = effect["unemployment_rate_new"] > effect["unemployment_rate"]
-        st.markdown(_html(t(
-            "scenario_page.demo_text" if rises else "scenario_page.demo_text_falls", lang,
-            m=fmt_number(DEMO_M, lang, 1), k=fmt_number(DEMO_K, lang, 0),
-            jobs=fmt_int(DEMO_JOBS, lang), county=names[demo_code],
-            local=fmt_int(effect["local_hires"], lang),
-            migrants=fmt_int(effect["in_migrant_workers"], lang),
-            followers=fmt_int(effect["followers"], lang),
-            before=fmt_number(effect["unemployment_rate"], lang, 2),
-            after=fmt_number(effect["unemployment_rate_new"], lang, 2),
-            threshold=fmt_number(threshold, lang, 1))), unsafe_allow_html=True)
-        industrial = DEFAULT_ASSUMPTIONS["industrial"]
-        _note(t("scenario_page.demo_rule", lang, m=fmt_number(DEMO_M, lang, 1),
-                      k=fmt_number(DEMO_K, lang, 0), threshold=fmt_number(threshold, lang, 1),
-                      default=fmt_number(rate_rise_threshold(industrial.m, industrial.k),
-                                         lang, 1)))
-        st.button(t("scenario_page.demo_apply", lang, m=fmt_number(DEMO_M, lang, 1),
-                    k=fmt_number(DEMO_K, lang, 0)), key="scn_demo", on_click=_demo_assumptions)
-        _show_flash("demo")
+# --- one section at a time (map, counties, ranks, labour), chosen in the link (?scn_view=) --
+# Only the chosen section is drawn: a rerun sends one of the heavy tables/charts, not all.
+_seed("scn_view", state.page_param("scn_view", "map", state.choice(VIEWS)))
+if st.session_state["scn_view"] not in VIEWS:
+    st.session_state["scn_view"] = "map"
+view = st.segmented_control(t("scenario_page.results_heading", lang), VIEWS, key="scn_view",
+                            required=True, label_visibility="collapsed",
+                            format_func=lambda v: t(VIEW_LABELS[v], lang)) or "map"
+state.set_page_param("scn_view", view)
+panel_rows = pd.DataFrame(report["panel"]).set_index("code")
+map_measure = state.page_param("scn_map", "budget_per_capita", state.choice(MAP_MEASURES))
+if map_measure not in MAP_MEASURES:
+    map_measure = "budget_per_capita"
+
+
+def _map_measure_select() -> str:
+    """The measure of the map and of the county table (kept while another section shows)."""
+    _seed("scn_map", map_measure)
+    if st.session_state["scn_map"] not in MAP_MEASURES:
+        st.session_state["scn_map"] = "budget_per_capita"
+    chosen = st.selectbox(t("scenario_page.map_measure", lang), MAP_MEASURES, key="scn_map",
+                          format_func=lambda m: t(f"measure.{m}", lang))
+    state.set_page_param("scn_map", chosen)
+    return chosen
+
+
+if view == "map":
+    st.subheader(t("scenario_page.map_heading", lang))
+    map_measure = _map_measure_select()
+    map_title = t("scenario_page.map_title", lang, measure=t(f"measure.{map_measure}", lang))
+    st.plotly_chart(_figure("map", scenario_json, filter_json, x, map_measure, lang),
+                    width="stretch", config=plotly_config(map_title, lang), key="scn_chart_map")
+    if data.province_geometry() is None:
+        st.info(t("geo.missing", lang))
+    layout.note(t("scenario_page.map_note", lang))
+elif view == "counties":
+    st.subheader(t("scenario_page.panel_heading", lang))
+    map_measure = _map_measure_select()
+    panel_columns = list(dict.fromkeys(["budget_total", "jobs_total", "unemployment_rate",
+                                        map_measure]))
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    sides = [t(f"scenario.report.{k}", lang) for k in ("baseline", "scenario", "change")]
+    rows = []
+    for code, row in panel_rows.iterrows():
+        entry = {("", t("common.county", lang)): f"{row[name_col]}{marks.get(code, '')}"}
+        for column in panel_columns:
+            decimals = PANEL_MEASURES.get(column, (None, 0))[1]
+            label = _short(column)
+            entry[(label, sides[0])] = fmt_number(row[f"{column}_baseline"], lang, decimals)
+            entry[(label, sides[1])] = fmt_number(row[f"{column}_scenario"], lang, decimals)
+            entry[(label, sides[2])] = signed(row[f"{column}_change"], lang, decimals)
+        rows.append(entry)
+    county_table = pd.DataFrame(rows)
+    county_table.columns = pd.MultiIndex.from_tuples(county_table.columns)
+    st.table(county_table.set_index(("", t("common.county", lang))).rename_axis(
+        t("common.county", lang)))
+    if marks:
+        layout.note(t("scenario_page.hyp_county_legend", lang, mark=HYP))
+elif view == "ranks":
+    st.subheader(t("scenario_page.ranks_heading", lang))
+    _seed("scn_rank_kind", st.session_state.get(RANK_KIND, "development"))
+    rank_kind = st.radio(t("scenario_page.rank_kind", lang), ["development", "measure"],
+                         key="scn_rank_kind", horizontal=True,
+                         format_func=lambda k: t(f"scenario_page.rank_kind.{k}", lang, x=x_short))
+    st.session_state[RANK_KIND] = rank_kind
+    rank_rows = pd.DataFrame(report["ranks"]).set_index("code")
+    rank_title = t(f"scenario_page.rank_kind.{rank_kind}", lang, x=x_short)
+    st.plotly_chart(_figure("ranks", scenario_json, filter_json, x, rank_kind, lang),
+                    width="stretch", config=plotly_config(rank_title, lang), key="scn_chart_ranks")
+    moved = int((rank_rows[f"{rank_kind}_rank_change"].fillna(0) != 0).sum())
+    layout.note(t("scenario_page.ranks_note", lang, n=fmt_int(moved, lang)))
+else:  # labour
+    st.subheader(t("scenario_page.labour_heading", lang))
+    industrial_names = sep.join(names[c] for c in INDUSTRIAL_COUNTIES if c in names)
+    st.markdown(_html(t("scenario_page.labour_assumptions", lang,
+                        mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
+                        ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
+                        mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
+                        ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
+                        industrial=industrial_names)), unsafe_allow_html=True)
+    if labour is not None:
+        changed = [e for e in scenario.edits if e.kind == "assumptions"]
+        if changed:
+            _note(t("scenario_page.labour_changed", lang, list=sep.join(
+                _describe(e) for e in changed)))
+        active = labour[labour["jobs"].fillna(0) > 0]
+        if active.empty:
+            st.info(t("scenario_page.labour_none", lang))
+        else:
+            rows = []
+            for code, r in active.iterrows():
+                rises = (r["unemployment_rate_change"] or 0) > 0
+                rows.append({
+                    t("common.county", lang): names.get(code, code) + (" ▲" if rises else ""),
+                    t("scenario_page.col.group", lang): t(f"scenario.group.{r['group']}", lang),
+                    "m": fmt_number(r["m"], lang, 2), "k": fmt_number(r["k"], lang, 1),
+                    t("scenario.labour.jobs", lang): fmt_int(r["jobs"], lang),
+                    t("scenario.labour.local_hires", lang): fmt_int(r["local_hires"], lang),
+                    t("scenario.labour.in_migrant_workers", lang): fmt_int(
+                        r["in_migrant_workers"], lang),
+                    t("scenario.labour.followers", lang): fmt_int(r["followers"], lang),
+                    t("scenario.labour.unemployment_rate", lang): fmt_number(
+                        r["unemployment_rate"], lang, 2),
+                    t("scenario.labour.unemployment_rate_new", lang): fmt_number(
+                        r["unemployment_rate_new"], lang, 2),
+                    t("scenario.labour.unemployment_rate_change", lang): signed(
+                        r["unemployment_rate_change"], lang, 2),
+                    t("scenario.labour.net_migration_rate_added", lang): fmt_number(
+                        r["net_migration_rate_added"], lang, 2),
+                })
+            st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
+            if any(active["unemployment_rate_change"].fillna(0) > 0):
+                layout.note(t("scenario_page.labour_rises", lang))
+            if active["local_hires_capped"].fillna(False).astype(bool).any():
+                layout.note(t("scenario_page.labour_capped", lang))
+
+    # the demonstration: high m and k raise an industrial county's unemployment
+    with st.container(border=True):
+        st.markdown(f"**{t('scenario_page.demo_heading', lang)}**")
+        threshold = rate_rise_threshold(DEMO_M, DEMO_K)
+        candidates = base_panel.loc[[c for c in INDUSTRIAL_COUNTIES if c in base_panel.index]]
+        candidates = candidates.dropna(subset=["unemployed", "labour_force"])
+        if not candidates.empty:
+            demo_code = candidates["unemployment_rate"].astype(float).idxmin()
+            d = candidates.loc[demo_code]
+            effect = labour_effect(DEMO_JOBS, float(d["unemployed"]), float(d["labour_force"]),
+                                   float(d["population"]), m=DEMO_M, k=DEMO_K).iloc[0]
+            rises = effect["unemployment_rate_new"] > effect["unemployment_rate"]
+            st.markdown(_html(t(
+                "scenario_page.demo_text" if rises else "scenario_page.demo_text_falls", lang,
+                m=fmt_number(DEMO_M, lang, 1), k=fmt_number(DEMO_K, lang, 0),
+                jobs=fmt_int(DEMO_JOBS, lang), county=names[demo_code],
+                local=fmt_int(effect["local_hires"], lang),
+                migrants=fmt_int(effect["in_migrant_workers"], lang),
+                followers=fmt_int(effect["followers"], lang),
+                before=fmt_number(effect["unemployment_rate"], lang, 2),
+                after=fmt_number(effect["unemployment_rate_new"], lang, 2),
+                threshold=fmt_number(threshold, lang, 1))), unsafe_allow_html=True)
+            industrial = DEFAULT_ASSUMPTIONS["industrial"]
+            _note(t("scenario_page.demo_rule", lang, m=fmt_number(DEMO_M, lang, 1),
+                          k=fmt_number(DEMO_K, lang, 0), threshold=fmt_number(threshold, lang, 1),
+                          default=fmt_number(rate_rise_threshold(industrial.m, industrial.k),
+                                             lang, 1)))
+            st.button(t("scenario_page.demo_apply", lang, m=fmt_number(DEMO_M, lang, 1),
+                        k=fmt_number(DEMO_K, lang, 0)), key="scn_demo", on_click=_demo_assumptions)
+            _show_flash("demo")
+
 
 layout.note(t("common.sample_legend", lang))
 
 state.sync_url({"s": query, "scn_x": x if x != "budget_total" else None,
-                "scn_map": map_measure if map_measure != "budget_per_capita" else None})
+                "scn_map": map_measure if map_measure != "budget_per_capita" else None,
+                "scn_view": view if view != "map" else None})

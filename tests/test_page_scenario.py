@@ -2,11 +2,12 @@
 baseline against scenario (the numbers of ``scenario_report``), the link (``?s=``), saved
 scenarios (save, list, load, compare, delete, invalid files)."""
 
+import functools
 import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, local_script_runner
 
 from analytics.filters import ProjectFilter
 from analytics.loading import load_dataset
@@ -15,7 +16,7 @@ from analytics.scenario import Scenario
 from analytics.scenario_report import scenario_report
 from analytics.scenario_store import save_scenario, scenario_from_query, scenario_to_query
 from figures.scenario_charts import signed
-from i18n import fmt_number, t
+from i18n import fmt_int, fmt_number, t
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "scenario_page:scenario"
@@ -57,6 +58,29 @@ def rerun(at: AppTest) -> AppTest:
     return at
 
 
+def show(at: AppTest, view: str) -> AppTest:
+    """Choose the result section drawn below the measures (map, counties, ranks, labour)."""
+    at.segmented_control(key="scn_view").set_value(view)
+    return rerun(at)
+
+
+def fragment_rerun(at: AppTest, name: str) -> AppTest:
+    """Rerun only the fragment function ``name``, as the browser asks after a change to one
+    of its widgets (``AppTest.run()`` always reruns the whole app).  The fragment's id is
+    looked up among those the last run registered and put in the rerun request.  After a
+    fragment-only rerun ``at`` holds only the fragment's elements."""
+    ids = [fid for fid, wrapper in at._fragment_storage._fragments.items()
+           if any(getattr(cell.cell_contents, "__name__", None) == name
+                  for cell in wrapper.__closure__ or ())]
+    assert len(ids) == 1, ids
+    original = local_script_runner.RerunData
+    local_script_runner.RerunData = functools.partial(original, fragment_id_queue=ids)
+    try:
+        return rerun(at)
+    finally:
+        local_script_runner.RerunData = original
+
+
 def measures_table(at, lang="fa"):
     found = [tb.value for tb in at.table if t("balance.col.reading", lang) in tb.value.columns]
     assert len(found) == 1
@@ -83,6 +107,7 @@ def assert_report_numbers(at, ds, scenario, lang="fa", x="budget_total"):
         assert shown[scen] == measure_value_text(row["scenario"], lang)
         big = max(abs(row["baseline"]), abs(row["scenario"])) >= 10
         assert shown[change] == signed(row["change"], lang, 1 if big else 3)
+    show(at, "counties")
     counties = panel_table(at, lang)
     name = "name_fa" if lang == "fa" else "name_en"
     label = t("report.col.budget_total", lang)
@@ -117,15 +142,52 @@ def test_no_scenario_baseline_equals_scenario(ds):
     counties = panel_table(at)
     assert all(v in ("۰", "۰٫۰") for column in counties.columns
                if column[1] == t("scenario.report.change", "fa") for v in counties[column])
-    # three charts (measures, map, ranks) and no link parameter for an empty scenario
-    assert len(at.get("plotly_chart")) == 3
+    # one result section at a time: with the county table, only the measures' chart
+    assert len(at.get("plotly_chart")) == 1
+    # no link parameter for an empty scenario
     assert "s" not in at.query_params
+
+
+def test_one_result_section_at_a_time_kept_in_the_link(ds):
+    at = open_page()
+    charts = lambda: len(at.get("plotly_chart"))  # noqa: E731
+    # the map first: the measures' chart and the map, no county table, no labour table
+    assert at.segmented_control(key="scn_view").value == "map"
+    assert charts() == 2 and at.selectbox(key="scn_map").value == "budget_per_capita"
+    assert not [tb for tb in at.table if (t("report.col.budget_total", "fa"),
+                                          t("scenario.report.change", "fa")) in tb.value.columns]
+    assert "scn_view" not in at.query_params
+    at.selectbox(key="scn_map").set_value("n_projects")
+    rerun(at)
+    show(at, "ranks")
+    assert charts() == 2 and at.query_params["scn_view"] == "ranks"
+    at.radio(key="scn_rank_kind").set_value("measure")
+    rerun(at)
+    show(at, "labour")
+    assert charts() == 1 and at.query_params["scn_view"] == "labour"
+    assert "بالا می‌رود" in "\n".join(m.value for m in at.markdown)  # the demonstration
+    # choices of hidden sections are kept: the map's measure (also in the link), the ranks'
+    assert at.query_params["scn_map"] == "n_projects"
+    show(at, "ranks")
+    assert at.radio(key="scn_rank_kind").value == "measure"
+    show(at, "counties")
+    assert at.selectbox(key="scn_map").value == "n_projects"
+    assert (t("report.col.n_projects", "fa"), t("scenario.report.change", "fa")) in \
+        panel_table(at).columns
+    # the link opens the same section; a bad value falls back to the map with a notice
+    at = open_page(query={"scn_view": "labour"})
+    assert at.segmented_control(key="scn_view").value == "labour"
+    assert charts() == 1
+    at = open_page(query={"scn_view": "nonsense"})
+    assert at.segmented_control(key="scn_view").value == "map"
+    assert any("scn_view" in w.value for w in at.warning)
 
 
 def test_english_page_renders(ds):
     at = open_page("en")
     assert at.title[0].value == t("scenario_page.title", "en")
     assert_report_numbers(at, ds, Scenario(), lang="en")
+    show(at, "labour")
     assert "unemployed′ = U − J(1 − m) + J·m·k" in "\n".join(m.value for m in at.markdown)
 
 
@@ -161,6 +223,48 @@ def test_shift_budget_from_the_widgets_lowers_the_centre_share(ds):
     at.button(key="scn_rm_0").click()
     rerun(at)
     assert at.session_state[SCENARIO].is_empty()
+
+
+def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, scenario_dir):
+    at = open_page()
+    # a builder widget reruns only the builder: no title, results or charts are redrawn
+    at.select_slider(key="scn_share").set_value(30)
+    fragment_rerun(at, "_builder")
+    assert not at.title and not at.table and not at.get("plotly_chart")
+    assert at.select_slider(key="scn_share").value == 30
+    at.radio(key="scn_kind").set_value("cancel")
+    fragment_rerun(at, "_builder")
+    assert at.multiselect(key="scn_sel_sectors") is not None and not at.title
+    # a refused edit stays in the builder, with its message
+    at.radio(key="scn_sel_mode").set_value("ids")
+    fragment_rerun(at, "_builder")
+    at.button(key="scn_add").click()
+    fragment_rerun(at, "_builder")
+    assert t("scenario_page.problem.no_ids", "fa") in messages(at) and not at.title
+    # an added edit changes the scenario: the whole page reruns, edit listed, results updated
+    at.radio(key="scn_kind").set_value("shift_budget")
+    fragment_rerun(at, "_builder")
+    at.select_slider(key="scn_share").set_value(30)
+    fragment_rerun(at, "_builder")
+    at.button(key="scn_add").click()
+    fragment_rerun(at, "_builder")
+    scenario = at.session_state[SCENARIO]
+    assert [e.kind for e in scenario.edits] == ["shift_budget"]
+    assert scenario.edits[0].share == 0.3
+    assert at.title and any("◆ انتقال ۳۰٪ بودجه" in m.value for m in at.markdown)
+    assert_report_numbers(at, ds, scenario)
+    # saved scenarios: saving/deleting rerun the section, loading reruns the page
+    save_scenario("saved", EXAMPLE, dataset=ds)
+    rerun(at)
+    at.selectbox(key="scn_cmp_b").set_value("saved")
+    fragment_rerun(at, "_saved_scenarios")
+    assert not at.title and len(at.table) == 2  # the list of saved scenarios, the comparison
+    at.button(key="scn_load").click()
+    fragment_rerun(at, "_saved_scenarios")
+    assert at.session_state[SCENARIO].edits == EXAMPLE.edits
+    assert at.title and t("scenario_page.loaded", "fa", name="saved",
+                          n=fmt_int(3, "fa")) in messages(at)
+    assert_report_numbers(at, ds, EXAMPLE)
 
 
 def test_set_projects_by_filter_and_add_project_with_jalali_dates(ds):
@@ -236,6 +340,7 @@ def test_labour_assumptions_and_the_demonstration(ds):
     at.selectbox(key="scn_group").set_value("other")
     rerun(at)
     assert (at.slider(key="scn_m").value, at.slider(key="scn_k").value) == (0.3, 0.5)
+    show(at, "labour")
     text = "\n".join(m.value for m in at.markdown)
     assert "بیکاران′ = U − J(1 − m) + J·m·k" in text
     assert "بالا می‌رود" in text  # the demonstration: the rate rises although jobs are added
@@ -253,6 +358,7 @@ def test_link_round_trip_gives_the_same_edits_and_numbers(ds):
     assert at.session_state[SCENARIO].edits == EXAMPLE.edits
     assert not at.warning
     assert_report_numbers(at, ds, EXAMPLE)
+    show(at, "labour")
     labour = [tb.value for tb in at.table
               if t("scenario.labour.unemployment_rate_new", "fa") in tb.value.columns]
     assert len(labour) == 1 and len(labour[0]) > 0
