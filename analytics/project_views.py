@@ -27,6 +27,7 @@ from analytics.jalali import JalaliDateError, format_jalali_iso, today_jalali
 from analytics.panel import indicator_wide
 from analytics.ranking import METHODS, rank_all_methods
 from analytics.schema import STATUSES
+from analytics.text import normalise_text
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -126,7 +127,6 @@ PROFILE_INDICATORS = tuple(DEFAULT_SPEC)
 
 _ALPHABET = "آاءأإئؤبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 _RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
-_RANK.update({"ك": _RANK["ک"], "ي": _RANK["ی"], "ى": _RANK["ی"], "ة": _RANK["ه"]})
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -146,7 +146,7 @@ def persian_sort_key(text: object) -> tuple:
     sort first, other characters after the alphabet by code point.  Code-point order puts
     پ چ ژ گ ک ی after every Arabic letter, which a Persian reader sees as unsorted."""
     key = []
-    for ch in _text(text):
+    for ch in normalise_text(_text(text)):  # Arabic ي/ك … sort as their Persian forms
         if ch in (" ", "\u200c"):
             key.append((0, 0))
         elif ch in _RANK:
