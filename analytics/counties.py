@@ -140,3 +140,10 @@ class CountyResolver:
             }
         )
         return codes, errors
+
+
+def county_names(table: pd.DataFrame, lang: str = "fa") -> dict[str, str]:
+    """``code → name`` in ``lang`` from a counties table (``code`` column) or a county
+    panel (indexed by code), with ``name_fa``/``name_en`` columns."""
+    codes = table["code"] if "code" in table.columns else table.index
+    return dict(zip(codes, table["name_fa" if lang == "fa" else "name_en"]))

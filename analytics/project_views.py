@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analytics.counties import county_names
 from analytics.jalali import JalaliDateError, format_jalali_iso, today_jalali
 from analytics.panel import indicator_wide
 from analytics.ranking import METHODS, rank_all_methods
@@ -201,10 +202,6 @@ def is_overdue(projects: pd.DataFrame, today: str | None = None) -> pd.Series:
     return (late & open_).astype(bool)
 
 
-def _county_names(counties: pd.DataFrame, lang: str) -> dict[str, str]:
-    return dict(zip(counties["code"], counties["name_fa" if lang == "fa" else "name_en"]))
-
-
 def explorer_table(projects: pd.DataFrame, counties: pd.DataFrame, lang: str = "fa",
                    sort: str = DEFAULT_SORT, today: str | None = None) -> pd.DataFrame:
     """The explorer rows (columns :data:`EXPLORER_COLUMNS`), sorted by ``sort`` (a key of
@@ -214,7 +211,7 @@ def explorer_table(projects: pd.DataFrame, counties: pd.DataFrame, lang: str = "
     county name in ``lang``; ``source_url`` the first http(s) URL of ``source`` or ``None``.
     Missing dates stay missing (``<NA>``); numbers stay numbers.
     """
-    names = _county_names(counties, lang)
+    names = county_names(counties, lang)
     title = projects["title_fa"].astype("string")
     if lang != "fa" and "title_en" in projects:
         english = projects["title_en"].astype("string")
@@ -275,7 +272,7 @@ def export_table(projects: pd.DataFrame, counties: pd.DataFrame, lang: str = "fa
 
     order = explorer_table(projects, counties, lang, sort)["project_id"]
     rows = projects.set_index(projects["project_id"].astype("string")).loc[list(order)]
-    names = _county_names(counties, lang)
+    names = county_names(counties, lang)
     prov = provenance(rows)
     out = pd.DataFrame({
         "project_id": rows["project_id"].astype("string"),

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.labour import classify_labour_migration
 from analytics.loading import Dataset, load_dataset
@@ -55,7 +56,7 @@ class ViewContext:
     extra: dict = field(default_factory=dict)
 
     def names(self, lang: str) -> dict[str, str]:
-        return dict(zip(self.panel.index, self.panel["name_fa" if lang == "fa" else "name_en"]))
+        return county_names(self.panel, lang)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from analytics.counties import county_names
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import sample_flags
 from analytics.report import (
@@ -30,7 +31,7 @@ ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 panel, totals = data.panel(flt)
 codes = list(panel.index)
-names = dict(zip(codes, panel["name_fa" if lang == "fa" else "name_en"]))
+names = county_names(panel, lang)
 sep = "، " if lang == "fa" else ", "
 
 

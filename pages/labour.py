@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from analytics.counties import county_names
 from analytics.labour import (
     QUADRANTS,
     classify_labour_migration,
@@ -27,7 +28,7 @@ ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 panel, totals = data.panel(flt)
 codes = list(panel.index)
-names = dict(zip(codes, panel["name_fa" if lang == "fa" else "name_en"]))
+names = county_names(panel, lang)
 sep = "، " if lang == "fa" else ", "
 province = province_thresholds(panel)
 

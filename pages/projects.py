@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from analytics.counties import county_names
 from analytics.project_views import (
     DEFAULT_SORT,
     FIELDS,
@@ -38,7 +39,7 @@ lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 all_ids = tuple(ds.projects["project_id"])
-names = dict(zip(ds.counties["code"], ds.counties["name_fa" if lang == "fa" else "name_en"]))
+names = county_names(ds.counties, lang)
 county_of = dict(zip(ds.projects["project_id"], ds.projects["county_code"]))
 
 

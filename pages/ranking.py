@@ -10,6 +10,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from analytics.counties import county_names
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
 from analytics.report import (
@@ -30,7 +31,7 @@ ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 panel, _ = data.panel(flt)
 codes = list(panel.index)
-names = dict(zip(codes, panel["name_fa" if lang == "fa" else "name_en"]))
+names = county_names(panel, lang)
 sep = "، " if lang == "fa" else ", "
 WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0)
 METHOD_CHOICES = ("all", *METHODS)

@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import scenario_store as store
+from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.labour_model import (
     COUNTY_GROUPS,
@@ -74,7 +75,7 @@ ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
 base_panel, _ = data.panel(flt)
 codes = list(ds.counties["code"])
-names = dict(zip(ds.counties["code"], ds.counties["name_fa" if lang == "fa" else "name_en"]))
+names = county_names(ds.counties, lang)
 centre = ds.centre_code
 sep = "، " if lang == "fa" else ", "
 
@@ -106,12 +107,11 @@ def _choices(filter_json: str, hypothetical_json: str, lang: str) -> tuple[int, 
     plus the scenario's hypothetical ones (marked)."""
     dataset = data.dataset()
     chosen, _ = ProjectFilter.from_dict(json.loads(filter_json), tuple(dataset.counties["code"]))
-    county_names = dict(zip(dataset.counties["code"],
-                            dataset.counties["name_fa" if lang == "fa" else "name_en"]))
+    names_of = county_names(dataset.counties, lang)
     matching = chosen.apply(dataset.projects)
     title = "title_fa" if lang == "fa" else "title_en"
     head = matching.head(MAX_CHOICES)
-    labels = {str(i): f"{i} — {tt} ({county_names.get(c, c)})"
+    labels = {str(i): f"{i} — {tt} ({names_of.get(c, c)})"
               for i, tt, c in zip(head["project_id"], head[title].fillna(head["title_fa"]),
                                   head["county_code"])}
     count = len(matching)
@@ -122,7 +122,7 @@ def _choices(filter_json: str, hypothetical_json: str, lang: str) -> tuple[int, 
             count += 1
             shown = row.get(title) or row["title_fa"]
             labels[row["project_id"]] = (f"{row['project_id']} — {shown} "
-                                         f"({county_names.get(row['county_code'])}) {HYP}")
+                                         f"({names_of.get(row['county_code'])}) {HYP}")
     return count, labels
 
 
@@ -132,8 +132,7 @@ def _figure(kind: str, scenario_json: str, filter_json: str, x: str, option: str
     rerun.  Shared objects (``cache_resource``) — never changed after they are built."""
     dataset = data.dataset()
     report = _report(scenario_json, filter_json, x)
-    county_names = dict(zip(dataset.counties["code"],
-                            dataset.counties["name_fa" if lang == "fa" else "name_en"]))
+    names_of = county_names(dataset.counties, lang)
     if kind == "measures":
         balance = {r["measure_id"]: r for r in report["balance"]}
         rows = [(t(f"measure_id.{m}", lang), balance[m]["baseline"], balance[m]["scenario"])
@@ -152,7 +151,7 @@ def _figure(kind: str, scenario_json: str, filter_json: str, x: str, option: str
     ranks = pd.DataFrame({"baseline": rows[f"{option}_rank_baseline"],
                           "scenario": rows[f"{option}_rank_scenario"]})
     marks = {r["county_code"]: f" {HYP}" for r in report["hypothetical"]}
-    return rank_change_chart(ranks, county_names, lang, marks=marks)
+    return rank_change_chart(ranks, names_of, lang, marks=marks)
 
 
 @st.cache_resource(show_spinner=False)

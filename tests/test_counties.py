@@ -59,3 +59,11 @@ def test_code_syntax():
 def test_noise_does_not_change_the_code(row, noise, arabic):
     name = row.name_fa.replace("ی", "ي").replace("ک", "ك") if arabic else row.name_fa
     assert CountyResolver(COUNTIES).resolve(noise + name + noise) == row.code
+
+
+def test_county_names_from_a_table_or_a_panel():
+    from analytics.counties import county_names
+
+    assert county_names(COUNTIES, "fa")["najafabad"] == "نجف‌آباد"
+    panel = COUNTIES.set_index("code")[["name_fa", "name_en"]]
+    assert county_names(panel, "en") == dict(zip(COUNTIES["code"], COUNTIES["name_en"]))

@@ -6,6 +6,7 @@ import html
 
 import streamlit as st
 
+from analytics.counties import county_names
 from analytics.filters import PROVENANCE_CHOICES, ProjectFilter
 from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import fmt_int, t
@@ -64,7 +65,7 @@ def note(text: str) -> None:
 def filter_sidebar(counties, lang: str) -> ProjectFilter:
     """The shared project filter in the sidebar; the chosen values live in session state."""
     codes = tuple(counties["code"])
-    names = dict(zip(counties["code"], counties["name_fa" if lang == "fa" else "name_en"]))
+    names = county_names(counties, lang)
     current = state.project_filter(codes)
     with st.sidebar:
         st.subheader(t("filter.title", lang))
