@@ -239,18 +239,13 @@ def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
 
 
 def scenario_comparison(ctx: ViewContext, scenario: Any, lang: str
-                        ) -> list[tuple[str, str, str, str]]:
-    """(measure, baseline, scenario, change) rows of the balance measures."""
+                        ) -> list[tuple[str, float, float]]:
+    """(measure, baseline, scenario) rows of the main balance measures, as numbers: the
+    deck formats them and computes the signed change."""
     if ctx.scenario is None:
         return []
     keep = ("centre_share_x", "hoover", "gini_weighted", "theil_t", "williamson",
             "need_alignment")
-    rows = []
-    for row in ctx.scenario["balance"]:
-        if row["measure_id"] not in keep:
-            continue
-        def show(v):
-            return "—" if v is None else fmt_number(v, lang, 3)
-        rows.append((t(f"measure_id.{row['measure_id']}", lang), show(row["baseline"]),
-                     show(row["scenario"]), show(row["change"])))
-    return rows
+    return [(t(f"measure_id.{row['measure_id']}", lang), row["baseline"], row["scenario"])
+            for row in ctx.scenario["balance"]
+            if row["measure_id"] in keep and None not in (row["baseline"], row["scenario"])]

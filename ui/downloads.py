@@ -195,30 +195,6 @@ def expected_slide_count(n_views: int, with_scenario: bool) -> int:
     return 1 + n_views + 1 + (1 if with_scenario else 0) + 1
 
 
-def _numeric_comparison(views: Any) -> Callable[..., list]:
-    """``views.scenario_comparison`` with the baseline and scenario as numbers.
-
-    The registry's rows carry formatted texts, so the deck's comparison slide cannot
-    compute the change (it shows «—») and a negative value's sign lands on the wrong side
-    in right-to-left text.  Same rows and labels, but (label, baseline, scenario) numbers
-    from the scenario report: the deck formats them and computes the signed change.
-    """
-    def comparison(ctx: Any, scenario: Any, lang: str) -> list:
-        rows = views.scenario_comparison(ctx, scenario, lang)
-        report = getattr(ctx, "scenario", None) or {}
-        numbers = {t(f"measure_id.{r['measure_id']}", lang): (r["baseline"], r["scenario"])
-                   for r in report.get("balance", [])}
-        out = []
-        for row in rows:
-            label = row[0]
-            if label in numbers and None not in numbers[label]:
-                out.append((label, *numbers[label]))
-            else:
-                out.append(tuple(row[:3]))
-        return out
-    return comparison
-
-
 def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,
                    scenario: Any = None, scenario_name: str | None = None,
                    flt: ProjectFilter | None = None, dataset: Any = None,
@@ -253,7 +229,7 @@ def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None 
     chosen = scenario
     registry = SimpleNamespace(VIEWS=views.VIEWS, build_context=make_context,
                                key_figures=views.key_figures, sources=views.sources,
-                               scenario_comparison=_numeric_comparison(views))
+                               scenario_comparison=views.scenario_comparison)
     specs = deck_specs_from_views(registry, view_ids, lang,
                                   scenario_name if scenario is not None else None)
     if title and title.strip():
