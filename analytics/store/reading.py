@@ -23,6 +23,7 @@ File-level problems raise :class:`~analytics.validation.DataValidationError`.
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import datetime as _dt
 import io
@@ -52,6 +53,7 @@ __all__ = ["RawSheet", "read_table_file", "read_input", "sniff_type", "decode_te
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_MERGE_FILL = 2_000_000
+_INFLATE_STEP = 1 << 20  # bytes inflated at a time by the unzipped-size check
 # sheets of our own template that hold no data
 DICTIONARY_SHEETS = {normalise_text(s).casefold() for s in
                      ("راهنمای ستون‌ها", "Data dictionary", "فهرست‌ها", "Lists")}
@@ -358,13 +360,56 @@ def _excel_cell(cell: dict, percent: set[int]) -> Cell | None:
     return (_number_text(value), False)
 
 
+def _zip_too_large(file: str, size: int | None = None) -> DataValidationError:
+    limit = MAX_UNZIPPED_BYTES // 1024 // 1024
+    value = f"{size / 1024 / 1024:,.0f} MB" if size is not None else f"> {limit} MB"
+    return DataValidationError(file, [Problem(file, None, "—", value, "zip_too_large",
+                                              {"limit": f"{limit}"})])
+
+
+def _check_unzipped_size(file: str, data: bytes) -> None:
+    """Refuse a workbook that inflates beyond :data:`MAX_UNZIPPED_BYTES` (a zip bomb).
+
+    The sizes the zip declares are checked first (cheap); then every entry is really
+    inflated, in 1 MB steps and without keeping the output, counting what comes out —
+    a hand-made zip can declare small sizes for entries that inflate to gigabytes, and
+    Python's ``zipfile`` would decompress up to 1 GB at once for each such entry before
+    noticing.  Only stored and deflated entries (what Excel writes) are accepted:
+    bzip2/LZMA streams cannot be inflated in bounded steps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        declared = sum(i.file_size for i in infos)
+        if declared > MAX_UNZIPPED_BYTES:
+            raise _zip_too_large(file, declared)
+        total = 0
+        for info in infos:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise _file_problem(file, "unreadable_file",
+                                    detail=f"{info.filename}: compression method "
+                                           f"{info.compress_type} is not supported")
+            # read past the declared size: up to the remaining budget and one more step
+            # (so the read that crosses the limit never reaches the size's end, where
+            # zipfile would check the CRC of the truncated data instead)
+            probe = copy.copy(info)
+            probe.file_size = MAX_UNZIPPED_BYTES - total + 2 * _INFLATE_STEP
+            try:
+                with archive.open(probe) as entry:
+                    while chunk := entry.read(_INFLATE_STEP):
+                        total += len(chunk)
+                        if total > MAX_UNZIPPED_BYTES:
+                            raise _zip_too_large(file)
+            except DataValidationError:
+                raise
+            except Exception as err:  # noqa: BLE001 - damaged/encrypted entries are reported
+                raise _file_problem(file, "unreadable_file",
+                                    detail=f"{type(err).__name__}: {str(err)[:200]}") from None
+
+
 def _xlsx_sheets(file: str, data: bytes, kind: str | None) -> list[RawSheet | None]:
     from openpyxl import load_workbook
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(i.file_size for i in archive.infolist()) > MAX_UNZIPPED_BYTES:
-            raise _file_problem(file, "zip_too_large")
+    _check_unzipped_size(file, data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
                                  keep_links=False)
