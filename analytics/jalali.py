@@ -18,6 +18,7 @@ Julian day 1948320.5), checked against ``jdatetime`` in the tests.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -229,4 +230,11 @@ def format_jalali_iso(value: object) -> str:
 
 def today_jalali() -> str:
     """Today as ``YYYY/MM/DD`` Jalali."""
-    return format_jalali_iso(_dt.date.today())
+    return _jalali_iso_of(_dt.date.today())
+
+
+@functools.lru_cache(maxsize=8)
+def _jalali_iso_of(day: _dt.date) -> str:
+    """``format_jalali_iso`` of a Gregorian day, kept (jdatetime reads the locale on every
+    conversion; the page's export names ask for today's date on every chart)."""
+    return format_jalali_iso(day)

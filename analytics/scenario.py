@@ -1978,7 +1978,20 @@ def apply_scenario(dataset: Any, scenario: Scenario | Mapping) -> ScenarioResult
 # ---------------------------------------------------------------------------
 
 
-def _describe_target(edit: Any, lang: str) -> str:
+_FILTER_LABELS = {"counties": "filter.counties", "sectors": "filter.sectors",
+                  "statuses": "filter.statuses", "funding_sources": "filter.funding",
+                  "year_from": "filter.years", "year_to": "filter.years",
+                  "provenance": "filter.provenance",
+                  "text": "filter.text"}
+
+
+def _county_list(codes: Iterable[str], lang: str, names: Mapping[str, str] | None) -> str:
+    """County codes as the reader's names (the codes themselves without ``names``)."""
+    names = names or {}
+    return ("، " if lang == "fa" else ", ").join(names.get(c, c) for c in codes)
+
+
+def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = None) -> str:
     if getattr(edit, "ids", None) is not None:
         ids = list(edit.ids)
         shown = ", ".join(ids[:3]) + (" …" if len(ids) > 3 else "")
@@ -1988,13 +2001,19 @@ def _describe_target(edit: Any, lang: str) -> str:
         return t("scenario.describe.all", lang)
     parts = []
     for key, value in flt.to_dict().items():
-        if key == "sectors":
-            value = [t(f"sector.{v}", lang) for v in value]
-        elif key == "statuses":
-            value = [t(f"status.{v}", lang) for v in value]
-        shown = ("، " if lang == "fa" else ", ").join(map(str, value)) if isinstance(
-            value, list) else str(value)
-        parts.append(f"{key}: {shown}")
+        if key == "counties":
+            shown = _county_list(value, lang, names)
+        else:
+            if key == "sectors":
+                value = [t(f"sector.{v}", lang) for v in value]
+            elif key == "statuses":
+                value = [t(f"status.{v}", lang) for v in value]
+            elif key == "funding_sources":
+                value = [t(f"funding.{v}", lang) for v in value]
+            shown = ("، " if lang == "fa" else ", ").join(map(str, value)) if isinstance(
+                value, list) else str(value)
+        label = t(_FILTER_LABELS[key], lang) if key in _FILTER_LABELS else key
+        parts.append(f"{label}: {localise_digits(shown, lang)}")
     return t("scenario.describe.filter", lang, filter="; ".join(parts))
 
 
@@ -2014,31 +2033,34 @@ def _changes(edit: SetProjects, lang: str) -> str:
     return ("، " if lang == "fa" else ", ").join(changes)
 
 
-def describe_edit(edit: Edit, lang: str = "fa") -> str:
-    """One line describing ``edit`` in ``lang`` (the edit list of the page and the CLI)."""
+def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None = None) -> str:
+    """One line describing ``edit`` in ``lang`` (the edit list of the page and the CLI);
+    county codes are shown as ``names[code]`` when ``names`` (code → name) is given."""
     def num(value: object, decimals: int = 0) -> str:
         return fmt_number(value, lang, decimals)
 
     if isinstance(edit, SetProjects):
-        text = t("scenario.describe.set_projects", lang, target=_describe_target(edit, lang),
+        text = t("scenario.describe.set_projects", lang, target=_describe_target(edit, lang, names),
                  changes=_changes(edit, lang))
     elif isinstance(edit, Cancel):
-        text = t("scenario.describe.cancel", lang, target=_describe_target(edit, lang))
+        text = t("scenario.describe.cancel", lang, target=_describe_target(edit, lang, names))
     elif isinstance(edit, Postpone):
-        text = t("scenario.describe.postpone", lang, target=_describe_target(edit, lang),
+        text = t("scenario.describe.postpone", lang, target=_describe_target(edit, lang, names),
                  months=localise_digits(str(edit.months), lang))
     elif isinstance(edit, AddProject):
         text = t("scenario.describe.add_project", lang, title=edit.title_fa if lang == "fa"
-                 else (edit.title_en or edit.title_fa), county=edit.county,
+                 else (edit.title_en or edit.title_fa), county=_county_list([edit.county], lang, names),
                  sector=t(f"sector.{edit.sector}", lang), budget=num(edit.budget_billion_rials),
                  jobs=num(edit.expected_jobs), status=t(f"status.{edit.status}", lang))
     elif isinstance(edit, ShiftBudget):
-        donors = ", ".join(edit.from_counties) if edit.from_counties else t(
+        donors = _county_list(edit.from_counties, lang, names) if edit.from_counties else t(
             "common.centre", lang)
         if edit.rule == "named":
-            recipients = ", ".join(f"{c} ({w:g})" for c, w in edit.weights or ())
+            recipients = ("، " if lang == "fa" else ", ").join(
+                f"{(names or {}).get(c, c)} ({localise_digits(f'{w:g}', lang)})"
+                for c, w in edit.weights or ())
         elif edit.to_counties:
-            recipients = ", ".join(edit.to_counties)
+            recipients = _county_list(edit.to_counties, lang, names)
         else:
             recipients = t("common.rest", lang)
         rule = t(f"scenario.shift_rule.{edit.rule}", lang)
@@ -2048,7 +2070,7 @@ def describe_edit(edit: Edit, lang: str = "fa") -> str:
                  share=localise_digits(f"{100 * edit.share:g}%", lang), donors=donors,
                  recipients=recipients, rule=rule)
     else:
-        who = (", ".join(edit.counties) if edit.counties is not None
+        who = (_county_list(edit.counties, lang, names) if edit.counties is not None
                else t(f"scenario.group.{edit.group}", lang))
         text = t("scenario.describe.assumptions", lang, who=who,
                  m="—" if edit.m is None else localise_digits(f"{edit.m:g}", lang),

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.measures import panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
@@ -164,10 +165,12 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
     hyp_columns = [c for c in ("project_id", "county_code", "sector", "title_fa", "title_en",
                                "status", "budget_billion_rials", "expected_jobs",
                                "planned_start", "planned_end") if c in hyp]
+    names_fa = county_names(dataset.counties, "fa")
+    names_en = county_names(dataset.counties, "en")
     return {
         "scenario": scenario.to_dict(),
-        "edits": [{"index": i, "type": e.kind, "fa": describe_edit(e, "fa"),
-                   "en": describe_edit(e, "en")} for i, e in enumerate(scenario.edits)],
+        "edits": [{"index": i, "type": e.kind, "fa": describe_edit(e, "fa", names_fa),
+                   "en": describe_edit(e, "en", names_en)} for i, e in enumerate(scenario.edits)],
         "filter": flt.to_dict(),
         "measure": measure,
         "log": [entry.to_dict() for entry in result.log],

@@ -195,9 +195,9 @@ def main() -> int:
     def share(at, i):
         at.select_slider(key="scn_share").set_value(20 if i % 2 == 0 else 10)
 
-    builder = fragment_id(at, "_builder")
+    builder = fragment_id(at, "builder")
     if builder is None:
-        print("the page has no _builder fragment: builder changes rerun the whole page",
+        print("the page has no builder fragment: builder changes rerun the whole page",
               file=sys.stderr)
         kind(at, 1)
         at.run()

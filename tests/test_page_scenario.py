@@ -229,25 +229,25 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     at = open_page()
     # a builder widget reruns only the builder: no title, results or charts are redrawn
     at.select_slider(key="scn_share").set_value(30)
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     assert not at.title and not at.table and not at.get("plotly_chart")
     assert at.select_slider(key="scn_share").value == 30
     at.radio(key="scn_kind").set_value("cancel")
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     assert at.multiselect(key="scn_sel_sectors") is not None and not at.title
     # a refused edit stays in the builder, with its message
     at.radio(key="scn_sel_mode").set_value("ids")
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     at.button(key="scn_add").click()
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     assert t("scenario_page.problem.no_ids", "fa") in messages(at) and not at.title
     # an added edit changes the scenario: the whole page reruns, edit listed, results updated
     at.radio(key="scn_kind").set_value("shift_budget")
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     at.select_slider(key="scn_share").set_value(30)
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     at.button(key="scn_add").click()
-    fragment_rerun(at, "_builder")
+    fragment_rerun(at, "builder")
     scenario = at.session_state[SCENARIO]
     assert [e.kind for e in scenario.edits] == ["shift_budget"]
     assert scenario.edits[0].share == 0.3
@@ -257,14 +257,40 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     save_scenario("saved", EXAMPLE, dataset=ds)
     rerun(at)
     at.selectbox(key="scn_cmp_b").set_value("saved")
-    fragment_rerun(at, "_saved_scenarios")
+    fragment_rerun(at, "saved_scenarios")
     assert not at.title and len(at.table) == 2  # the list of saved scenarios, the comparison
     at.button(key="scn_load").click()
-    fragment_rerun(at, "_saved_scenarios")
+    fragment_rerun(at, "saved_scenarios")
     assert at.session_state[SCENARIO].edits == EXAMPLE.edits
     assert at.title and t("scenario_page.loaded", "fa", name="saved",
                           n=fmt_int(3, "fa")) in messages(at)
     assert_report_numbers(at, ds, EXAMPLE)
+
+
+def test_results_rerun_alone_and_another_x_reruns_the_page(ds, scenario_dir):
+    at = open_page()
+    at.button(key="scn_add").click()  # the builder's default: 10 % of the centre's budget
+    rerun(at)
+    scenario = at.session_state[SCENARIO]
+    assert len(scenario.edits) == 1
+    # the section and the map measure rerun only the results: no builder, no title
+    at.segmented_control(key="scn_view").set_value("counties")
+    fragment_rerun(at, "results")
+    assert not at.title and "scn_kind" not in {r.key for r in at.radio}
+    assert at.query_params["scn_view"] == "counties"
+    assert at.query_params["s"]  # the scenario stays in the link
+    at.selectbox(key="scn_map").set_value("jobs_per_1000")
+    fragment_rerun(at, "results")
+    assert not at.title and at.query_params["scn_map"] == "jobs_per_1000"
+    table = [tb.value for tb in at.table if tb.value.columns.nlevels == 2]
+    assert len(table) == 1 and t("measure.jobs_per_1000", "fa") in " ".join(
+        map(str, table[0].columns.get_level_values(0)))
+    # another X also changes what the saved-scenario comparison shows: the page reruns
+    at.selectbox(key="scn_x").set_value("jobs_total")
+    fragment_rerun(at, "results")
+    assert at.title and "scn_kind" in {r.key for r in at.radio}
+    assert at.query_params["scn_x"] == "jobs_total"
+    assert_report_numbers(at, ds, scenario, x="jobs_total")
 
 
 def test_set_projects_by_filter_and_add_project_with_jalali_dates(ds):

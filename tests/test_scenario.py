@@ -323,6 +323,21 @@ def test_edit_from_dict_and_descriptions():
     assert describe_edit(Scenario.from_dict(EXAMPLE).edits[-1], "en").endswith("— high")
 
 
+def test_descriptions_name_counties_and_filter_fields_in_the_readers_words():
+    names = {"khur_va_biabanak": "خور و بیابانک", "nain": "نائین"}
+    edits = Scenario.from_dict(EXAMPLE).edits
+    fa = describe_edit(edits[0], "fa", names)
+    assert "خور و بیابانک" in fa and "khur_va_biabanak" not in fa
+    assert "counties" not in fa and t("filter.counties", "fa") in fa
+    assert "نائین" in describe_edit(edits[3], "fa", names)
+    named = describe_edit(edits[5], "fa", names)
+    assert "نائین (۲)" in named and "nain" not in named
+    en = describe_edit(edits[0], "en", {"khur_va_biabanak": "Khur and Biabanak"})
+    assert "Khur and Biabanak" in en and "Counties" in en
+    # without names the codes stay (the engine never guesses a name)
+    assert "khur_va_biabanak" in describe_edit(edits[0], "en")
+
+
 # ---------------------------------------------------------------------------
 # Empty scenario and the baseline
 # ---------------------------------------------------------------------------

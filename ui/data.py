@@ -91,10 +91,13 @@ def _panel(filter_json: str, year: int | None,
     return panel, panel_totals(panel)
 
 
-def panel(flt: ProjectFilter, year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def panel(flt: ProjectFilter, year: int | None = None, ds: Dataset | None = None
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(county panel, province/rest totals) for a filter; cached by its JSON form and the
-    current dataset."""
-    return _panel(json.dumps(flt.to_dict(), sort_keys=True), year, dataset_token(dataset()))
+    dataset (``ds``, the current one by default — pass it when the page already holds it:
+    asking the store costs a query)."""
+    ds = dataset() if ds is None else ds
+    return _panel(json.dumps(flt.to_dict(), sort_keys=True), year, dataset_token(ds))
 
 
 @st.cache_resource(show_spinner=False)
