@@ -134,13 +134,14 @@ def _card_text(hover: pd.DataFrame, lang: str) -> pd.Series:
     """The whole hover text per county (for the tile view, which has no template), each line
     laid out right-to-left for ``fa``."""
     labels = hover.attrs.get("labels", {})
-    rows = []
-    for _, row in hover.iterrows():
-        lines = [f"<b>{row['name']}</b>", f"{hover.attrs.get('label', '')}: {row['value']}"]
-        lines += [f"{labels.get(c, c)}: {row[c]}" for c in hover.columns
-                  if c not in ("name", "value")]
-        rows.append(rtl_label("<br>".join(lines), lang))
-    return pd.Series(rows, index=hover.index)
+    extra = [c for c in hover.columns if c not in ("name", "value")]
+    columns = [hover[c].astype(str).tolist() for c in ("name", "value", *extra)]
+    heads = ["<b>", f"{hover.attrs.get('label', '')}: ",
+             *(f"{labels.get(c, c)}: " for c in extra)]
+    tails = ["</b>"] + [""] * (len(heads) - 1)
+    rows = [rtl_label("<br>".join(h + v + e for h, v, e in zip(heads, values, tails)), lang)
+            for values in zip(*columns)]
+    return pd.Series(rows, index=hover.index, dtype=object)
 
 
 # --------------------------------------------------------------------------- classes
@@ -443,12 +444,15 @@ def scope_map(
     colorbar_title: str = "",
     height: int = 600,
     selectable: bool = True,
+    groups: pd.Series | None = None,
 ) -> go.Figure:
     """The county map of one scope: boundaries (``geometry`` given) or equal tiles
     (``tile_layout``), continuous or ``classes`` colours, ``names`` as labels where they fit
     (or ``label_points`` — index key; lon, lat, text — such as province names; both thinned
     by :func:`pick_labels` with ``label_priority``), the
-    ``centre`` and ``selected`` counties outlined, «© OpenStreetMap contributors»."""
+    ``centre`` and ``selected`` counties outlined, province borders when the geometry has
+    them (``extra["province_borders"]``: the whole country) — on tiles, the borders between
+    ``groups`` (code → e.g. province) —, «© OpenStreetMap contributors»."""
     frame = pd.DataFrame({"v": values.reindex(list(codes)).astype(float)})
     if geometry is not None:
         if label_points is None:
@@ -461,7 +465,8 @@ def scope_map(
         fig = choropleth(geometry.feature_collection, frame, "v", lang, None, hover,
                          label_points, centre, diverging, colorbar_title, height,
                          classes=classes, selected=selected, selectable=selectable,
-                         outlines_in_trace=True, bounds=geometry.bounds)
+                         outlines_in_trace=True, bounds=geometry.bounds,
+                         borders=geometry.extra.get("province_borders"))
         return fig
     if tile_layout is None:
         raise ValueError("need boundaries or a tile layout")
@@ -470,8 +475,13 @@ def scope_map(
         tiles["text"] = ""
     card = hover.copy()
     card["card"] = _card_text(hover, lang)
+    borders = None
+    if groups is not None:
+        from geo.tiles import hex_group_borders, hex_polygons
+
+        borders = hex_group_borders(hex_polygons(tile_layout), groups.to_dict())
     fig = tile_cartogram(tiles, frame, "v", lang, None, card, centre, diverging, height,
-                         classes=classes, selected=selected)
+                         classes=classes, selected=selected, borders=borders)
     return add_attribution(fig, lang)
 
 

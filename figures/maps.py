@@ -33,11 +33,12 @@ from figures.theme import (
 from geo.plotly_geojson import subset_feature_collection
 from i18n import rtl_label
 
-__all__ = ["ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR", "choropleth",
+__all__ = ["BORDER_COLOUR", "ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR", "choropleth",
            "class_colours", "lean_feature_collection", "tile_cartogram"]
 
 MISSING_COLOUR = "#e5e7eb"
 SELECTED_COLOUR = "#111827"
+BORDER_COLOUR = "#374151"  # province borders over the counties' white edges
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,23 @@ def _outline(fc: dict, code: str, colour: str, width: float, name: str) -> go.Ch
     )
 
 
+def _border_trace(borders: Sequence[Sequence[Sequence[float]]], width: float
+                  ) -> go.Scattergeo:
+    """All ``borders`` in one line trace, polylines joined by ``None`` gaps (plain lists:
+    numpy arrays would be sent as base64 float64).  Lines only — not selectable, no hover."""
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    for line in borders:
+        if lon:
+            lon.append(None)
+            lat.append(None)
+        lon.extend(float(p[0]) for p in line)
+        lat.extend(float(p[1]) for p in line)
+    return go.Scattergeo(lon=lon, lat=lat, mode="lines",
+                         line={"color": BORDER_COLOUR, "width": width},
+                         hoverinfo="skip", showlegend=False, name="borders")
+
+
 def choropleth(
     feature_collection: dict,
     frame: pd.DataFrame,
@@ -196,6 +214,8 @@ def choropleth(
     label_size: int = 10,
     outlines_in_trace: bool = False,
     bounds: tuple[float, float, float, float] | None = None,
+    borders: Sequence[Sequence[Sequence[float]]] | None = None,
+    border_width: float = 1.0,
 ) -> go.Figure:
     """A choropleth of ``frame[value]`` (index = county code = feature ``id``).
 
@@ -209,7 +229,10 @@ def choropleth(
     at full opacity when the chart is used for click selection; ``outlines_in_trace``:
     draw the centre/selected outlines as per-county line colours of the main trace (they
     are moved to its end) instead of extra traces — a lighter figure; ``bounds``
-    (min lon, min lat, max lon, max lat): the map window instead of ``fitbounds``.
+    (min lon, min lat, max lon, max lat): the map window instead of ``fitbounds``;
+    ``borders``: polylines of ``[lon, lat]`` (e.g. province borders,
+    :func:`geo.geometry.group_borders`) drawn as one thin dark line trace named
+    ``"borders"`` over the counties and under the labels.
     """
     codes = list(frame.index)
     fc = lean_feature_collection(feature_collection)
@@ -285,6 +308,8 @@ def choropleth(
         if centre and centre in codes:
             fig.add_trace(_outline(fc, centre, CENTRE_COLOUR,
                                    2.5 if selected == centre else 3, "centre"))
+    if borders:
+        fig.add_trace(_border_trace(borders, border_width))
     if labels is not None and len(labels):
         fig.add_trace(go.Scattergeo(
             # plain lists: numpy arrays would be sent as base64 float64 (≈11 B per value)
@@ -319,6 +344,28 @@ def choropleth(
     return add_attribution(fig, lang)
 
 
+# Continuous tile colours are quantised to this many evenly spaced steps of the colour scale
+# (odd, so the middle of a diverging scale is a step): one fill trace per step in use, so the
+# figure has at most TILE_COLOUR_STEPS + 6 traces however many counties it shows.  A step is
+# 1/32 of the range — finer than the eye tells apart on the map; hover shows exact values.
+TILE_COLOUR_STEPS = 33
+
+
+def _rings(xs_list: Sequence[Sequence[float]], ys_list: Sequence[Sequence[float]]
+           ) -> tuple[list, list]:
+    """Rings (or lines) joined by ``None`` gaps: ``fill="toself"`` fills each ring on its
+    own."""
+    x: list[float | None] = []
+    y: list[float | None] = []
+    for xs, ys in zip(xs_list, ys_list):
+        if x:
+            x.append(None)
+            y.append(None)
+        x.extend(xs)
+        y.extend(ys)
+    return x, y
+
+
 def tile_cartogram(
     tiles: pd.DataFrame,
     frame: pd.DataFrame,
@@ -333,66 +380,97 @@ def tile_cartogram(
     classes: ColourClasses | None = None,
     selected: str | None = None,
     label_size: int = 11,
+    borders: Sequence[Sequence[Sequence[float]]] | None = None,
 ) -> go.Figure:
     """Equal tiles, one per county: ``tiles`` has index code and columns ``x``, ``y`` (tile
     centre), ``xs``, ``ys`` (vertex lists) and ``text`` (short name; empty → no label).
     Needs no boundary file.  ``hover`` may carry a ready ``card`` column (the whole hover
-    text); ``classes`` and ``selected`` as in :func:`choropleth`."""
-    z = frame[value].astype(float).reindex(tiles.index)
+    text); ``classes`` and ``selected`` as in :func:`choropleth`.
+
+    A constant number of traces, whatever the number of tiles: one filled trace per colour
+    (class, or step of the continuous scale — :data:`TILE_COLOUR_STEPS`; grey for no value)
+    whose hexagons are ``None``-separated rings with white edges; one outline trace each for
+    the ``centre`` and ``selected`` tiles, on top — over ``borders`` (polylines of ``(x, y)``
+    such as :func:`geo.tiles.hex_group_borders`, one dark line trace); one invisible marker per tile centre
+    (trace ``"tiles"``) carrying the hover card and ``customdata`` = code, so hovering or
+    clicking anywhere in a hexagon picks its county (``hoverdistance=-1``: the nearest centre
+    — on a hexagon grid, the hexagon under the pointer); the names; the colour bar.
+    """
+    codes = list(tiles.index)
+    z = frame[value].astype(float).reindex(codes)
     colours = _colours(diverging, z)
     lo, hi = colours["zmin"], colours["zmax"]
     scale_spec = colours["colorscale"]
     if isinstance(scale_spec, str):
         scale_spec = pc.get_colorscale(scale_spec)
+    # colour of every tile, as (sort key, colour): classes in class order, steps low → high
+    values = z.to_numpy(dtype=float)
+    if classes is not None:
+        index = classes.index.reindex(codes).to_numpy(dtype=float)
+        keys = np.where(np.isnan(index) | (index < 0), -1, index).astype(int)
+        palette = {j: _hex(c) for j, c in enumerate(classes.colours)}
+    else:
+        steps = TILE_COLOUR_STEPS - 1
+        pos = np.full(len(values), 0.5) if hi == lo else (values - lo) / (hi - lo)
+        keys = np.where(np.isnan(values), -1,
+                        np.rint(np.clip(np.nan_to_num(pos), 0, 1) * steps)).astype(int)
+        used = sorted({int(k) for k in keys if k >= 0})
+        sampled = pc.sample_colorscale(scale_spec, [k / steps for k in used]) if used else []
+        palette = {k: _hex(c) for k, c in zip(used, sampled)}
+    palette[-1] = MISSING_COLOUR
+    tile_colour = [palette[int(k)] for k in keys]
+
     fig = go.Figure()
-    class_index = classes.index.reindex(tiles.index) if classes is not None else None
-    text_colours = []
-    outlined = {code for code in (selected, centre) if code in tiles.index}
-    drawn_last = []  # outlined tiles go on top, so their neighbours do not cover the outline
-    for code, tile in tiles.iterrows():
-        val = z.get(code)
-        if classes is not None:
-            j = class_index.get(code)
-            colour = classes.colours[int(j)] if j is not None and j == j and j >= 0 \
-                else MISSING_COLOUR
-        elif val is None or np.isnan(val):
-            colour = MISSING_COLOUR
-        else:
-            pos = 0.5 if hi == lo else (val - lo) / (hi - lo)
-            colour = pc.sample_colorscale(scale_spec, [min(max(pos, 0), 1)])[0]
-        text_colours.append("white" if _dark(colour) else "#111827")
-        is_centre = code == centre
-        is_selected = code == selected
-        line = {"color": "white", "width": 1}
-        if is_selected:
-            line = {"color": SELECTED_COLOUR, "width": 3}
-        elif is_centre:
-            line = {"color": CENTRE_COLOUR, "width": 3}
-        if hover is not None and code in hover.index and "card" in hover.columns:
-            text = hover.at[code, "card"]
-        elif hover is not None and code in hover.index:
-            text = (f"<b>{hover.at[code, 'name']}</b><br>{hover.attrs.get('label', '')}: "
-                    f"{hover.at[code, 'value']}")
-        else:
-            text = tile["text"]
-        trace = go.Scatter(
-            x=list(tile["xs"]), y=list(tile["ys"]), fill="toself", fillcolor=colour,
-            mode="lines", line=line, hoveron="fills", text=text, hoverinfo="text",
-            showlegend=False, name=str(code),
-        )
-        if code in outlined:
-            drawn_last.append(trace)
-        else:
-            fig.add_trace(trace)
-    for trace in drawn_last:
-        fig.add_trace(trace)
-    has_text = (tiles["text"].astype(str) != "").to_numpy()
+    xs_all, ys_all = tiles["xs"].tolist(), tiles["ys"].tolist()
+    for key in sorted(set(int(k) for k in keys)):
+        rows = np.flatnonzero(keys == key)
+        x, y = _rings([xs_all[i] for i in rows], [ys_all[i] for i in rows])
+        fig.add_trace(go.Scatter(
+            x=x, y=y, fill="toself", fillcolor=palette[key], mode="lines",
+            line={"color": "white", "width": 1}, hoverinfo="skip", showlegend=False,
+            name="missing" if key < 0 else f"fill {key}",
+        ))
+    if borders:
+        x, y = _rings([[p[0] for p in line] for line in borders],
+                      [[p[1] for p in line] for line in borders])
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", line={"color": BORDER_COLOUR,
+                                                              "width": 1.5},
+                                 hoverinfo="skip", showlegend=False, name="borders"))
+    for code, colour, width, name in ((centre, CENTRE_COLOUR, 3, "centre"),
+                                      (selected, SELECTED_COLOUR, 3, "selected")):
+        if code is not None and code in tiles.index:
+            fig.add_trace(go.Scatter(
+                x=list(tiles.at[code, "xs"]), y=list(tiles.at[code, "ys"]), mode="lines",
+                line={"color": colour, "width": width}, hoverinfo="skip", showlegend=False,
+                name=name,
+            ))
+
+    if hover is not None and "card" in hover.columns:
+        text = hover["card"].reindex(codes).fillna("").astype(str).tolist()
+    elif hover is not None:
+        card = hover.reindex(codes)
+        label = hover.attrs.get("label", "")
+        text = [f"<b>{n}</b><br>{label}: {v}" if isinstance(n, str) else ""
+                for n, v in zip(card["name"], card["value"])]
+    else:
+        text = tiles["text"].fillna("").astype(str).tolist()
+    fig.add_trace(go.Scatter(
+        x=tiles["x"].round(4).tolist(), y=tiles["y"].round(4).tolist(), mode="markers",
+        marker={"color": "rgba(0,0,0,0)", "size": 1}, customdata=codes, text=text,
+        hoverinfo="text", showlegend=False, name="tiles",
+        hoverlabel={"bgcolor": tile_colour},  # as the choropleth; Plotly picks the text colour
+        unselected={"marker": {"opacity": 0}}, selected={"marker": {"opacity": 0}},
+    ))
+
+    has_text = (tiles["text"].fillna("").astype(str) != "").to_numpy()
     shown = tiles[has_text]
     fig.add_trace(go.Scatter(
-        x=shown["x"], y=shown["y"], text=shown["text"], mode="text", hoverinfo="skip",
+        x=shown["x"].round(4).tolist(), y=shown["y"].round(4).tolist(),
+        text=shown["text"].tolist(), mode="text", hoverinfo="skip",
         textfont={"family": FONT_FAMILY, "size": label_size,
-                  "color": [c for c, keep in zip(text_colours, has_text) if keep]},
-        showlegend=False,
+                  "color": ["white" if _dark(c) else "#111827"
+                            for c, keep in zip(tile_colour, has_text) if keep]},
+        showlegend=False, name="labels",
     ))
     if classes is not None:
         stepped = _stepped(classes)
@@ -406,10 +484,11 @@ def tile_cartogram(
                                "xanchor": "left" if lang == "fa" else "right",
                                **colorbar_ticks(lo, hi, lang)}}
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=False,
-                             hoverinfo="skip", marker=marker))
+                             hoverinfo="skip", marker=marker, name="colorbar"))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     apply_theme(fig, lang, title, height)
+    fig.update_layout(hovermode="closest", hoverdistance=-1)
     if lang == "fa":
         fig.update_layout(hoverlabel={"align": "right"})
     return fig

@@ -7,17 +7,21 @@ Visvalingam–Whyatt on shared edges), which keeps the set a valid coverage.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from shapely.geometry import shape
 
 __all__ = [
     "CoverageError",
     "CoverageReport",
     "coverage_report",
+    "group_borders",
     "equal_area_km2",
     "label_points",
     "orient_for_geo_subplot",
@@ -161,3 +165,42 @@ def label_points(gdf: gpd.GeoDataFrame | gpd.GeoSeries) -> gpd.GeoSeries:
     series = gdf.geometry if isinstance(gdf, gpd.GeoDataFrame) else gdf
     return gpd.GeoSeries([_label_point(g) for g in series.values], index=series.index,
                          crs=series.crs)
+
+
+def group_borders(feature_collection: dict[str, Any], group_of: Mapping[str, str],
+                  precision: int = 3) -> list[list[list[float]]]:
+    """The borders between groups of features (e.g. provinces of counties) and the outer
+    edge, as polylines of ``[lon, lat]`` rounded to ``precision`` decimals.
+
+    The features of each group (``group_of``: feature ``id`` → group; features without a
+    group are left out) are dissolved — by :func:`shapely.coverage_union_all` when they form
+    a valid coverage, which keeps exactly the vertices of the shapes as drawn — and the
+    groups' boundaries are merged, so a border shared by two groups appears once.  Lines,
+    not polygons: orientation does not matter to Plotly, and the county fills stay the
+    only polygons in the figure.
+    """
+    groups: dict[str, list[shapely.Geometry]] = {}
+    for feature in feature_collection.get("features", []):
+        group = group_of.get(feature.get("id"))
+        if group is None or not feature.get("geometry"):
+            continue
+        groups.setdefault(str(group), []).append(shape(feature["geometry"]))
+    boundaries = []
+    for _, geoms in sorted(groups.items()):
+        parts = np.array(geoms, dtype=object)
+        merged = (shapely.coverage_union_all(parts) if shapely.coverage_is_valid(parts)
+                  else shapely.union_all(shapely.make_valid(parts)))
+        boundaries.append(shapely.boundary(merged))
+    if not boundaries:
+        return []
+    lines = shapely.line_merge(shapely.union_all(np.array(boundaries, dtype=object)))
+    out = []
+    for line in shapely.get_parts(lines):
+        coords = np.round(shapely.get_coordinates(line), precision)
+        if len(coords) > 1:
+            keep = np.ones(len(coords), dtype=bool)
+            keep[1:] = np.any(coords[1:] != coords[:-1], axis=1)
+            coords = coords[keep]
+        if len(coords) >= 2:
+            out.append(coords.tolist())
+    return out

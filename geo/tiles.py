@@ -20,6 +20,7 @@ __all__ = [
     "ISFAHAN_HEX_LAYOUT",
     "HexTile",
     "auto_hex_layout",
+    "hex_group_borders",
     "hex_centre",
     "hex_layout_for",
     "hex_neighbours",
@@ -240,3 +241,27 @@ def hex_layout_for(codes: Iterable[str], points: Mapping[str, tuple[float, float
     if missing:
         raise KeyError(f"no point for {', '.join(missing)}")
     return auto_hex_layout({c: points[c] for c in wanted})
+
+
+def hex_group_borders(tiles: Mapping[str, HexTile], groups: Mapping[str, str]
+                      ) -> list[list[tuple[float, float]]]:
+    """Edges between tiles of different groups (e.g. provinces) and the cartogram's outer
+    edge, merged into polylines of ``(x, y)``: a shared edge appears once.  Tiles without a
+    group count as a group of their own."""
+    import shapely
+
+    edges: dict[tuple, set] = {}
+    count: dict[tuple, int] = {}
+    for code, tile in tiles.items():
+        group = groups.get(code, ("tile", code))
+        points = [(round(x, 4), round(y, 4)) for x, y in zip(tile.xs, tile.ys)]
+        for a, b in zip(points, points[1:]):
+            key = (a, b) if a < b else (b, a)
+            edges.setdefault(key, set()).add(group)
+            count[key] = count.get(key, 0) + 1
+    segments = [key for key, seen in edges.items() if count[key] == 1 or len(seen) > 1]
+    if not segments:
+        return []
+    merged = shapely.line_merge(shapely.MultiLineString(segments))
+    return [[(float(x), float(y)) for x, y in shapely.get_coordinates(part)]
+            for part in shapely.get_parts(merged)]

@@ -288,6 +288,7 @@ fig = scope_map(
     geometry=geometry if view == "boundaries" and has_boundaries else None,
     tile_layout=tile_layout, classes=classes, diverging=diverging, centre=centre,
     selected=county, label_points=label_points,
+    groups=table["province"] if scope == COUNTRY else None,  # province borders on tiles
     label_priority=(pd.Series({p.iso: p.n_counties for p in infos.values()})
                     if label_points is not None else
                     geometry.areas_km2 if geometry is not None else None),
@@ -339,7 +340,7 @@ for point in (event.selection.points if event else []):
         clicked = location
         break
     data_point = point.get("customdata")
-    if isinstance(data_point, str) and data_point in codes:  # a project point
+    if isinstance(data_point, str) and data_point in codes:  # a tile or a project point
         clicked = data_point
         break
 if clicked and clicked != county:

@@ -170,3 +170,31 @@ def test_real_country_478_counties_under_budget():
     assert country.coverage.clean, country.coverage
     assert feature_collection_bytes(country.feature_collection) < 1_500_000
     assert country.labels.groupby("province").size()["IR-10"] == 28
+    for feature in country.feature_collection["features"]:  # clockwise for the geo subplot
+        polygons = feature["geometry"]["coordinates"]
+        polygons = [polygons] if feature["geometry"]["type"] == "Polygon" else polygons
+        assert not any(shapely.is_ccw(shapely.LinearRing(p[0])) for p in polygons)
+
+
+@pytest.mark.skipif(len(list(COUNTRY.glob("IR-*.geojson"))) < 31 if COUNTRY.is_dir() else True,
+                    reason="no country boundaries")
+def test_real_country_province_borders_enclose_the_31_provinces():
+    country = cache.load_country(COUNTRY)
+    borders = country.extra["province_borders"]
+    lines = shapely.MultiLineString(borders)
+    assert 5_000 <= shapely.get_num_coordinates(lines) <= 8_000  # ~70 KB in the figure
+    # the lines cut the country into faces: every province is made of faces, none is split
+    # by a line inside it (interior county edges are not drawn) and no face spans two
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.node(lines))))
+    province_of = dict(zip(country.labels["code"], country.labels["province"]))
+    counties = [(province_of[f["id"]], shape(f["geometry"]).representative_point())
+                for f in country.feature_collection["features"]]
+    tree = shapely.STRtree(faces)
+    found: dict[int, set[str]] = {}
+    for province, point in counties:
+        hits = tree.query(point, predicate="within")
+        assert len(hits) == 1
+        found.setdefault(int(hits[0]), set()).add(province)
+    assert all(len(v) == 1 for v in found.values())  # a face holds one province's counties
+    assert len({next(iter(v)) for v in found.values()}) == 31
+    assert len(found) < 60  # whole provinces (plus islands), not counties

@@ -18,6 +18,7 @@ from geo.geometry import (
     CoverageError,
     coverage_report,
     equal_area_km2,
+    group_borders,
     label_points,
     orient_for_geo_subplot,
     simplify_coverage,
@@ -162,3 +163,24 @@ def test_real_label_points_inside_true_and_simplified_shapes(real):
     simplified = simplify_coverage(real, 0.05)
     drawn = label_points(simplified)
     assert simplified.geometry.contains(drawn).all()
+
+
+def test_group_borders_dissolve_groups_and_draw_shared_borders_once():
+    def square(code, x, y):
+        ring = [[x, y], [x, y + 1], [x + 1, y + 1], [x + 1, y], [x, y]]  # clockwise
+        return {"type": "Feature", "id": code, "properties": {},
+                "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    # 2 × 2 counties: a (west) and b (east) provinces, two counties each
+    fc = {"type": "FeatureCollection", "features": [
+        square("a1", 0, 0), square("a2", 0, 1), square("b1", 1, 0), square("b2", 1, 1)]}
+    lines = group_borders(fc, {"a1": "A", "a2": "A", "b1": "B", "b2": "B"})
+    merged = shapely.MultiLineString(lines)
+    assert merged.length == pytest.approx(8 + 2)  # the outer edge + the A|B border once
+    assert merged.covers(shapely.LineString([(1, 0), (1, 2)]))
+    assert not merged.intersects(shapely.LineString([(0.1, 1), (0.9, 1)]))  # inside A
+    assert all(isinstance(v, float) for line in lines for p in line for v in p)
+    # one group: just the outline; no groups: nothing
+    assert shapely.MultiLineString(group_borders(fc, dict.fromkeys("a1 a2 b1 b2".split(), "X"))
+                                   ).length == pytest.approx(8)
+    assert group_borders(fc, {}) == []

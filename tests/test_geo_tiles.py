@@ -111,3 +111,22 @@ def test_auto_layout_always_unique(points):
     assert len(set(layout.values())) == len(points)
     assert min(r for _, r in layout.values()) in (0, 1)  # parity kept, starts at the top
     assert min(c for c, _ in layout.values()) == 0
+
+
+def test_hex_group_borders_draw_group_edges_once():
+    import shapely
+
+    from geo.tiles import hex_group_borders, hex_polygons
+
+    layout = {"a": (0, 0), "b": (1, 0), "c": (2, 0)}  # a row of three tiles
+    tiles = hex_polygons(layout)
+    side = 1.0  # unit hexagons: every edge has length `size`
+    lines = hex_group_borders(tiles, {"a": "P", "b": "P", "c": "Q"})
+    total = shapely.MultiLineString(lines).length
+    assert total == pytest.approx((14 + 1) * side, rel=1e-3)  # outline + the b|c edge
+    ab = shapely.Point((tiles["a"].x + tiles["b"].x) / 2, tiles["a"].y)
+    bc = shapely.Point((tiles["b"].x + tiles["c"].x) / 2, tiles["b"].y)
+    merged = shapely.MultiLineString(lines)
+    assert merged.distance(bc) < 1e-3 and merged.distance(ab) > 0.1
+    assert shapely.MultiLineString(hex_group_borders(tiles, dict.fromkeys("abc", "P"))
+                                   ).length == pytest.approx(14 * side, rel=1e-3)

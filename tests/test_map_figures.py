@@ -13,7 +13,7 @@ from analytics.classify import classify
 from analytics.loading import load_dataset
 from analytics.panel import build_panel
 from figures.map_layers import class_legend, geo_hover_card, hover_card, scope_map
-from figures.maps import MISSING_COLOUR, SELECTED_COLOUR, choropleth
+from figures.maps import BORDER_COLOUR, MISSING_COLOUR, SELECTED_COLOUR, choropleth
 from figures.theme import CENTRE_COLOUR
 from geo.cache import boundaries_available, load_country, load_province
 from geo.config import boundaries_path, country_dir
@@ -132,18 +132,86 @@ def test_missing_values_are_grey(panel, geometry):
     assert all(row[1] == "—" for row in grey[0]["customdata"])  # no ✱ on a missing value
 
 
+def tile_trace(spec: dict) -> dict:
+    found = [t for t in spec["data"] if t.get("name") == "tiles"]
+    assert len(found) == 1
+    return found[0]
+
+
 def test_tiles_need_no_boundaries(panel):
     fig = build(panel, None, selected="lenjan")
     spec = spec_of(fig)
-    fills = [t for t in spec["data"] if t.get("fill") == "toself"]
-    assert sorted(t["name"] for t in fills) == sorted(panel.index)
     assert "© OpenStreetMap contributors" in [a["text"] for a in spec["layout"]["annotations"]]
-    by_code = {t["name"]: t for t in fills}
-    assert by_code["isfahan"]["line"]["color"] == CENTRE_COLOUR
-    assert by_code["lenjan"]["line"]["color"] == SELECTED_COLOUR
-    assert "جمعیت" in by_code["nain"]["text"]
+    tiles = tile_trace(spec)
+    assert sorted(tiles["customdata"]) == sorted(panel.index)  # click → county code
+    card = tiles["text"][tiles["customdata"].index("nain")]
+    assert "نائین" in card and "جمعیت" in card
+    # every hexagon filled once: 28 rings over the fill traces
+    fills = [t for t in spec["data"] if t.get("fill") == "toself"]
+    assert sum(t["x"].count(None) + 1 for t in fills) == 28
+    outlines = {t["name"]: t for t in spec["data"] if t.get("name") in ("centre", "selected")}
+    assert outlines["centre"]["line"]["color"] == CENTRE_COLOUR
+    assert outlines["selected"]["line"]["color"] == SELECTED_COLOUR
+    lenjan = tiles["customdata"].index("lenjan")
+    assert outlines["selected"]["x"][0] == pytest.approx(tiles["x"][lenjan], abs=1)
+    names = [t["name"] for t in spec["data"]]
+    assert names.index("selected") > max(i for i, t in enumerate(spec["data"])
+                                         if t.get("fill") == "toself")
+    assert spec["layout"]["hoverdistance"] == -1  # the nearest centre = the hexagon hovered
     bar = next(t for t in spec["data"] if t.get("marker", {}).get("colorbar"))
     assert all(persian_only(t) for t in bar["marker"]["colorbar"]["ticktext"])
+
+
+def test_tile_fill_colours_follow_values_and_classes(panel):
+    result = classify(panel["unemployment_rate"], "jenks", 4)
+    legend = class_legend(result, list(panel.index), "fa", 1)
+    spec = spec_of(build(panel, None, "unemployment_rate", classes=legend))
+    fills = [t for t in spec["data"] if t.get("fill") == "toself"]
+    assert sorted(t["fillcolor"] for t in fills) == sorted(legend.colours)  # one per class
+    tiles = tile_trace(spec)
+    top = panel["unemployment_rate"].idxmax()
+    colour = tiles["hoverlabel"]["bgcolor"][tiles["customdata"].index(top)]
+    assert colour == legend.colours[-1]
+    # continuous: darker fill for the larger value, grey for a missing one
+    values = panel.copy()
+    values.loc["nain", "unemployment_rate"] = np.nan
+    spec = spec_of(build(values, None, "unemployment_rate"))
+    tiles = tile_trace(spec)
+    bg = dict(zip(tiles["customdata"], tiles["hoverlabel"]["bgcolor"]))
+    assert bg["nain"] == MISSING_COLOUR
+    low, high = values["unemployment_rate"].idxmin(), values["unemployment_rate"].idxmax()
+
+    def lum(c):
+        return sum(int(c[i:i + 2], 16) for i in (1, 3, 5))
+    assert lum(bg[high]) < lum(bg[low])
+
+
+def test_tile_trace_count_does_not_grow_with_the_number_of_counties():
+    from figures.maps import TILE_COLOUR_STEPS
+    from geo.tiles import auto_hex_layout
+
+    rng = np.random.default_rng(7)
+
+    def traces(n, classed):
+        codes = [f"c{i}" for i in range(n)]
+        points = {c: (44 + 19 * rng.random(), 25 + 15 * rng.random()) for c in codes}
+        layout = auto_hex_layout(points)
+        values = pd.Series(rng.random(n) * 100, index=codes)
+        hover = pd.DataFrame({"name": codes, "value": values.round(1).astype(str)},
+                             index=codes)
+        classes = None
+        if classed:
+            classes = class_legend(classify(values.to_numpy(), "quantile", 5), codes, "fa", 1)
+        fig = scope_map(codes=codes, values=values, hover=hover, names=pd.Series(codes, codes),
+                        lang="fa", tile_layout=layout, classes=classes, selected=codes[3],
+                        centre=codes[0])
+        return len(fig.data), fig
+
+    assert traces(30, True)[0] == traces(478, True)[0] == 5 + 5  # 5 classes + 5 others
+    n_big, fig = traces(478, False)
+    assert n_big <= TILE_COLOUR_STEPS + 5
+    tiles = next(t for t in fig.data if t.name == "tiles")
+    assert len(tiles.customdata) == len(tiles.text) == 478
 
 
 def test_overview_callers_keep_their_centre_trace():
@@ -188,3 +256,37 @@ def test_country_map_is_under_two_megabytes():
     size = len(fig.to_json().encode("utf-8"))
     assert size <= 2_000_000, f"{size:,} B"
     assert country.coverage.holes == 0 and country.coverage.overlap_pairs == 0
+    # province borders: one thin dark line trace over the counties, under the labels
+    names = [t.name for t in fig.data]
+    borders = fig.data[names.index("borders")]
+    assert names.index("borders") > 0 and names[-1] == "labels"
+    assert borders.type == "scattergeo" and borders.mode == "lines"
+    assert borders.line.color == BORDER_COLOUR and borders.line.width <= 1.5
+    assert borders.hoverinfo == "skip"
+    n_lines = list(borders.lon).count(None) + 1
+    assert n_lines == len(country.extra["province_borders"])
+    assert len(country.extra["provinces"]) == 31
+
+
+def test_country_tiles_have_a_constant_number_of_traces_and_hover_cards():
+    if not (country_dir().is_dir() and any(country_dir().glob("IR-*.geojson"))):
+        pytest.skip("no country boundary files")
+    from geo.provinces import county_table, provinces
+    from geo.tiles import hex_layout_for
+
+    country = load_country()
+    table = county_table(country, provinces())
+    codes = list(table.index)
+    layout = hex_layout_for(codes, {r.code: (r.lon, r.lat) for r in country.labels.itertuples()})
+    isfahan = table.index[(table["province"] == "IR-10") & (table["name_fa"] == "نائین")][0]
+    fig = scope_map(codes=codes, values=table["area_km2"],
+                    hover=geo_hover_card(table, "area_km2", "fa", True), names=table["name_fa"],
+                    lang="fa", tile_layout=layout, selected=isfahan, groups=table["province"])
+    spec = spec_of(fig)
+    assert len(spec["data"]) < 40
+    borders = next(t for t in spec["data"] if t.get("name") == "borders")
+    assert borders["line"]["color"] == BORDER_COLOUR and borders["x"].count(None) >= 30
+    tiles = tile_trace(spec)
+    assert len(tiles["customdata"]) == 478
+    card = tiles["text"][tiles["customdata"].index(isfahan)]
+    assert "نائین" in card and "اصفهان" in card and "مساحت" in card

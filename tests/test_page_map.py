@@ -105,8 +105,9 @@ def test_tiles_view_and_back():
     at = open_map()
     widget(at.radio, "نمایش").set_value("tiles").run()
     assert not at.exception
-    fills = [t for t in spec(at)["data"] if t.get("fill") == "toself"]
-    assert len(fills) == 28
+    tiles = next(t for t in spec(at)["data"] if t.get("name") == "tiles")
+    # one invisible marker per tile: hovering/clicking gives the county code
+    assert len(tiles["customdata"]) == 28 and {"isfahan", "nain"} <= set(tiles["customdata"])
     assert query(at) == {"view": "tiles"}
     widget(at.radio, "نمایش").set_value("boundaries").run()
     assert spec(at)["data"][0]["type"] == "choropleth"
@@ -149,7 +150,21 @@ def test_whole_country_scope():
     assert query(at) == {"scope": "country"}
     labels = next(t for t in data["data"] if t.get("name") == "labels")
     assert "اصفهان" in labels["text"] and "فارس" in labels["text"]  # province names
+    names = [t.get("name") for t in data["data"]]
+    assert "borders" in names and names.index("borders") < names.index("labels")
     assert len(json.dumps(data, ensure_ascii=False).encode()) < 2_000_000
+
+
+@needs_country
+def test_whole_country_tiles_are_a_few_traces():
+    at = open_map(scope="country", view="tiles")
+    assert not at.exception
+    data = spec(at)["data"]
+    assert len(data) < 40  # not one trace per county
+    tiles = next(t for t in data if t.get("name") == "tiles")
+    assert len(tiles["customdata"]) == 478
+    assert all("مساحت" in text for text in tiles["text"])
+    assert query(at) == {"scope": "country", "view": "tiles"}
 
 
 @needs_country
@@ -215,8 +230,8 @@ def test_without_boundaries_the_page_shows_tiles(monkeypatch, tmp_path):
         at = open_map()
         assert not at.exception
         assert any("PISHRAN_BOUNDARIES" in i.value for i in at.info)
-        fills = [t for t in spec(at)["data"] if t.get("fill") == "toself"]
-        assert len(fills) == 28
+        tiles = next(t for t in spec(at)["data"] if t.get("name") == "tiles")
+        assert len(tiles["customdata"]) == 28
         assert widget(at.radio, "نمایش").value == "tiles"
     finally:
         data.province_geometry.clear()
