@@ -13,6 +13,8 @@ Public API (what the pages and the command line call)::
                  "followup_officer", user)
     project_timeline(store, "P-001"); stale_projects(dataset, store.followups_frame())
     authenticate(name, password) -> User | None; write_allowed(user)
+    add_user(name, password, "editor", by=who, store=store)   # + set_password, set_role,
+    account_log(store)                          # remove_user: each leaves an audit entry
 
 See ``analytics/store/README.md`` for the design (snapshots, locking, caching).
 """
@@ -30,20 +32,25 @@ from analytics.store.importing import ImportResult, import_file, problems_to_exc
 from analytics.store.reading import RawSheet, read_table_file
 from analytics.store.templates import template_workbook
 from analytics.store.users import (
+    ACCOUNT_ACTIONS,
     ROLES,
     AccountError,
     User,
+    account_log,
     add_user,
     authenticate,
     has_accounts,
     list_users,
     lockout_remaining,
     remove_user,
+    set_password,
+    set_role,
     write_allowed,
 )
 from analytics.store.versions import dataset_at, list_versions, restore, versions_frame
 
 __all__ = [
+    "ACCOUNT_ACTIONS",
     "ACTOR_ROLES",
     "ROLES",
     "AccountError",
@@ -52,6 +59,7 @@ __all__ = [
     "Store",
     "User",
     "VersionInfo",
+    "account_log",
     "add_followup",
     "add_user",
     "apply_followups",
@@ -68,6 +76,8 @@ __all__ = [
     "read_table_file",
     "remove_user",
     "restore",
+    "set_password",
+    "set_role",
     "shared_store",
     "stale_projects",
     "staleness",

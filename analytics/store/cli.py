@@ -5,8 +5,11 @@ Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
     pishran import FILE [--kind projects|indicators] [--user NAME] [--dry-run]
                         [--lang fa|en] [--report problems.xlsx] [--json]
     pishran users add NAME [--role editor|viewer] [--replace] [--password-stdin]
+    pishran users passwd NAME [--password-stdin]
+    pishran users role NAME editor|viewer
     pishran users remove NAME
     pishran users list
+    pishran users log [--limit N] [--json]
     pishran versions list [--json]
     pishran versions restore N [--user NAME]
     pishran versions verify
@@ -18,7 +21,9 @@ Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
     pishran template KIND OUT.xlsx [--lang fa|en]
 
 The command line is a trusted, local operator: writes are recorded under ``--user``
-(default ``$PISHRAN_USER`` or ``cli:<login name>``) without a password.  Exit status:
+(default ``$PISHRAN_USER`` or ``cli:<login name>``) without a password; account changes
+(``users add/passwd/role/remove``) are recorded the same way in the audit log, with the
+login name beside it, and are refused when the database cannot be written.  Exit status:
 0 done, 1 the input had problems (nothing stored), 2 usage error.
 """
 
@@ -88,25 +93,78 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _users(args: argparse.Namespace) -> int:
-    from analytics.store.users import AccountError, add_user, list_users, remove_user
-    from i18n import t
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from analytics.store.users import AccountError, list_users
 
     if args.users_command == "list":
         for user in list_users():
             print(f"{user.name}\t{user.role}")
         return 0
-    if args.users_command == "remove":
-        if not remove_user(args.name):
-            print(f"no such user: {args.name}", file=sys.stderr)
-            return 1
-        print(f"removed {args.name}")
-        return 0
+    if args.users_command == "log":
+        return _users_log(args)
     try:
-        user = add_user(args.name, _read_password(args), args.role, replace=args.replace)
+        return _change_user(args)
     except AccountError as err:
-        print(t(err.key, args.lang), file=sys.stderr)
+        from i18n import t
+
+        print(t(err.key, getattr(args, "lang", "en")), file=sys.stderr)
         return 1
-    print(f"{'updated' if args.replace else 'added'} {user.name} ({user.role})")
+    except (SQLAlchemyError, OSError) as err:
+        print(f"account not changed: the audit log could not be written ({err})",
+              file=sys.stderr)
+        return 1
+
+
+def _change_user(args: argparse.Namespace) -> int:
+    from analytics.store.users import add_user, remove_user, set_password, set_role
+
+    by = _default_user()
+    command = args.users_command
+    with _store() as store:
+        if command == "remove":
+            if not remove_user(args.name, by=by, store=store):
+                print(f"no such user: {args.name}", file=sys.stderr)
+                return 1
+            print(f"removed {args.name}")
+            return 0
+        if command == "role":
+            user = set_role(args.name, args.role, by=by, store=store)
+        elif command == "passwd":
+            user = set_password(args.name, _read_password(args), by=by, store=store)
+        else:
+            user = add_user(args.name, _read_password(args), args.role, replace=args.replace,
+                            by=by, store=store)
+            print(f"{'updated' if args.replace else 'added'} {user.name} ({user.role})")
+            return 0
+    if user is None:
+        print(f"no such user: {args.name}", file=sys.stderr)
+        return 1
+    print(f"updated {user.name} ({user.role})")
+    return 0
+
+
+def _users_log(args: argparse.Namespace) -> int:
+    from analytics.store.clock import as_utc, jalali_datetime
+    from analytics.store.users import account_log
+
+    with _store() as store:
+        log = account_log(store, args.limit)
+    entries = [{"id": int(row.id), "at": as_utc(row.at).isoformat(),
+                "at_jalali": jalali_datetime(row.at, seconds=True), "by": row.user_name,
+                "action": row.action, "detail": row.detail}
+               for row in log.itertuples(index=False)]
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+        return 0
+    if not entries:
+        print("(no account changes recorded)")
+    for e in entries:
+        detail = dict(e["detail"])
+        account = detail.pop("account", "")
+        rest = " ".join(f"{k}={v}" for k, v in detail.items() if v is not None)
+        print(f"{e['id']:>5}  {e['at_jalali']}  {e['by']:<16} {e['action']:<14} "
+              f"{account}  {rest}".rstrip())
     return 0
 
 
@@ -200,9 +258,20 @@ def add_store_commands(subparsers) -> None:
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of stdin")
     add.add_argument("--lang", **lang)
+    passwd = usub.add_parser("passwd", help="set a new password for an account")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true",
+                        help="read the password from the first line of stdin")
+    passwd.add_argument("--lang", **lang)
+    role = usub.add_parser("role", help="change an account's role")
+    role.add_argument("name")
+    role.add_argument("role", choices=("editor", "viewer"))
     remove = usub.add_parser("remove", help="remove an account")
     remove.add_argument("name")
     usub.add_parser("list", help="list accounts")
+    log = usub.add_parser("log", help="account changes from the audit log, newest first")
+    log.add_argument("--limit", type=int, default=200)
+    log.add_argument("--json", action="store_true")
     users.set_defaults(func=_users)
 
     versions = subparsers.add_parser("versions", help="dataset versions")

@@ -419,11 +419,14 @@ class Store:
         with self.read() as conn:
             return self._followups_frame(conn, project_id)
 
-    def audit_frame(self, limit: int = 500) -> pd.DataFrame:
-        """The latest ``limit`` audit entries, newest first."""
+    def audit_frame(self, limit: int = 500, actions: tuple[str, ...] | None = None
+                    ) -> pd.DataFrame:
+        """The latest ``limit`` audit entries (only ``actions`` when given), newest first."""
+        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        if actions is not None:
+            query = query.where(audit_log.c.action.in_(list(actions)))
         with self.read() as conn:
-            rows = conn.execute(select(audit_log).order_by(audit_log.c.id.desc())
-                                .limit(limit)).mappings().all()
+            rows = conn.execute(query).mappings().all()
         frame = pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in audit_log.c])
         frame["detail"] = frame.pop("detail_json").map(json.loads)
         return frame

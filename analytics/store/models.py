@@ -13,7 +13,9 @@ Design — *a version is a full snapshot*:
   either the old or the new version completely.  Writers lock this row (PostgreSQL
   ``SELECT … FOR UPDATE``; SQLite ``BEGIN IMMEDIATE``), which serialises them.
 * ``followups`` — append-only log of follow-up entries (triggers refuse changes).
-* ``audit_log`` — who wrote what, when (append-only).
+* ``audit_log`` — who wrote what, when (append-only): ``seed``, ``import``, ``restore``,
+  ``followup`` and the account changes ``user_add`` / ``user_remove`` /
+  ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash).
 
 The row tables mirror :data:`analytics.schema.PROJECTS` / ``INDICATORS`` column by
 column; ``extra_json`` keeps the extra columns the embedded data has beside the schema

@@ -12,12 +12,21 @@
   cost one bcrypt check, so they cannot be told apart from known ones by timing.
 * Passwords: 8 characters at least, 72 bytes at most (bcrypt's limit; longer ones are
   refused instead of being silently truncated).
+* Every change — account added or removed, password set, role changed — is written to
+  the store's append-only ``audit_log`` (actions :data:`ACCOUNT_ACTIONS`; who: ``by``,
+  else ``os:<login name>``; the process's login name as ``os_user``; never the password
+  or its hash).  The entry is inserted, the file replaced, then the transaction
+  committed (a failed commit puts the old file back), so a change is never made without
+  its entry: when the database cannot be written the account is left unchanged and the
+  error is raised.  ``store`` defaults to :func:`~analytics.store.db.open_store` (the
+  database of ``PISHRAN_DATABASE_URL``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import getpass
 import json
 import os
 import tempfile
@@ -39,6 +48,10 @@ __all__ = [
     "AccountError",
     "add_user",
     "remove_user",
+    "set_password",
+    "set_role",
+    "account_log",
+    "ACCOUNT_ACTIONS",
     "list_users",
     "authenticate",
     "lockout_remaining",
@@ -50,6 +63,7 @@ __all__ = [
 ]
 
 ROLES = ("viewer", "editor")
+ACCOUNT_ACTIONS = ("user_add", "user_remove", "user_password", "user_role")
 LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_S = 300.0
 LOCKOUT_SECONDS = 300.0
@@ -152,9 +166,77 @@ def _check_password(password: str) -> bytes:
     return raw
 
 
+# --- changes, each with its audit entry -----------------------------------------------------
+
+def _os_user() -> str | None:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return None
+
+
+def _actor(by: User | str | None) -> str:
+    if isinstance(by, User):
+        return by.name
+    if isinstance(by, str) and by.strip():
+        return by.strip()[:200]
+    login = _os_user()
+    return f"os:{login}" if login else "unknown"
+
+
+@contextlib.contextmanager
+def _audit_store(store):
+    if store is not None:
+        yield store
+        return
+    from analytics.store.db import open_store
+
+    opened = open_store()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _restore_file(path: Path, before: bytes | None) -> None:
+    if before is None:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    else:
+        _atomic_write(path, before.decode("utf-8"))
+
+
+def _commit(path: Path, users: dict[str, dict], events: list[tuple[str, dict]],
+            by: User | str | None, store) -> None:
+    """Write ``users`` with the audit entries ``events`` (caller holds the file lock)."""
+    actor, os_user = _actor(by), _os_user()
+    before = path.read_bytes() if path.exists() else None
+    replaced = False
+    with _audit_store(store) as target:
+        try:
+            with target.write() as (conn, _current):
+                for action, detail in events:
+                    target.audit(conn, actor, action, None, detail | {"os_user": os_user})
+                _write_users(path, users)
+                replaced = True
+        except BaseException:
+            if replaced:  # the commit failed: the file goes back to what it was
+                _restore_file(path, before)
+            raise
+
+
+def _find(users: dict[str, dict], name: object) -> str | None:
+    if not isinstance(name, str):
+        return None
+    return next((n for n in users if _key(n) == _key(name)), None)
+
+
 def add_user(name: str, password: str, role: str = "editor", *, replace: bool = False,
-             path: Path | None = None) -> User:
-    """Create an account (or, with ``replace``, set a new password/role)."""
+             by: User | str | None = None, store=None, path: Path | None = None) -> User:
+    """Create an account (or, with ``replace``, set a new password/role).
+
+    Audit entries: ``user_add`` for a new account; when replacing, ``user_password``
+    (a new hash is always written) and ``user_role`` when the role differs."""
     path = Path(path or users_file())
     clean = _clean_name(name)
     if role not in ROLES:
@@ -162,28 +244,81 @@ def add_user(name: str, password: str, role: str = "editor", *, replace: bool = 
     hashed = bcrypt.hashpw(_check_password(password), bcrypt.gensalt(bcrypt_rounds()))
     with _flock(path):
         users = _read_users(path)
-        existing = next((n for n in users if _key(n) == _key(clean)), None)
+        existing = _find(users, clean)
         if existing is not None and not replace:
             raise AccountError("store.account.exists", clean)
-        if existing is not None:
-            users.pop(existing)
+        events: list[tuple[str, dict]] = []
+        if existing is None:
+            events.append(("user_add", {"account": clean, "role": role}))
+        else:
+            old = users.pop(existing)
+            renamed = {"previous_name": existing} if existing != clean else {}
+            events.append(("user_password", {"account": clean} | renamed))
+            if old["role"] != role:
+                events.append(("user_role", {"account": clean, "old_role": old["role"],
+                                             "new_role": role}))
         users[clean] = {"role": role, "password_hash": hashed.decode("ascii"),
                         "created_at": utcnow().isoformat(timespec="seconds") + "Z"}
-        _write_users(path, users)
+        _commit(path, users, events, by, store)
     return User(clean, role)
 
 
-def remove_user(name: str, *, path: Path | None = None) -> bool:
-    """Delete an account; False when there was none of that name."""
+def set_password(name: str, password: str, *, by: User | str | None = None, store=None,
+                 path: Path | None = None) -> User | None:
+    """A new password for an existing account (audit ``user_password``); ``None`` when
+    there is no account of that name."""
+    path = Path(path or users_file())
+    hashed = bcrypt.hashpw(_check_password(password), bcrypt.gensalt(bcrypt_rounds()))
+    with _flock(path):
+        users = _read_users(path)
+        existing = _find(users, name)
+        if existing is None:
+            return None
+        users[existing] = users[existing] | {"password_hash": hashed.decode("ascii")}
+        _commit(path, users, [("user_password", {"account": existing})], by, store)
+        return User(existing, users[existing]["role"])
+
+
+def set_role(name: str, role: str, *, by: User | str | None = None, store=None,
+             path: Path | None = None) -> User | None:
+    """Change an account's role (audit ``user_role``; nothing is written when the role is
+    already ``role``); ``None`` when there is no account of that name."""
+    path = Path(path or users_file())
+    if role not in ROLES:
+        raise AccountError("store.account.bad_role", role)
+    with _flock(path):
+        users = _read_users(path)
+        existing = _find(users, name)
+        if existing is None:
+            return None
+        old_role = users[existing]["role"]
+        if old_role != role:
+            users[existing] = users[existing] | {"role": role}
+            _commit(path, users, [("user_role", {"account": existing, "old_role": old_role,
+                                                 "new_role": role})], by, store)
+        return User(existing, role)
+
+
+def remove_user(name: str, *, by: User | str | None = None, store=None,
+                path: Path | None = None) -> bool:
+    """Delete an account (audit ``user_remove``); False when there was none of that name."""
     path = Path(path or users_file())
     with _flock(path):
         users = _read_users(path)
-        existing = next((n for n in users if _key(n) == _key(name)), None)
+        existing = _find(users, name)
         if existing is None:
             return False
-        users.pop(existing)
-        _write_users(path, users)
+        old = users.pop(existing)
+        _commit(path, users, [("user_remove", {"account": existing, "role": old["role"]})],
+                by, store)
     return True
+
+
+def account_log(store, limit: int = 500):
+    """The latest ``limit`` account changes (audit entries of :data:`ACCOUNT_ACTIONS`),
+    newest first: a frame with ``id``, ``at`` (naive UTC), ``user_name``, ``action``,
+    ``detail``."""
+    return store.audit_frame(limit, actions=ACCOUNT_ACTIONS)
 
 
 def list_users(*, path: Path | None = None) -> list[User]:

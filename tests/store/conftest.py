@@ -75,10 +75,15 @@ def _session_env(data_dir):
         yield
 
 
+DEFAULT_DB = "default.db"  # per test: where account changes without a ``store`` are audited
+
+
 @pytest.fixture(autouse=True)
 def _accounts_env(tmp_path, monkeypatch):
     monkeypatch.setenv("PISHRAN_USERS_FILE", str(tmp_path / "users.toml"))
     monkeypatch.setenv("PISHRAN_AUTH_STATE", str(tmp_path / "login_failures.json"))
+    # add_user & co. write an audit entry into the default store: never the project's var/
+    monkeypatch.setenv("PISHRAN_DATABASE_URL", f"sqlite:///{tmp_path / DEFAULT_DB}")
 
 
 @pytest.fixture(params=BACKENDS)
