@@ -2,9 +2,15 @@
 development rank by several methods and its place on the map.
 
 URL: ``county`` (a county code), ``f`` (the shared filter).
+
+The county chosen here overrides the county choice of the shared filter (its other
+settings apply); the link to the Projects page carries the filter narrowed to this
+county, so Projects lists the same projects as the table here.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +35,10 @@ from figures.theme import plotly_config
 from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state
 from ui.downloads import chart_downloads, table_downloads
+
+#: The projects table's columns (reading order): they fit a 1280 × 800 screen.
+COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
+                  "budget_billion_rials", "planned_end", "last_followup")
 
 lang = state.lang()
 ds = data.dataset()
@@ -62,7 +72,9 @@ is_centre = code == ds.centre_code
 head.title(t("county.title", lang, name=names[code])
            + (f" ({t('county.centre_badge', lang)})" if is_centre else ""))
 
-panel, _ = data.panel(flt)
+# this page is about one county: the filter's county choice does not hide it
+own_flt = replace(flt, counties=())
+panel, _ = data.panel(own_flt)
 row = panel.loc[code]
 ranks = _ranks(code)
 profile = _profile(code)
@@ -78,7 +90,8 @@ c1.metric(t("county.metric.population", lang,
 c2.metric(t("county.metric.projects", lang), fmt_int(row["n_projects"], lang))
 c3.metric(t("county.metric.budget", lang), fmt_int(row["budget_total"], lang))
 c4.metric(t("county.metric.jobs", lang), fmt_int(row["jobs_total"], lang))
-layout.note(t("county.filter_note", lang))
+layout.note(t("county.filter_note", lang)
+            + (" " + t("county.filter_counties_note", lang) if flt.counties else ""))
 
 # --- ranks ----------------------------------------------------------------------------
 st.subheader(t("county.ranks_heading", lang))
@@ -126,19 +139,22 @@ layout.note(t("county.indicators_note", lang))
 
 # --- projects -------------------------------------------------------------------------
 st.subheader(t("county.projects_heading", lang))
-own = flt.apply(ds.projects)
+own = own_flt.apply(ds.projects)
 own = own[own["county_code"] == code]
 if own.empty:
     st.info(t("county.no_projects", lang))
 else:
-    columns = tuple(c for c in EXPLORER_DISPLAY_COLUMNS if c != "county")
-    shown = explorer_display(explorer_table(own, ds.counties, lang), lang, columns)
-    st.dataframe(shown.data, hide_index=True, column_config=shown.column_config,
-                 column_order=shown.column_order, width="stretch")
-    table_downloads(shown.frame[shown.column_order[::-1] if lang == "fa" else shown.column_order],
+    # the grid shows the columns that fit a 1280 px screen; the files have them all
+    every = [c for c in EXPLORER_DISPLAY_COLUMNS if c != "county"]
+    shown = explorer_display(explorer_table(own, ds.counties, lang), lang, COUNTY_COLUMNS)
+    st.dataframe(shown.data, hide_index=True, column_order=shown.column_order, width="stretch",
+                 column_config=layout.fit_widths(shown.column_config, shown.column_order,
+                                                 "title"))
+    table_downloads(shown.frame[every],
                     t("county.projects_heading", lang) + " " + names[code], lang, key="county_projects",
                     headers={c: cfg.get("label") or c for c, cfg in shown.column_config.items()})
-    st.page_link("pages/projects.py", label=t("county.open_project", lang))
+    st.page_link("pages/projects.py", label=t("county.open_project", lang),
+                  query_params=state.link_params(replace(flt, counties=(code,))))
 
 # --- the map --------------------------------------------------------------------------
 st.subheader(t("county.map_heading", lang))

@@ -155,7 +155,10 @@ generation = st.session_state.get("data:upload_generation", 0)
 upload_key = f"data_upload_{generation}"
 kind = st.radio(t("data_page.kind", lang), KINDS, horizontal=True, key="data_kind",
                 format_func=lambda k: t(f"store.kind.{k}", lang), disabled=not writer)
-uploaded = st.file_uploader(t("data_page.file", lang), type=["xlsx", "csv"], key=upload_key,
+UPLOAD_TYPES = ["xlsx", "csv"]
+if lang != "en":  # Streamlit's uploader has its own English words: replaced by CSS
+    layout.localise_uploader(lang, UPLOAD_TYPES)
+uploaded = st.file_uploader(t("data_page.file", lang), type=UPLOAD_TYPES, key=upload_key,
                             disabled=not writer)
 layout.note(t("data_page.upload_note", lang))
 

@@ -35,6 +35,33 @@ from i18n import fmt_date, fmt_int, fmt_percent, t
 from ui import data, layout, state
 from ui.downloads import chart_downloads, table_downloads
 
+#: The table's columns in reading order (right to left in Persian): the default ones fit a
+#: 1280 × 800 screen with the sidebar open (the grid opens at its left end, so in Persian
+#: an overflowing table would hide its first columns); the others can be added.
+DEFAULT_COLUMNS = ("mark", "stale", "title", "county", "sector", "status",
+                   "physical_progress_pct", "budget_billion_rials", "planned_end")
+MORE_COLUMNS = ("last_followup", "provenance", "financial_progress_pct", "expected_jobs",
+                "funding_source", "planned_start", "source_url", "project_id")
+#: Persian widths overriding or adding to figures.project_charts' (px).
+FA_WIDTHS = {"physical_progress_pct": 96, "financial_progress_pct": 96, "expected_jobs": 90,
+             "funding_source": 110, "planned_start": 80, "source_url": 70, "project_id": 120}
+SELECTION_PX = 36  # the grid's row-selection checkboxes
+
+
+def parse_columns(raw: str) -> tuple[str, ...] | None:
+    """``?cols=a,b`` → the optional columns (known, no repeats), else ``None``."""
+    picked = tuple(c for c in raw.split(",") if c)
+    if len(set(picked)) != len(picked) or not set(picked) <= set(MORE_COLUMNS):
+        return None
+    return tuple(c for c in MORE_COLUMNS if c in picked)
+
+
+def table_columns(extras: tuple[str, ...], lang: str) -> list[str]:
+    """The grid's column order: the defaults and ``extras``, the first on the reading side."""
+    order = list(DEFAULT_COLUMNS) + [c for c in MORE_COLUMNS if c in extras]
+    return order[::-1] if lang == "fa" else order
+
+
 lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
@@ -60,7 +87,7 @@ layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
               total=fmt_int(len(ds.projects), lang)) + " · " + t("projects.search_hint", lang))
 
 sorts = list(SORTS)
-sort_col, _ = st.columns([1, 2])
+sort_col, cols_col = st.columns([1, 2])
 chosen_sort = state.page_param("sort", DEFAULT_SORT, state.choice(sorts))
 sort = sort_col.selectbox(
     t("projects.sort", lang), sorts,
@@ -68,6 +95,9 @@ sort = sort_col.selectbox(
     format_func=lambda key: t(f"projects.sort.{key}", lang),
 )
 state.set_page_param("sort", sort)
+extras = state.page_param("cols", (), parse_columns)
+if not isinstance(extras, tuple) or not set(extras) <= set(MORE_COLUMNS):
+    extras = ()  # only ever known columns (session values are checked too)
 project = state.page_param("project", None, state.choice(all_ids))
 if project not in all_ids:  # only ever a known id (session values are checked too)
     project = None
@@ -82,15 +112,24 @@ else:
     # ⌛: no follow-up for more than PISHRAN_STALE_DAYS days (or never), beside the mark
     frame = shown.frame.copy()
     frame.insert(1, "stale", ["⌛" if pid in stale_ids else "" for pid in shown.project_ids])
-    order = list(shown.column_order)
-    order.insert(order.index("mark") + (0 if lang == "fa" else 1), "stale")
     stale_help = t("data_page.stale_help", lang, days=fmt_int(stale_days, lang))
+    col_config = shown.column_config | {"stale": st.column_config.TextColumn(
+        t("data_page.stale_col", lang), width=30, help=stale_help)}
+    if lang == "fa":  # fixed widths for the optional columns too (see table_columns)
+        col_config |= {c: {**col_config[c], "width": w} for c, w in FA_WIDTHS.items()}
+    picked_extras = cols_col.multiselect(
+        t("projects.more_columns", lang), MORE_COLUMNS, default=list(extras),
+        format_func=lambda c: col_config[c].get("label") or c,
+        placeholder=t("projects.more_columns", lang), help=t("projects.more_columns_help", lang))
+    extras = tuple(c for c in MORE_COLUMNS if c in picked_extras)
+    state.set_page_param("cols", extras)
+    order = table_columns(extras, lang)
+    col_config = layout.fit_widths(col_config, order, "title", extra=SELECTION_PX)
     shown = replace(shown, frame=frame, column_order=order,
                     data=frame.style.format({c: lambda v: fmt_int(v, lang) for c in
                                              ("budget_billion_rials", "expected_jobs")},
                                             na_rep="—"),
-                    column_config=shown.column_config | {"stale": st.column_config.TextColumn(
-                        t("data_page.stale_col", lang), width=30, help=stale_help)})
+                    column_config=col_config)
     # One widget per table content (and per pick from the list below), so a selection
     # always refers to the rows on screen.
     generation = st.session_state.get("projects:generation", 0)
@@ -110,8 +149,9 @@ else:
         project = ids[rows[0]]
         state.set_page_param("project", project)
     st.session_state["projects:seen"] = (key, rows)
-    table_downloads(shown.frame[shown.column_order[::-1] if lang == "fa" else shown.column_order],
-                    t("nav.projects", lang), lang, key="projects_table",  # in reading order
+    every = list(DEFAULT_COLUMNS + MORE_COLUMNS)  # the files have every column
+    table_downloads(shown.frame[every], t("nav.projects", lang), lang,
+                    key="projects_table",  # in reading order
                     headers={c: cfg.get("label") or c for c, cfg in shown.column_config.items()})
     layout.note(t("projects.table_hint", lang))
 
@@ -130,7 +170,8 @@ if (picked or None) != project:
     st.session_state["projects:generation"] = st.session_state.get("projects:generation", 0) + 1
     st.rerun()
 
-state.sync_url({"sort": sort if sort != DEFAULT_SORT else None, "project": project})
+state.sync_url({"sort": sort if sort != DEFAULT_SORT else None, "project": project,
+                "cols": ",".join(extras) or None})
 
 if project:
     row = ds.projects.loc[ds.projects["project_id"] == project].iloc[0].to_dict()

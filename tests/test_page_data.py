@@ -195,3 +195,22 @@ def test_english_page_and_stale_flags_elsewhere(env, other):
     assert not projects.exception
     frame = projects.dataframe[0].value
     assert "stale" in frame.columns and set(frame["stale"]) <= {"⌛", ""}
+
+
+def uploader_styles(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html") if "stFileUploader" in h.proto.body)
+
+
+def test_uploader_speaks_persian(env, other):
+    """Streamlit's uploader has its own English words («Upload», «10MB per file»): the
+    Persian page replaces them with the catalogue's text (CSS, before the widget)."""
+    at = run_page()
+    assert not at.exception
+    css = uploader_styles(at)
+    assert t("data_page.uploader.button", "fa") in css
+    assert t("data_page.uploader.limit", "fa", size="۱۰") in css  # server.maxUploadSize
+    assert "XLSX, CSV" in css
+    assert t("data_page.uploader.drop", "fa") in css
+    assert css.count("font-size: 0 !important") == 3  # the English words are hidden
+    english = run_page(lang="en")
+    assert not english.exception and uploader_styles(english) == ""

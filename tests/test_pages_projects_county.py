@@ -7,6 +7,7 @@ import csv
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -265,10 +266,128 @@ def test_county_link_round_trip_and_filter():
     assert len(projects) >= 1 and set(projects["sector"]) == {t("sector.industry", "fa")}
 
 
-def test_county_without_filtered_projects_says_so():
-    at = run_page("county", county="lenjan", f=json.dumps({"counties": ["nain"]}))
+def test_county_without_filtered_projects_says_so(ds):
+    from analytics.schema import SECTORS
+
+    lacking = sorted(set(SECTORS) - set(ds.projects.loc[ds.projects["county_code"] == "lenjan",
+                                                        "sector"]))
+    at = run_page("county", county="lenjan", f=json.dumps({"sectors": lacking[:1]}))
     assert not at.exception
     assert any(t("county.no_projects", "fa") == i.value for i in at.info)
+    assert not at.get("page_link")  # nothing to open on the Projects page
+
+
+def test_filter_county_choice_does_not_hide_the_chosen_county(ds):
+    """The page is about the county picked on it: the filter's other counties do not
+    empty it (its other settings still apply), and a note says so."""
+    at = run_page("county", county="lenjan", f=json.dumps({"counties": ["nain"]}))
+    assert not at.exception
+    projects = at.dataframe[2].value
+    assert set(projects["project_id"]) == set(
+        ds.projects.loc[ds.projects["county_code"] == "lenjan", "project_id"])
+    metrics = {m.label: m.value for m in at.metric}
+    n = int((ds.projects["county_code"] == "lenjan").sum())
+    assert metrics[t("county.metric.projects", "fa")].translate(PERSIAN_DIGITS) == str(n)
+    notes = "".join(m.value for m in at.markdown)
+    assert t("county.filter_counties_note", "fa") in notes
+    assert json.loads(param(at, "f")) == {"counties": ["nain"]}  # the filter itself is kept
+
+
+# --- County → Projects link ---------------------------------------------------------------------
+
+
+def follow(at: AppTest, link) -> AppTest:
+    """Click ``link`` (an st.page_link) as the browser does: same session, the link's
+    query, its page (AppTest cannot click page links)."""
+    query = parse_qs(link.proto.query_string, keep_blank_values=True)
+    at.query_params.clear()
+    for key, values in query.items():
+        at.query_params[key] = values[0]
+    at.switch_page(link.proto.page if link.proto.page.endswith(".py")
+                   else "pages/projects.py")
+    return at.run()
+
+
+def projects_link(at: AppTest):
+    links = [link for link in at.get("page_link")
+             if link.proto.label == t("county.open_project", at.session_state["lang"])]
+    assert len(links) == 1, [link.proto.label for link in at.get("page_link")]
+    return links[0]
+
+
+def test_county_link_opens_projects_filtered_to_the_county(ds):
+    at = run_page("county", county="kashan")
+    link = projects_link(at)
+    assert parse_qs(link.proto.query_string) == {"f": ['{"counties":["kashan"]}']}
+    at = follow(at, link)
+    assert not at.exception
+    assert t("nav.projects", "fa") in at.title[0].value
+    expected = set(ds.projects.loc[ds.projects["county_code"] == "kashan", "project_id"])
+    assert set(table(at)["project_id"]) == expected and expected
+    assert by_label(at.multiselect, t("filter.counties", "fa")).value == ["kashan"]
+    assert json.loads(param(at, "f")) == {"counties": ["kashan"]}
+    assert at.session_state["project_filter"] == ProjectFilter(counties=("kashan",))
+
+
+def test_county_link_keeps_the_other_filter_settings_and_replaces_counties(ds):
+    """Counties of an earlier filter are replaced by the page's county; sector, years,
+    text … stay, so Projects lists the very rows of the County page's table."""
+    flt = {"counties": ["nain", "lenjan"], "sectors": ["industry", "tourism"],
+           "year_from": 1400}
+    at = run_page("county", county="mobarakeh", f=json.dumps(flt))
+    county_rows = set(at.dataframe[2].value["project_id"])
+    link = projects_link(at)
+    assert json.loads(parse_qs(link.proto.query_string)["f"][0]) == {
+        **flt, "counties": ["mobarakeh"]}
+    at = follow(at, link)
+    assert not at.exception
+    assert set(table(at)["project_id"]) == county_rows and county_rows
+    assert json.loads(param(at, "f")) == {**flt, "counties": ["mobarakeh"]}
+    assert by_label(at.multiselect, t("filter.sectors", "fa")).value == ["industry", "tourism"]
+    assert not at.warning  # nothing was rejected
+    # the sidebar still drives the filter afterwards (the link does not stick)
+    by_label(at.multiselect, t("filter.counties", "fa")).set_value([]).run()
+    assert not at.exception
+    assert json.loads(param(at, "f")) == {"sectors": ["industry", "tourism"], "year_from": 1400}
+    assert len(table(at)) > len(county_rows)
+
+
+def test_county_link_in_english_carries_the_language():
+    at = run_page("county", county="nain", lang="en")
+    link = projects_link(at)
+    assert parse_qs(link.proto.query_string) == {"lang": ["en"], "f": ['{"counties":["nain"]}']}
+    at = follow(at, link)
+    assert not at.exception
+    assert "Projects" in at.title[0].value
+    assert set(table(at)["county"]) == {"Nain"}
+
+
+def test_session_filter_survives_plain_navigation():
+    """Without a link's query (sidebar navigation), the session's filter stays."""
+    at = run_page("projects", f=json.dumps({"counties": ["nain"]}))
+    at.query_params.clear()
+    at.switch_page("pages/county.py").run()
+    assert not at.exception
+    assert json.loads(param(at, "f")) == {"counties": ["nain"]}
+    at.query_params.clear()
+    at.switch_page("pages/projects.py").run()
+    assert set(table(at)["county"]) == {"نائین"}
+
+
+def test_in_app_link_to_a_county_wins_over_the_session_choice():
+    """The same for page choices: a link with ``?county=`` (e.g. from the map) opens that
+    county even when the session had picked another."""
+    at = run_page("county", county="lenjan")
+    at.query_params.clear()
+    at.query_params["county"] = "kashan"
+    at.switch_page("pages/county.py").run()
+    assert not at.exception
+    assert by_label(at.selectbox, t("county.pick", "fa")).value == "kashan"
+    # a rerun with the app's own URL keeps the user's later choice
+    by_label(at.selectbox, t("county.pick", "fa")).select("nain").run()
+    assert param(at, "county") == "nain"
+    at.run()
+    assert by_label(at.selectbox, t("county.pick", "fa")).value == "nain"
 
 
 @pytest.mark.parametrize("query", [
@@ -306,3 +425,74 @@ def test_county_page_in_english():
     labels = {m.label for m in at.metric}
     assert t("county.metric.level", "en") in labels
     assert at.dataframe[0].value.columns[0] == t("county.col.method", "en")
+
+
+# --- tables that fit a 1280 px screen ---------------------------------------------------------
+
+
+def grid(at: AppTest, i: int = 0) -> tuple[list[str], dict]:
+    """(column order, column config) of the i-th st.dataframe as sent to the browser."""
+    proto = at.dataframe[i].proto
+    return list(proto.column_order), json.loads(proto.columns)
+
+
+def grid_width(order: list[str], config: dict) -> int:
+    widths = [config[c]["width"] for c in order]
+    assert all(isinstance(w, int) for w in widths), widths
+    return sum(widths)
+
+
+# st.dataframe takes the main column: ≈ 916 px at 1280 × 800 with the sidebar open and the
+# narrow-screen padding of ui/layout (measured in Chromium); the Projects grid adds 36 px of
+# checkboxes.
+FITS_1280 = 916
+
+
+def test_projects_grid_fits_1280_with_the_first_columns_on_the_right():
+    at = run_page("projects")
+    order, config = grid(at)
+    assert order[-3:] == ["title", "stale", "mark"]  # reading order, right to left
+    assert "provenance" not in order and "last_followup" not in order
+    assert grid_width(order, config) + 36 <= FITS_1280
+
+
+def test_projects_more_columns_are_optional_and_linkable(ds):
+    at = run_page("projects")
+    more = by_label(at.multiselect, t("projects.more_columns", "fa"))
+    more.set_value(["provenance", "last_followup"]).run()
+    assert not at.exception
+    order, _ = grid(at)
+    assert order[:2] == ["provenance", "last_followup"]  # after the defaults, on the left
+    assert param(at, "cols") == "last_followup,provenance"
+    again = run_page("projects", cols="last_followup,provenance")
+    assert grid(again)[0] == order
+    assert len(table(again)) == len(ds.projects)
+
+
+@pytest.mark.parametrize("cols", ["evil", "title", "provenance,provenance", "x" * 3000])
+def test_tampered_columns_fall_back_with_a_notice(cols):
+    at = run_page("projects", cols=cols)
+    assert not at.exception
+    assert at.warning
+    assert param(at, "cols") is None
+    assert "provenance" not in grid(at)[0]
+
+
+def test_projects_english_grid_keeps_left_to_right_order():
+    at = run_page("projects", lang="en")
+    order, _ = grid(at)
+    assert order[:3] == ["mark", "stale", "title"]
+
+
+def test_county_tables_fit_1280():
+    at = run_page("county", county="isfahan")
+    for i in range(3):  # ranks, indicators, projects
+        order, config = grid(at, i)
+        if i == 0:
+            continue  # two short text columns in a 3/5 column: sized to content
+        if not order:  # the indicator table has no column_order: its configured columns
+            order = [c for c in config if c != "_index"]
+        assert grid_width(order, config) <= FITS_1280, i
+    order, config = grid(at, 2)
+    assert order[-2:] == ["title", "mark"] and "county" not in order
+    assert config["title"]["width"] > 190  # the room left by the hidden columns

@@ -1,8 +1,10 @@
-"""Page chrome: right-to-left CSS, the language switch, the shared filter sidebar."""
+"""Page chrome: right-to-left CSS, the language switch, the shared filter sidebar, table
+widths that fit a 1280 px screen, and the file uploader's own text in the reading language."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -21,14 +23,55 @@ _RTL_CSS = """
 [data-testid="stSidebarNav"] a { direction: rtl; }
 .pishran-note { color: #4b5563; font-size: 0.9rem; }
 .pishran-sample { color: #b45309; font-weight: 600; }
+@media (max-width: 1500px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+}
 </style>
 """
 _LTR_CSS = """
 <style>
 .pishran-note { color: #4b5563; font-size: 0.9rem; }
 .pishran-sample { color: #b45309; font-weight: 600; }
+@media (max-width: 1500px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+}
 </style>
 """
+# st.dataframe's grid runs left to right and opens at its left end: in Persian a table
+# wider than the page would open showing its last columns and hide the first ones (on
+# the right).  This scrolls each newly drawn, overflowing grid to its right end once,
+# while the page is right-to-left.  A constant script: no data goes into it.
+_RTL_GRID_JS = """
+<script>
+(() => {
+  if (window.__pishranRtlGrids) return;
+  window.__pishranRtlGrids = true;
+  const done = new WeakSet();
+  const rtl = () => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    return main !== null && getComputedStyle(main).direction === 'rtl';
+  };
+  const fix = () => {
+    if (!rtl()) return;
+    document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller').forEach((s) => {
+      if (done.has(s) || s.clientWidth === 0 || !s.closest('[data-testid="stDataFrame"]')
+          .querySelector('canvas')) return;
+      if (s.scrollWidth > s.clientWidth + 1) {
+        s.scrollLeft = s.scrollWidth;
+        done.add(s);
+      }
+    });
+  };
+  new MutationObserver(fix).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', fix);
+  fix();
+})();
+</script>
+"""
+
+#: Pixels a table may take to fit a 1280 px wide screen with the sidebar open (the main
+#: column is ≈ 916 px there with the narrow-screen padding above; 1366 px: ≈ 1000 px).
+TABLE_BUDGET = 880
 
 
 def chrome() -> str:
@@ -40,6 +83,8 @@ def chrome() -> str:
             t("app.language", lang), ["fa", "en"], index=0 if lang == "fa" else 1,
             format_func=lambda code: t(f"lang.{code}", lang), horizontal=True, key="lang_radio",
         )
+        if lang == "fa":
+            st.html(_RTL_GRID_JS, unsafe_allow_javascript=True, width=1)
         if choice != lang:
             state.set_lang(choice)
             st.rerun()
@@ -103,3 +148,70 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
     if new != current:
         state.set_project_filter(new)
     return new
+
+
+def fit_widths(column_config: Mapping[str, dict], order: Sequence[str], grow: str,
+               budget: int = TABLE_BUDGET, extra: int = 0) -> dict:
+    """``column_config`` with the ``grow`` column widened so the columns in ``order``
+    (fixed pixel widths) fill ``budget`` px; ``extra``: px used by the grid itself (e.g.
+    the selection checkboxes, 36 px).  Unchanged when a shown column has no pixel width
+    (it sizes to its content) or the columns already take the budget; never narrows."""
+    config = dict(column_config)
+    if grow not in order or grow not in config:
+        return config
+    widths = [config.get(c, {}).get("width") for c in order]
+    if not all(isinstance(w, int) and not isinstance(w, bool) for w in widths):
+        return config
+    spare = budget - extra - sum(widths)
+    if spare > 0:
+        config[grow] = {**config[grow], "width": config[grow]["width"] + spare}
+    return config
+
+
+def table_width(column_config: Mapping[str, dict], order: Sequence[str], extra: int = 0
+                ) -> int | None:
+    """The pixel width of the columns in ``order`` (+ ``extra``), ``None`` when a column
+    sizes to its content."""
+    widths = [column_config.get(c, {}).get("width") for c in order]
+    if not all(isinstance(w, int) and not isinstance(w, bool) for w in widths):
+        return None
+    return sum(widths) + extra
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string (escaped: no quote, backslash, newline or ``<``
+    can end the string or the style element)."""
+    out = []
+    for ch in text:
+        if ch in '"\\<>' or ord(ch) < 0x20:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def uploader_css(lang: str, types: Sequence[str] = (), max_mb: int | None = None) -> str:
+    """CSS replacing the file uploader's built-in English text (the button's «Upload»,
+    «… per file • TYPES» and «Drag and drop a file here» while dragging) with the
+    catalogue's text for ``lang``; Streamlit 1.67 has no option for these strings.
+    The original words stay in the page (at zero size) for assistive technology."""
+    if max_mb is None:
+        max_mb = int(st.get_option("server.maxUploadSize"))
+    kinds = ", ".join(str(x).lstrip(".").upper() for x in types)
+    limit = t("data_page.uploader.limit", lang, size=fmt_int(max_mb, lang))
+    instructions = limit + (f" • {kinds}" if kinds else "")
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    texts = (
+        (f'{zone} button [data-testid="stMarkdownContainer"] p', t("data_page.uploader.button", lang)),
+        (f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span', instructions),
+        (f"{zone} > div:not([data-testid]) > span", t("data_page.uploader.drop", lang)),
+    )
+    rules = [f"{sel} {{ font-size: 0 !important; }}\n"
+             f"{sel}::after {{ content: {_css_string(text)}; font-size: {size}; }}"
+             for (sel, text), size in zip(texts, ("0.875rem", "0.875rem", "1rem"))]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def localise_uploader(lang: str, types: Sequence[str] = (), max_mb: int | None = None) -> None:
+    """Inject :func:`uploader_css` (call before ``st.file_uploader`` on the page)."""
+    st.html(uploader_css(lang, types, max_mb))

@@ -3,6 +3,11 @@
 The URL query is untrusted input: it is parsed as plain JSON/text against an
 allow-list of keys and values; anything malformed falls back to defaults and
 raises a notice (never an exception).  No pickle, no eval.
+
+Session state wins over the URL (the URL only seeds a new session), except for a link
+followed inside the session: ``st.page_link(..., query_params=link_params(...))`` puts
+values in the URL that the app did not write itself (:func:`sync_url` remembers what
+it wrote), and those replace the session's values.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from i18n import LANGUAGES
 LANG = "lang"
 FILTER = "project_filter"
 NOTICES = "url_notices"
+LAST_URL = "url:last"  # the query parameters the app last wrote (sync_url) or read
 _MAX_PARAM = 2000
 
 
@@ -48,11 +54,25 @@ def set_lang(value: str) -> None:
         st.session_state[LANG] = value
 
 
+def _from_link(key: str) -> bool:
+    """Whether the URL holds a ``key`` the app did not write: a link followed in-session."""
+    raw = st.query_params.get(key)
+    return raw is not None and raw != st.session_state.get(LAST_URL, {}).get(key)
+
+
+def _remember(key: str, raw: str | None) -> None:
+    last = dict(st.session_state.get(LAST_URL, {}))
+    last[key] = raw
+    st.session_state[LAST_URL] = last
+
+
 def project_filter(known_counties: tuple[str, ...]) -> ProjectFilter:
-    """The shared filter: session, else ``?f=<json>`` validated against the allow-list."""
-    if FILTER not in st.session_state:
+    """The shared filter: a link's ``?f=<json>`` (see the module doc), else the session,
+    else ``?f=`` of a new session — validated against the allow-list."""
+    if FILTER not in st.session_state or _from_link("f"):
         flt = ProjectFilter()
         raw = st.query_params.get("f")
+        _remember("f", raw)
         if raw:
             try:
                 data = json.loads(raw) if len(raw) <= _MAX_PARAM else None
@@ -73,8 +93,9 @@ def page_param(key: str, default, valid: Callable[[str], object | None]):
     """A page choice: session key ``page:<key>``, else ``?<key>=`` parsed by ``valid``
     (returns the parsed value or ``None`` to reject), else ``default``."""
     skey = f"page:{key}"
-    if skey not in st.session_state:
+    if skey not in st.session_state or _from_link(key):
         raw = st.query_params.get(key)
+        _remember(key, raw)
         value = default
         if raw is not None:
             parsed = valid(raw) if len(raw) <= _MAX_PARAM else None
@@ -101,14 +122,31 @@ def sync_url(page_keys: dict[str, object] | None = None) -> None:
     from ui.layout import show_notices
 
     show_notices()
+    params = link_params(st.session_state.get(FILTER), page_keys)
+    st.session_state[LAST_URL] = dict(params)
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+
+
+def filter_param(flt: ProjectFilter | None) -> str | None:
+    """The ``f`` query value of a filter (``None`` for no filter)."""
+    if flt is None or flt.is_empty():
+        return None
+    return json.dumps(flt.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def link_params(flt: ProjectFilter | None,
+                page_keys: dict[str, object] | None = None) -> dict[str, str]:
+    """The query of a view: the language (unless Persian), the filter ``f`` and page
+    choices (``None`` values left out) — for :func:`sync_url` and for in-app links
+    (``st.page_link(..., query_params=link_params(...))``) that also open in a new tab."""
     params: dict[str, str] = {}
     if st.session_state.get(LANG, "fa") != "fa":
         params["lang"] = st.session_state[LANG]
-    flt: ProjectFilter | None = st.session_state.get(FILTER)
-    if flt is not None and not flt.is_empty():
-        params["f"] = json.dumps(flt.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    f = filter_param(flt)
+    if f is not None:
+        params["f"] = f
     for key, value in (page_keys or {}).items():
         if value is not None:
             params[key] = value if isinstance(value, str) else json.dumps(value)
-    if dict(st.query_params) != params:
-        st.query_params.from_dict(params)
+    return params

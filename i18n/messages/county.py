@@ -14,8 +14,11 @@ MESSAGES = {
     "county.projects_heading": ("پروژه‌های شهرستان", "Projects of the county"),
     "county.no_projects": ("با پالایش کنونی پروژه‌ای در این شهرستان نیست.",
                            "No project of this county matches the filter."),
-    "county.open_project": ("برای دیدن جزئیات هر پروژه به صفحه «پروژه‌ها» بروید.",
-                            "Open the Projects page for the details of a project."),
+    "county.filter_counties_note": (
+        "انتخاب شهرستان در پالایش این صفحه را محدود نمی‌کند؛ شهرستان همین صفحه ملاک است.",
+        "The filter's county choice does not apply here: this page shows the county picked above."),
+    "county.open_project": ("دیدن پروژه‌های این شهرستان و جزئیات هر پروژه در صفحه «پروژه‌ها»",
+                            "Open these projects and their details on the Projects page"),
     "county.indicators_heading": ("شاخص‌های شهرستان در برابر استان",
                                   "The county's indicators against the province"),
     "county.col.indicator": ("شاخص", "Indicator"),

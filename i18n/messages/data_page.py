@@ -67,6 +67,10 @@ MESSAGES = {
     "data_page.upload_heading": ("بارگذاری پرونده تازه", "Upload a new file"),
     "data_page.kind": ("نوع جدول", "Table kind"),
     "data_page.file": ("پرونده اکسل (xlsx) یا CSV", "Excel (.xlsx) or CSV file"),
+    # -- the file uploader's own words (ui/layout.uploader_css)
+    "data_page.uploader.button": ("انتخاب پرونده", "Upload"),
+    "data_page.uploader.limit": ("حداکثر {size} مگابایت برای هر پرونده", "{size}MB per file"),
+    "data_page.uploader.drop": ("پرونده را اینجا رها کنید", "Drag and drop a file here"),
     "data_page.upload_note": (
         "نخست پیش‌نمایش نشان داده می‌شود و چیزی ذخیره نمی‌شود؛ محتوای پرونده (نه پسوند آن) "
         "بررسی می‌شود. پرونده پروژه‌ها جای کل جدول پروژه‌ها را می‌گیرد.",

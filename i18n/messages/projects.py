@@ -9,6 +9,12 @@ MESSAGES = {
                              "(ZWNJ or space, Arabic or Persian kaf and yeh) match alike."),
     "projects.no_results": ("هیچ پروژه‌ای با این پالایش پیدا نشد.", "No project matches the filter."),
     "projects.sort": ("مرتب‌سازی", "Sort by"),
+    "projects.more_columns": ("ستون‌های بیشتر", "More columns"),
+    "projects.more_columns_help": (
+        "ستون‌های پیش‌فرض در صفحه‌ای به پهنای ۱۲۸۰ نقطه جا می‌شوند؛ با ستون‌های بیشتر جدول "
+        "ممکن است به پیمایش افقی نیاز داشته باشد. پرونده‌های اکسل و CSV همه ستون‌ها را دارند.",
+        "The default columns fit a 1280 px wide screen; with more columns the table may "
+        "need to scroll sideways. The Excel and CSV files have every column."),
     "projects.sort.county": ("شهرستان", "County"),
     "projects.sort.-budget": ("بودجه (بیشترین نخست)", "Budget (largest first)"),
     "projects.sort.budget": ("بودجه (کمترین نخست)", "Budget (smallest first)"),
