@@ -2049,7 +2049,8 @@ def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None 
                  months=localise_digits(str(edit.months), lang))
     elif isinstance(edit, AddProject):
         text = t("scenario.describe.add_project", lang, title=edit.title_fa if lang == "fa"
-                 else (edit.title_en or edit.title_fa), county=_county_list([edit.county], lang, names),
+                 else (edit.title_en or edit.title_fa),
+                 county=_county_list([edit.county], lang, names),
                  sector=t(f"sector.{edit.sector}", lang), budget=num(edit.budget_billion_rials),
                  jobs=num(edit.expected_jobs), status=t(f"status.{edit.status}", lang))
     elif isinstance(edit, ShiftBudget):

@@ -6,23 +6,24 @@ perturbed budgets/jobs/progress and unique ``project_id``), points ``PISHRAN_DAT
 it and ``PISHRAN_DATABASE_URL`` at a fresh SQLite file (the store seeds itself from the
 directory on the first run), then times, median of ``--repeat`` reruns each:
 
-* empty (function) — ``AppTest.from_function`` of a script that only does
+* empty app (function) — ``AppTest.from_function`` of a script that only does
   ``st.write("")``: Streamlit's floor for one rerun in AppTest;
-* empty (shell) — ``app.py`` (navigation, chrome, language switch) with every page
+* empty app (shell) — ``app.py`` (navigation, chrome, language switch) with every page
   replaced by an empty page: the app's own floor;
-* scenario rerun — ``at.run()`` again on the Scenario page after its first run
-  (caches warm, nothing changed: a full rerun);
-* builder, full rerun — a builder widget changed (the edit-kind radio, alternating two
-  kinds) and ``at.run()``: AppTest always reruns the whole app;
-* builder, fragment rerun — the same change, and the budget-share slider, rerun as the
-  browser does it: only the ``_builder`` fragment (AppTest cannot ask for a fragment rerun,
-  so the fragment's id is put in the rerun request, as ``tests/test_page_scenario.py``
-  does);
-* full rerun, bytecode kept — the full rerun again with one ``ScriptCache`` shared by all
-  runs (the page compiled once, as a server does), and the same for the empty shell;
-* page compile — ``magic.add_magic`` + ``compile`` of ``pages/scenario.py``: AppTest makes a
-  new ``ScriptCache`` for every run, so every full AppTest rerun recompiles the page (a
-  server compiles it once and keeps the bytecode).
+* small registry — the real app and Scenario page on the same counties and indicators
+  with 137 projects, the size of the embedded registry (a separate process:
+  ``--small-registry``; a registry with no projects is refused by validation): what the
+  page costs when there is next to no data to compute;
+* Scenario page, full rerun — ``at.run()`` again after the first run (caches warm,
+  nothing changed: AppTest always reruns the whole app);
+* builder change, fragment rerun — the edit-kind radio (alternating two kinds) and the
+  budget-share slider, rerun as the browser does it: only the ``builder`` fragment
+  (AppTest cannot ask for a fragment rerun, so the fragment's id is put in the rerun
+  request, as ``tests/test_page_scenario.py`` does);
+* results change, fragment rerun — the result section (map ↔ county table) and the map
+  measure: only the ``results`` fragment;
+* page compile — ``magic.add_magic`` + ``compile`` of ``pages/scenario.py``, which AppTest
+  repeats on every run (the page's code lives in ``ui/scenario``, imported once).
 
 Usage::
 
@@ -35,9 +36,11 @@ from __future__ import annotations
 
 import argparse
 import functools
+import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,6 +82,7 @@ def synthetic_data_dir(folder: Path, n: int, seed: int = 0) -> Path:
 
 
 EMPTY_PAGE = "import streamlit as st\n"
+SMALL_REGISTRY = 137  # the embedded registry's size
 
 
 def shell_app(folder: Path) -> Path:
@@ -148,7 +152,20 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--small-registry", action="store_true",
+                        help="time only the Scenario page's full rerun (with --n 137)")
+    parser.add_argument("--small-registry-ms", type=float, default=None,
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--small-registry-cpu-ms", type=float, default=None,
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if not args.small_registry and args.small_registry_ms is None:
+        # the small registry needs its own process (the store and caches are per process)
+        out = subprocess.run([sys.executable, __file__, "--small-registry", "--n",
+                              str(SMALL_REGISTRY), "--repeat", str(args.repeat)],
+                             capture_output=True, text=True, check=True).stdout
+        line = next(ln for ln in out.splitlines() if ln.startswith("SMALL_REGISTRY"))
+        args.small_registry_ms, args.small_registry_cpu_ms = map(float, line.split()[1:])
 
     tmp = Path(tempfile.mkdtemp(prefix="pishran_rerun_"))
     started = time.perf_counter()
@@ -181,35 +198,41 @@ def main() -> int:
     n_projects = len(__import__("ui.data", fromlist=["dataset"]).dataset().projects)
     print(f"first run (seeding the store, reports): {time.perf_counter() - started:.1f} s; "
           f"dataset has {n_projects:,} projects", file=sys.stderr)
+    if args.small_registry:
+        at.run()
+        results["small registry: Scenario page, full rerun"] = timed_runs(at, args.repeat)
+        return report(args, results, "small registry: Scenario page, full rerun")
     at.run()
     results["Scenario page: full rerun (at.run())"] = timed_runs(at, args.repeat)
 
     def kind(at, i):
         at.radio(key="scn_kind").set_value("cancel" if i % 2 == 0 else "shift_budget")
 
-    kind(at, 1)
-    at.run()
-    results["Scenario page: builder kind change, full rerun"] = timed_runs(at, args.repeat, kind)
-
-    # fragment reruns last: afterwards AppTest's tree holds only the fragment's elements
     def share(at, i):
         at.select_slider(key="scn_share").set_value(20 if i % 2 == 0 else 10)
 
-    builder = fragment_id(at, "builder")
-    if builder is None:
-        print("the page has no builder fragment: builder changes rerun the whole page",
-              file=sys.stderr)
-        kind(at, 1)
-        at.run()
-        results["Scenario page: builder slider change, full rerun"] = timed_runs(
-            at, args.repeat, share)
-    else:
-        results["Scenario page: builder kind change, fragment rerun"] = timed_runs(
-            at, args.repeat, kind, fragment=builder)
-        kind(at, 1)
-        fragment_rerun(at, builder)
-        results["Scenario page: builder slider change, fragment rerun"] = timed_runs(
-            at, args.repeat, share, fragment=builder)
+    def view(at, i):
+        at.segmented_control(key="scn_view").set_value("counties" if i % 2 == 0 else "map")
+
+    def measure(at, i):
+        at.selectbox(key="scn_map").set_value("jobs_per_1000" if i % 2 == 0
+                                              else "budget_per_capita")
+
+    kind(at, 1)
+    at.run()
+    results["Scenario page: builder kind change, full rerun"] = timed_runs(at, args.repeat, kind)
+    # fragment reruns: afterwards AppTest's tree holds only the fragment's elements
+    for name, changes in (("builder", (kind, share)), ("results", (view, measure))):
+        fid = fragment_id(at, name)
+        assert fid is not None, f"the page has no {name} fragment"
+        for change in changes:
+            at.run()  # a full run: the whole page in AppTest's tree again
+            kind(at, 1)  # the budget shift: the builder shows the share slider
+            at.run()
+            change(at, 1)
+            fragment_rerun(at, fid)
+            label = f"Scenario page: {name} {change.__name__} change, fragment rerun"
+            results[label] = timed_runs(at, args.repeat, change, fragment=fid)
 
     from streamlit.runtime.scriptrunner import magic
 
@@ -223,45 +246,38 @@ def main() -> int:
         compile_page()
         compiles_cpu.append((time.process_time() - start_cpu) * 1000)
         compiles.append((time.perf_counter() - start) * 1000)
-    results["(pages/scenario.py compile + magic, in every full AppTest rerun)"] = compiles
+    results["(pages/scenario.py compile + magic, in every AppTest run)"] = compiles
     CPU[id(compiles)] = compiles_cpu
+    if args.small_registry_ms:
+        name = f"small registry ({SMALL_REGISTRY} projects): Scenario page, full rerun"
+        results[name] = [args.small_registry_ms]
+        CPU[id(results[name])] = [args.small_registry_cpu_ms or math.nan]
+    return report(args, results, None)
 
-    # as a server: the page's bytecode compiled once and kept (one ScriptCache for all runs)
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
-    shared, original = ScriptCache(), app_test.ScriptCache
-    app_test.ScriptCache = lambda: shared
-    try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        at.switch_page("pages/scenario.py")
-        at.run()
-        at.run()
-        results["Scenario page: full rerun, bytecode kept (as a server)"] = timed_runs(
-            at, args.repeat)
-        shell_at = AppTest.from_file(str(shell), default_timeout=60)
-        shell_at.switch_page("pages/scenario.py")
-        shell_at.run()
-        results["empty app: app.py shell, bytecode kept"] = timed_runs(shell_at, args.repeat)
-    finally:
-        app_test.ScriptCache = original
-
+def report(args, results: dict[str, list[float]], extra_floor: str | None) -> int:
     def medians(name: str) -> tuple[float, float]:
         values = results[name]
         return statistics.median(values), statistics.median(CPU[id(values)])
 
     floor_fn = medians("empty app: from_function(st.write(''))")
     floor_shell = medians("empty app: app.py shell, empty Scenario page")
+    small_name = next((n for n in results if n.startswith("small registry")), None)
+    floor_small = medians(small_name) if small_name else (math.nan, math.nan)
     print(f"\n{args.n:,} projects; median of {args.repeat}; Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
     print("| rerun | wall ms (min) | CPU ms | × empty function, wall (CPU) "
-          "| × empty shell, wall (CPU) |")
-    print("|---|---:|---:|---:|---:|")
+          "| × empty shell, wall (CPU) | × small registry, wall (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, values in results.items():
         wall, cpu = medians(name)
         print(f"| {name} | {wall:.1f} ({min(values):.1f}) | {cpu:.1f} | "
               f"{wall / floor_fn[0]:.1f} ({cpu / floor_fn[1]:.1f}) | "
-              f"{wall / floor_shell[0]:.1f} ({cpu / floor_shell[1]:.1f}) |")
+              f"{wall / floor_shell[0]:.1f} ({cpu / floor_shell[1]:.1f}) | "
+              f"{wall / floor_small[0]:.1f} ({cpu / floor_small[1]:.1f}) |")
+    if extra_floor:
+        wall, cpu = medians(extra_floor)
+        print(f"\nSMALL_REGISTRY {wall:.3f} {cpu:.3f}")
     return 0
 
 

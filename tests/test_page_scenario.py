@@ -255,6 +255,8 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     assert_report_numbers(at, ds, scenario)
     # saved scenarios: saving/deleting rerun the section, loading reruns the page
     save_scenario("saved", EXAMPLE, dataset=ds)
+    at.session_state["scn_store_open"] = True  # expanders run their content only when open
+    at.session_state["scn_cmp_open"] = True
     rerun(at)
     at.selectbox(key="scn_cmp_b").set_value("saved")
     fragment_rerun(at, "saved_scenarios")
@@ -409,8 +411,30 @@ def test_tampered_link_gives_an_empty_scenario_and_a_notice(tampered):
 # --- saved scenarios --------------------------------------------------------------------------
 
 
+def test_closed_expanders_do_not_run_their_content(ds, scenario_dir):
+    at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    keys = {w.key for w in (*at.text_input, *at.selectbox)}
+    assert "scn_save_name" not in keys and "scn_cmp_b" not in keys  # nothing saved yet
+    log = t("scenario_page.log_heading", "fa")
+    assert not any(m.value.startswith("۱. ") and "پروژه" in m.value for m in at.markdown
+                   if log in m.value)
+    at.session_state["scn_store_open"] = True
+    at.session_state["scn_cmp_open"] = True
+    rerun(at)
+    keys = {w.key for w in (*at.text_input, *at.selectbox)}
+    assert {"scn_save_name", "scn_cmp_a", "scn_cmp_b"} <= keys
+    # with a saved scenario the store opens by itself on a new session
+    save_scenario("saved", EXAMPLE, dataset=ds)
+    again = open_page()
+    assert "scn_load_name" in {w.key for w in again.selectbox}
+    assert "scn_cmp_b" not in {w.key for w in again.selectbox}
+
+
 def test_save_list_load_compare_delete(ds, scenario_dir):
     at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    at.session_state["scn_store_open"] = True
+    at.session_state["scn_cmp_open"] = True
+    rerun(at)
     at.text_input(key="scn_save_name").input("گردشگری خور")
     at.text_input(key="scn_save_description").input("آزمون")
     rerun(at)

@@ -135,7 +135,7 @@ MESSAGES = {
         "این سناریو برای پیوند بیش از حد بزرگ است؛ آن را با نام ذخیره کنید.",
         "This scenario is too large for a link; save it by name."),
     # --- saved scenarios ------------------------------------------------------------------
-    "scenario_page.store_heading": ("سناریوهای ذخیره‌شده ({n})", "Saved scenarios ({n})"),
+    "scenario_page.store_heading": ("ذخیره و بازخوانی سناریوها", "Save and load scenarios"),
     "scenario_page.save_heading": ("ذخیره سناریوی کنونی", "Save the current scenario"),
     "scenario_page.save_name": ("نام", "Name"),
     "scenario_page.save_name_help": (

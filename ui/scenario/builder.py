@@ -366,8 +366,10 @@ def edit_list(ctx: PageContext, scenario: Scenario, report: dict) -> None:
                             unsafe_allow_html=True)
             row[1].button(t("scenario_page.remove", lang), key=f"scn_rm_{i}", on_click=remove_edit,
                           args=(ctx, i))
-        with st.expander(t("scenario_page.log_heading", lang)):
-            for entry in report["log"]:
+        log_box = st.expander(t("scenario_page.log_heading", lang), key="scn_log_open",
+                              on_change="rerun")
+        with log_box:  # the content runs only while it is open
+            for entry in report["log"] if log_box.open else ():
                 prefix = (localise_digits(str(entry["edit"] + 1), lang) + ". "
                           if entry["edit"] is not None else "")
                 text = entry["text_fa" if lang == "fa" else "text_en"]

@@ -101,7 +101,8 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
     if gini:
         delta = None if gini["change"] is None or abs(gini["change"]) < 5e-4 else signed(
             gini["change"], lang, 3).replace("−", "-")
-        cols[1].metric(t("measure_id.gini_weighted", lang), measure_value_text(gini["scenario"], lang),
+        cols[1].metric(t("measure_id.gini_weighted", lang),
+                       measure_value_text(gini["scenario"], lang),
                        delta=delta, delta_color="inverse")
         cols[1].caption(t("scenario_page.metric.baseline", lang,
                           value=measure_value_text(gini["baseline"], lang)))
@@ -178,7 +179,8 @@ def measures(ctx: PageContext, report: dict, x: str, scenario_json: str, filter_
             layout.note(t("balance.dropped", lang, x=x_short,
                           names=ctx.sep.join(ctx.names.get(c, c) for c in dropped)))
         title = t("scenario_page.chart.measures", lang, x=x_short)
-        st.plotly_chart(figure_for("measures", scenario_json, filter_json, x, "", lang), width="stretch",
+        st.plotly_chart(figure_for("measures", scenario_json, filter_json, x, "", lang),
+                        width="stretch",
                         config=plotly_config(title, lang), key="scn_chart_measures")
         layout.note(t("scenario_page.measures_note", lang))
 
@@ -209,9 +211,12 @@ def hypothetical(ctx: PageContext, report: dict) -> None:
             st.table(_hyp_table(ctx, added))
         if realloc:
             total = sum(r["budget_billion_rials"] or 0 for r in realloc)
-            with st.expander(t("scenario_page.realloc_heading", lang, n=fmt_int(len(realloc), lang),
-                               budget=fmt_number(total, lang))):
-                st.table(_hyp_table(ctx, realloc))
+            box = st.expander(t("scenario_page.realloc_heading", lang,
+                                n=fmt_int(len(realloc), lang), budget=fmt_number(total, lang)),
+                              key="scn_realloc_open", on_change="rerun")
+            with box:  # the content runs only while it is open
+                if box.open:
+                    st.table(_hyp_table(ctx, realloc))
 
 
 def _map_measure_select(lang: str, map_measure: str) -> str:
@@ -316,11 +321,11 @@ def _labour_section(ctx: PageContext, scenario: Scenario, report: dict) -> None:
     st.subheader(t("scenario_page.labour_heading", lang))
     industrial_names = sep.join(names[c] for c in INDUSTRIAL_COUNTIES if c in names)
     st.markdown(as_html(t("scenario_page.labour_assumptions", lang,
-                        mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
-                        ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
-                        mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
-                        ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
-                        industrial=industrial_names)), unsafe_allow_html=True)
+                          mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
+                          ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),
+                          mo=fmt_number(DEFAULT_ASSUMPTIONS["other"].m, lang, 1),
+                          ko=fmt_number(DEFAULT_ASSUMPTIONS["other"].k, lang, 1),
+                          industrial=industrial_names)), unsafe_allow_html=True)
     if labour is not None:
         changed = [e for e in scenario.edits if e.kind == "assumptions"]
         if changed:
