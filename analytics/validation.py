@@ -41,9 +41,9 @@ class Problem:
     sheet: str | None = None
 
     def message(self, lang: str = "fa") -> str:
-        rule = t(f"rule.{self.rule}", lang, **self.params) if self.params else t(
-            f"rule.{self.rule}", lang
-        )
+        params = {k: localise_digits(v, lang) if isinstance(v, str) and v.isdigit() else v
+                  for k, v in (self.params or {}).items()}  # a limit such as "200" → ۲۰۰
+        rule = t(f"rule.{self.rule}", lang, **params)
         file = f"{self.file} / {self.sheet}" if self.sheet else self.file
         row = "—" if self.row is None else localise_digits(str(self.row), lang)
         return t("validation.problem", lang, file=file, row=row, column=self.column,

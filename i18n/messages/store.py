@@ -37,8 +37,8 @@ MESSAGES = {
         ".xlsx",
     ),
     "rule.zip_too_large": (
-        "محتوای فشرده پرونده بیش از حد بزرگ است",
-        "the workbook expands to too much data",
+        "محتوای فشرده پرونده بیش از حد بزرگ است (حداکثر {limit} مگابایت پس از بازشدن)",
+        "the workbook expands to too much data (at most {limit} MB unzipped)",
     ),
     "rule.header_not_found": (
         "ردیف عنوان ستون‌ها در ۲۰ ردیف نخست پیدا نشد؛ عنوان‌های شناخته‌شده مانند: {known_fa}",

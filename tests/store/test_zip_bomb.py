@@ -49,7 +49,8 @@ def test_reading_refuses_a_bomb_with_a_clear_message(which, request):
     for lang in ("fa", "en"):
         message = problem.message(lang)
         assert NAME in message and "rule.zip_too_large" not in message
-    assert "expands to too much data" in problem.message("en")
+    assert "expands to too much data (at most 200 MB unzipped)" in problem.message("en")
+    assert "حداکثر ۲۰۰ مگابایت" in problem.message("fa")
     assert problem.value in ("201 MB", "> 200 MB")  # declared / measured while inflating
 
 
