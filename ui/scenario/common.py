@@ -66,9 +66,12 @@ class PageContext:
 # ---------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def report_for(scenario_json: str, filter_json: str, x: str) -> dict:
-    """scenario_report for (scenario, filter, X), plus each measure's weighting flag."""
+    """scenario_report for (scenario, filter, X), plus each measure's weighting flag.
+
+    One shared dict per input (``cache_resource``: no copy per call — unpickling the
+    whole report was a visible part of every rerun): **read it, never change it**."""
     dataset = data.dataset()
     known = tuple(dataset.counties["code"])
     report_filter, _ = ProjectFilter.from_dict(json.loads(filter_json), known)

@@ -87,7 +87,6 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
     """Four metrics: the centre's share of X, weighted Gini, unemployment, new jobs."""
     lang, x_short = ctx.lang, t(f"measure.short.{x}", ctx.lang)
     balance = {r["measure_id"]: r for r in report["balance"]}
-    labour = pd.DataFrame(report["labour"]).set_index("code") if report["labour"] else None
     province = report["totals"]["province"]
     cols = st.columns(4)
     share = balance.get("centre_share_x")
@@ -114,7 +113,8 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
                           + t("scenario_page.points", lang)), delta_color="inverse")
     cols[2].caption(t("scenario_page.metric.baseline", lang,
                       value=fmt_percent(rate.get("baseline"), lang, 2)))
-    new_jobs = float(labour["jobs"].sum()) if labour is not None else 0.0
+    new_jobs = math.fsum(r["jobs"] for r in report["labour"]
+                         if r.get("jobs") is not None and not math.isnan(r["jobs"]))
     cols[3].metric(t("scenario_page.metric.new_jobs", lang), fmt_int(new_jobs, lang))
     budget = province.get("budget_total", {})
     cols[3].caption(t("scenario_page.metric.budget", lang,
