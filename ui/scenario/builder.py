@@ -192,6 +192,14 @@ def demo_assumptions(ctx: PageContext) -> None:
     add_edit(ctx, "assumptions", "demo")
 
 
+def _date_inputs(lang: str, prefix: str) -> None:
+    """Planned start and end (Jalali text, checked by the engine) — ``<prefix>_start/_end``."""
+    c1, c2 = st.columns(2)
+    for column, field in ((c1, "start"), (c2, "end")):
+        column.text_input(t(f"scenario_page.set.{field}", lang), key=f"{prefix}_{field}",
+                          max_chars=20, placeholder=t("scenario_page.date_placeholder", lang))
+
+
 @st.fragment
 def builder(ctx: PageContext, hyp_json: str) -> None:
     """The scenario builder: changing one of its widgets reruns only this fragment;
@@ -247,11 +255,7 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                 seed("scn_set_progress", 100)
                 c2.slider(t("scenario_page.set.progress", lang), 0, 100, key="scn_set_progress",
                           step=5)
-            c1, c2 = st.columns(2)
-            c1.text_input(t("scenario_page.set.start", lang), key="scn_set_start", max_chars=20,
-                          placeholder=t("scenario_page.date_placeholder", lang))
-            c2.text_input(t("scenario_page.set.end", lang), key="scn_set_end", max_chars=20,
-                          placeholder=t("scenario_page.date_placeholder", lang))
+            _date_inputs(lang, "scn_set")
         elif kind == "postpone":
             seed("scn_months", 6)
             st.number_input(t("scenario_page.postpone.months", lang), min_value=-240,
@@ -283,11 +287,7 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             seed("scn_add_funding", "mixed")
             c3.selectbox(t("scenario_page.add.funding", lang), FUNDING_SOURCES,
                          key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang))
-            c1, c2 = st.columns(2)
-            c1.text_input(t("scenario_page.set.start", lang), key="scn_add_start", max_chars=20,
-                          placeholder=t("scenario_page.date_placeholder", lang))
-            c2.text_input(t("scenario_page.set.end", lang), key="scn_add_end", max_chars=20,
-                          placeholder=t("scenario_page.date_placeholder", lang))
+            _date_inputs(lang, "scn_add")
         elif kind == "shift_budget":
             c1, c2 = st.columns(2)
             seed("scn_share", 10)

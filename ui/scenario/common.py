@@ -145,24 +145,6 @@ def _build_figure(kind: str, scenario_json: str, filter_json: str, x: str, optio
     return rank_change_chart(ranks, names_of, lang, marks=marks)
 
 
-@st.cache_resource(show_spinner=False)
-def _cached_for() -> dict:
-    """Which dataset (version token) the caches above were filled for, process-wide."""
-    return {"token": None}
-
-
-def drop_caches_of_old_data(ds: Dataset) -> None:
-    """The cached reports/figures are keyed by scenario, filter and X, not by the data: when
-    an import or restore makes another dataset current, empty them once."""
-    token = data.dataset_token(ds)
-    seen = _cached_for()
-    if seen["token"] != token:
-        report_for.clear()
-        project_choices.clear()
-        figure_for.clear()
-        seen["token"] = token
-
-
 def filter_json(project_filter: ProjectFilter) -> str:
     return json.dumps(project_filter.to_dict(), sort_keys=True)
 

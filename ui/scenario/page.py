@@ -11,7 +11,7 @@ from analytics import scenario_store as store
 from analytics.measures import BALANCE_X
 from analytics.scenario import Scenario, ScenarioError
 from i18n import t
-from ui import layout, state
+from ui import data, layout, state
 from ui.scenario.builder import builder, edit_list
 from ui.scenario.common import (
     DRAWN,
@@ -19,9 +19,10 @@ from ui.scenario.common import (
     PageContext,
     check,
     current_scenario,
-    drop_caches_of_old_data,
+    figure_for,
     filter_json,
     flash,
+    project_choices,
     report_for,
     seed,
     set_scenario,
@@ -29,6 +30,26 @@ from ui.scenario.common import (
 )
 from ui.scenario.results import results
 from ui.scenario.saved import saved_scenarios
+from ui.scenario.tables import county_table, measures_table
+
+#: The page's caches, keyed by scenario, filter, X … but not by the data.
+CACHES = (report_for, project_choices, figure_for, measures_table, county_table)
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_for() -> dict:
+    """Which dataset (version token) the caches were filled for, process-wide."""
+    return {"token": None}
+
+
+def drop_caches_of_old_data(ds) -> None:
+    """When an import or restore makes another dataset current, empty the caches once."""
+    token = data.dataset_token(ds)
+    seen = _cached_for()
+    if seen["token"] != token:
+        for cache in CACHES:
+            cache.clear()
+        seen["token"] = token
 
 
 def _scenario_from_link(lang: str) -> None:

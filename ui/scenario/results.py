@@ -17,7 +17,6 @@ from analytics.labour_model import (
     rate_rise_threshold,
 )
 from analytics.measures import BALANCE_X
-from analytics.panel import PANEL_MEASURES
 from analytics.report import measure_value_text
 from analytics.scenario import Scenario
 from figures.scenario_charts import signed
@@ -30,16 +29,15 @@ from ui.scenario.common import (
     MAP_MEASURES,
     PageContext,
     as_html,
-    decimals_of,
     describe,
     figure_for,
     note,
     report_for,
     rerun_app_if_changed,
     seed,
-    short_label,
     show_flash,
 )
+from ui.scenario.tables import county_table, measures_table
 
 #: The result sections, shown one at a time (a segmented control, ``?scn_view=``).
 VIEWS = ("map", "counties", "ranks", "labour")
@@ -122,35 +120,6 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
                       after=fmt_int(budget.get("scenario"), lang)))
 
 
-def _reading(mid: str, row: dict, lang: str, x_short: str) -> str:
-    """One measure's change in words."""
-    b, s, c = row["baseline"], row["scenario"], row["change"]
-    if b is None or s is None or c is None:
-        return "—"
-    if mid == "centre_share_population":
-        return t("scenario_page.reading.population", lang)
-    same = abs(c) < 0.5 * 10 ** -decimals_of(row)  # what the table shows as zero
-    if mid == "centre_share_x":
-        if same:
-            return t("scenario_page.reading.centre_same", lang, x=x_short,
-                     value=fmt_percent(b, lang, 1, is_fraction=True))
-        return t("scenario_page.reading.centre_" + ("down" if c < 0 else "up"), lang, x=x_short,
-                 before=fmt_percent(b, lang, 1, is_fraction=True),
-                 after=fmt_percent(s, lang, 1, is_fraction=True))
-    if same:
-        return t("scenario_page.reading.same", lang)
-    if mid == "centre_ratio":
-        closer = abs(s - 1) < abs(b - 1)
-        return t("scenario_page.reading.ratio_" + ("closer" if closer else "further"), lang,
-                 before=measure_value_text(b, lang), after=measure_value_text(s, lang))
-    if mid == "need_alignment":
-        return t("scenario_page.reading.need_" + ("up" if c > 0 else "down"), lang, x=x_short,
-                 before=measure_value_text(b, lang), after=measure_value_text(s, lang))
-    relative = abs(c) / abs(b) * 100 if b else math.nan
-    key = "scenario_page.reading." + ("more_even" if c < 0 else "less_even")
-    return t(key, lang, pct=fmt_number(relative, lang, 1) if math.isfinite(relative) else "∞")
-
-
 def measures(ctx: PageContext, report: dict, x: str, scenario_json: str, filter_json: str
              ) -> None:
     """Every balance measure, baseline against scenario, and the bar chart of the indices."""
@@ -159,20 +128,7 @@ def measures(ctx: PageContext, report: dict, x: str, scenario_json: str, filter_
     if report["balance_error"]["baseline"] or report["balance_error"]["scenario"]:
         st.info(t("balance.no_x", lang, x=t(f"measure.{x}", lang)))
     else:
-        rows = []
-        for r in report["balance"]:
-            mid = r["measure_id"]
-            weighted = report["weighted"].get(mid)
-            rows.append({
-                t("balance.col.measure", lang): t(f"measure_id.{mid}", lang),
-                t("scenario.report.baseline", lang): measure_value_text(r["baseline"], lang),
-                t("scenario.report.scenario", lang): measure_value_text(r["scenario"], lang),
-                t("scenario.report.change", lang): signed(r["change"], lang, decimals_of(r)),
-                t("balance.col.weighted", lang): "—" if weighted is None else t(
-                    "balance.weighted.yes" if weighted else "balance.weighted.no", lang),
-                t("balance.col.reading", lang): _reading(mid, r, lang, x_short),
-            })
-        st.table(pd.DataFrame(rows).set_index(t("balance.col.measure", lang)))
+        st.table(measures_table(scenario_json, filter_json, x, lang))
         dropped = sorted(set(report["balance_dropped"]["baseline"])
                          | set(report["balance_dropped"]["scenario"]))
         if dropped:
@@ -247,7 +203,8 @@ def sections(ctx: PageContext, scenario: Scenario, report: dict, x: str, scenari
     if view == "map":
         map_measure = _map_section(ctx, x, scenario_json, filter_json, map_measure)
     elif view == "counties":
-        map_measure = _county_section(ctx, report, map_measure)
+        map_measure = _county_section(ctx, report, x, scenario_json, filter_json,
+                                      map_measure)
     elif view == "ranks":
         _rank_section(ctx, report, x, scenario_json, filter_json)
     else:
@@ -269,30 +226,13 @@ def _map_section(ctx: PageContext, x: str, scenario_json: str, filter_json: str,
     return map_measure
 
 
-def _county_section(ctx: PageContext, report: dict, map_measure: str) -> str:
+def _county_section(ctx: PageContext, report: dict, x: str, scenario_json: str,
+                    filter_json: str, map_measure: str) -> str:
     lang = ctx.lang
-    panel_rows = pd.DataFrame(report["panel"]).set_index("code")
     marks = {r["county_code"]: f" {HYP}" for r in report["hypothetical"]}
     st.subheader(t("scenario_page.panel_heading", lang))
     map_measure = _map_measure_select(lang, map_measure)
-    panel_columns = list(dict.fromkeys(["budget_total", "jobs_total", "unemployment_rate",
-                                        map_measure]))
-    name_col = "name_fa" if lang == "fa" else "name_en"
-    sides = [t(f"scenario.report.{k}", lang) for k in ("baseline", "scenario", "change")]
-    rows = []
-    for code, row in panel_rows.iterrows():
-        entry = {("", t("common.county", lang)): f"{row[name_col]}{marks.get(code, '')}"}
-        for column in panel_columns:
-            decimals = PANEL_MEASURES.get(column, (None, 0))[1]
-            label = short_label(column, lang)
-            entry[(label, sides[0])] = fmt_number(row[f"{column}_baseline"], lang, decimals)
-            entry[(label, sides[1])] = fmt_number(row[f"{column}_scenario"], lang, decimals)
-            entry[(label, sides[2])] = signed(row[f"{column}_change"], lang, decimals)
-        rows.append(entry)
-    county_table = pd.DataFrame(rows)
-    county_table.columns = pd.MultiIndex.from_tuples(county_table.columns)
-    st.table(county_table.set_index(("", t("common.county", lang))).rename_axis(
-        t("common.county", lang)))
+    st.table(county_table(scenario_json, filter_json, x, map_measure, lang))
     if marks:
         layout.note(t("scenario_page.hyp_county_legend", lang, mark=HYP))
     return map_measure
