@@ -2014,7 +2014,7 @@ def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = Non
                 value, list) else str(value)
         label = t(_FILTER_LABELS[key], lang) if key in _FILTER_LABELS else key
         parts.append(f"{label}: {localise_digits(shown, lang)}")
-    return t("scenario.describe.filter", lang, filter="; ".join(parts))
+    return t("scenario.describe.filter", lang, filter=("؛ " if lang == "fa" else "; ").join(parts))
 
 
 def _changes(edit: SetProjects, lang: str) -> str:
