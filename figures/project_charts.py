@@ -448,13 +448,29 @@ def county_locator(panel: pd.DataFrame, code: str, geometry, lang: str = "fa") -
         first.zmin, first.zmax = 0, 1
         first.colorscale = [[0, other], [0.5, other], [0.5, chosen], [1, chosen]]
         first.showscale = False
-    else:  # the equal-tile cartogram: one filled trace per county, named by its code
+    else:  # the equal-tile cartogram: fills by colour, the county's hexagon in "centre"
+        outline = next((tr for tr in fig.data if tr.name == "centre"), None)
         for trace in fig.data:
             if trace.fill == "toself":
-                trace.fillcolor = chosen if trace.name == code else other
+                trace.fillcolor = other
             elif trace.marker is not None and trace.marker.colorbar is not None \
                     and trace.mode == "markers":
                 trace.marker.showscale = False
+            elif trace.name == "labels":  # dark on the neutral tiles, white on the chosen
+                centres = next((tr for tr in fig.data if tr.name == "tiles"), None)
+                spot = None
+                if centres is not None and code in list(centres.customdata):
+                    i = list(centres.customdata).index(code)
+                    spot = (centres.x[i], centres.y[i])
+                trace.textfont.color = ["white" if (x, y) == spot else "#111827"
+                                        for x, y in zip(trace.x, trace.y)]
+        if outline is not None:  # the chosen county filled, under its outline
+            at = list(fig.data).index(outline)
+            fig.add_trace(go.Scatter(x=outline.x, y=outline.y, fill="toself", fillcolor=chosen,
+                                     mode="lines", line={"width": 0}, hoverinfo="skip",
+                                     showlegend=False, name=f"chosen {code}"))
+            traces = list(fig.data)
+            fig.data = (*traces[:at], traces[-1], *traces[at:-1])  # Plotly: a permutation
     return fig
 
 

@@ -99,7 +99,7 @@ def test_without_boundaries_the_app_runs_and_says_how_to_get_them(monkeypatch, t
         assert any("PISHRAN_BOUNDARIES" in i.value and "pishran boundaries fetch" in i.value
                    for i in at.info)
         spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-        tiles = [t for t in spec["data"] if t.get("fill") == "toself"]
-        assert len(tiles) == 28  # the equal-tile map, one hexagon per county
+        tiles = next(t for t in spec["data"] if t.get("name") == "tiles")
+        assert len(tiles["customdata"]) == 28  # the equal-tile map: a hexagon per county
     finally:
         data.province_geometry.clear()

@@ -399,10 +399,21 @@ def test_county_locator_highlights_one_county(ds, with_boundaries):
         assert [loc for loc, z in zip(first.locations, first.z) if z == 1] == ["lenjan"]
         assert first.showscale is False
     else:
-        tiles = {tr.name: tr.fillcolor for tr in fig.data if tr.fill == "toself"}
-        assert len(tiles) == 28
-        assert len({c for code, c in tiles.items() if code != "lenjan"}) == 1
-        assert tiles["lenjan"] not in {c for code, c in tiles.items() if code != "lenjan"}
+        fills = [tr for tr in fig.data if tr.fill == "toself"]
+        chosen = [tr for tr in fills if tr.name == "chosen lenjan"]
+        assert len(chosen) == 1
+        others = {tr.fillcolor for tr in fills if tr is not chosen[0]}
+        assert len(others) == 1 and chosen[0].fillcolor not in others
+        from geo.tiles import ISFAHAN_HEX_LAYOUT, hex_polygons
+        hexagon = hex_polygons(ISFAHAN_HEX_LAYOUT)["lenjan"]
+        assert list(chosen[0].x) == pytest.approx(list(hexagon.xs))
+        assert list(chosen[0].y) == pytest.approx(list(hexagon.ys))
+        markers = next(tr for tr in fig.data if tr.name == "tiles")
+        assert len(markers.customdata) == 28  # every county still hovers
+        labels = next(tr for tr in fig.data if tr.name == "labels")
+        white = [text for text, colour in zip(labels.text, labels.textfont.color)
+                 if colour == "white"]
+        assert white == [panel.loc["lenjan", "name_fa"]]  # readable on the dark fill
         assert not any(getattr(tr.marker, "showscale", False) for tr in fig.data
                        if tr.mode == "markers")
 
