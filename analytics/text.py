@@ -103,6 +103,17 @@ def name_key(value: object) -> str:
     return re.sub(r"[\s\u200c\-_'’`.]", "", text)
 
 
+_DIGITS_ONLY = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def persian_prose_digits(text: str) -> str:
+    """Persian-script prose shown with Persian digits («نیروگاه 10 مگاواتی» → «… ۱۰ …»);
+    Latin text (ids, English titles, URLs) is left alone.  Only digits change: commas and
+    points in prose are not number separators (:func:`to_persian_digits` is for numbers)."""
+    return text.translate(_DIGITS_ONLY) if _ARABIC_SCRIPT.search(text) else text
+
+
 def to_persian_digits(value: object) -> str:
     """ASCII digits, decimal point, thousands comma and percent sign → Persian forms
     (``'1,234.5%'`` → ``'۱٬۲۳۴٫۵٪'``).  Meant for formatted numbers, not free text."""

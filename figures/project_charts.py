@@ -10,7 +10,6 @@ reaches HTML.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,6 +20,7 @@ import streamlit as st
 from analytics.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
 from analytics.jalali import today_jalali as _today
 from analytics.project_views import SAMPLE_TOKENS, safe_urls, sample_field_columns
+from analytics.text import persian_prose_digits
 from figures.theme import CENTRE_COLOUR, REST_COLOUR, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_date, fmt_int, fmt_number, fmt_percent, has_key, localise_digits, rtl_label, t
 
@@ -50,16 +50,10 @@ def _is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
-_DIGITS_ONLY = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-
 def persian_text(value: object) -> str:
-    """Persian-script text shown with Persian digits («نیروگاه 10 مگاواتی» → «… ۱۰ …»);
-    Latin text (ids, English titles, URLs) is left alone.  Only digits change: commas and
-    points in prose are not number separators."""
-    text = "" if _is_missing(value) else str(value)
-    return text.translate(_DIGITS_ONLY) if _ARABIC_SCRIPT.search(text) else text
+    """A cell of Persian-script prose with Persian digits, missing → ``""``
+    (:func:`analytics.text.persian_prose_digits`)."""
+    return "" if _is_missing(value) else persian_prose_digits(str(value))
 
 
 def _label(key: str, lang: str, fallback: object = "") -> str:

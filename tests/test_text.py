@@ -62,3 +62,11 @@ def test_any_digit_string_becomes_ascii(text):
 @given(st.integers(min_value=0, max_value=10**12))
 def test_persian_digits_parse_back(n):
     assert int(normalise_digits(to_persian_digits(str(n)))) == n
+
+
+def test_prose_digits_change_only_digits_and_only_in_persian_script():
+    from analytics.text import persian_prose_digits
+
+    assert persian_prose_digits("فاز 1، بخش 2.5") == "فاز ۱، بخش ۲.۵"
+    assert persian_prose_digits("Metro line 2") == "Metro line 2"
+    assert persian_prose_digits("") == ""
