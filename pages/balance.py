@@ -29,7 +29,7 @@ from ui.downloads import chart_downloads, table_downloads
 lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt)
+panel, totals = data.panel(flt, ds=ds)
 codes = list(panel.index)
 names = county_names(panel, lang)
 sep = "، " if lang == "fa" else ", "

@@ -135,7 +135,7 @@ def _layers(raw: str):
 lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt)
+panel, totals = data.panel(flt, ds=ds)
 name_col = "name_fa" if lang == "fa" else "name_en"
 
 st.title(t("app.name", lang) + " — " + t("nav.map", lang))

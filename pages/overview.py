@@ -17,7 +17,7 @@ from ui.downloads import chart_downloads
 lang = state.lang()
 ds = data.dataset()
 flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt)
+panel, totals = data.panel(flt, ds=ds)
 
 st.title(t("app.name", lang) + " — " + t("nav.overview", lang))
 layout.note(t("app.tagline", lang))
