@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from figures.charts import _county_axis, _legend, _right_to_left
 from figures.theme import REST_COLOUR, apply_theme, localise_axis
-from i18n import fmt_int, fmt_number, t
+from i18n import fmt_int, fmt_number, ltr_sign, t
 
 __all__ = ["BASELINE_COLOUR", "DOWN_COLOUR", "UP_COLOUR", "measure_bars", "rank_change_chart",
            "signed"]
@@ -42,7 +42,8 @@ def signed(value: object, lang: str = "fa", decimals: int = 0) -> str:
         return "+∞" if number > 0 else "−∞"
     if abs(number) < 0.5 * 10 ** -decimals:
         return fmt_number(0, lang, decimals)
-    return ("+" if number > 0 else "−") + fmt_number(abs(number), lang, decimals)
+    return ltr_sign(("+" if number > 0 else "−") + fmt_number(abs(number), lang, decimals),
+                    lang)
 
 
 def _finite(values: Sequence[object]) -> list[float]:

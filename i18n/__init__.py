@@ -13,6 +13,7 @@ from i18n.formatting import (
     fmt_percent,
     fmt_share_pair,
     localise_digits,
+    ltr_sign,
     rtl_label,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "fmt_percent",
     "fmt_share_pair",
     "localise_digits",
+    "ltr_sign",
     "rtl_label",
 ]

@@ -35,11 +35,24 @@ def _missing(value: object) -> bool:
         return False
 
 
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+
+
+def ltr_sign(text: str, lang: str = "fa") -> str:
+    """A signed number keeps its sign on the left in right-to-left text (fa):
+    an LRM before the sign makes the bidi algorithm treat sign and digits as one
+    left-to-right run (UAX #9, W7); without it a Persian table cell shows «۰٫۱۰۷-»."""
+    if lang == "fa" and text[:1] in ("-", "−", "+"):
+        return LRM + text
+    return text
+
+
 def fmt_number(value: object, lang: str = "fa", decimals: int = 0) -> str:
-    """``1234567.8`` → ``'۱٬۲۳۴٬۵۶۸'`` (fa) / ``'1,234,568'`` (en); missing → ``'—'``."""
+    """``1234567.8`` → ``'۱٬۲۳۴٬۵۶۸'`` (fa) / ``'1,234,568'`` (en); missing → ``'—'``;
+    negative numbers in Persian start with an LRM (:func:`ltr_sign`)."""
     if _missing(value):
         return "—"
-    return localise_digits(f"{float(value):,.{decimals}f}", lang)
+    return ltr_sign(localise_digits(f"{float(value):,.{decimals}f}", lang), lang)
 
 
 def fmt_int(value: object, lang: str = "fa") -> str:
@@ -51,7 +64,7 @@ def fmt_percent(value: object, lang: str = "fa", decimals: int = 0, is_fraction:
     if _missing(value):
         return "—"
     number = float(value) * (100 if is_fraction else 1)
-    return localise_digits(f"{number:,.{decimals}f}%", lang)
+    return ltr_sign(localise_digits(f"{number:,.{decimals}f}%", lang), lang)
 
 
 def fmt_share_pair(pop_share: float, x_share: float, x_label: str, lang: str = "fa") -> str:

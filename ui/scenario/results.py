@@ -22,6 +22,7 @@ from analytics.scenario import Scenario
 from figures.scenario_charts import signed
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, t
+from i18n.formatting import LRM
 from ui import data, layout, state
 from ui.scenario.builder import DEMO_JOBS, DEMO_K, DEMO_M, demo_assumptions
 from ui.scenario.common import (
@@ -78,7 +79,8 @@ def results(ctx: PageContext, scenario: Scenario, filter_json: str, drawn_x: str
 def _pct_points(change: float | None, lang: str) -> str | None:
     if change is None or abs(change) < 5e-5:
         return None
-    return signed(change * 100, lang, 1).replace("−", "-") + " " + t("scenario_page.points", lang)
+    text = signed(change * 100, lang, 1).replace("−", "-").lstrip(LRM)  # st.metric reads the "-"
+    return text + " " + t("scenario_page.points", lang)
 
 
 def headline(ctx: PageContext, report: dict, x: str) -> None:
@@ -97,7 +99,7 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
     gini = balance.get("gini_weighted")
     if gini:
         delta = None if gini["change"] is None or abs(gini["change"]) < 5e-4 else signed(
-            gini["change"], lang, 3).replace("−", "-")
+            gini["change"], lang, 3).replace("−", "-").lstrip(LRM)
         cols[1].metric(t("measure_id.gini_weighted", lang),
                        measure_value_text(gini["scenario"], lang),
                        delta=delta, delta_color="inverse")
@@ -107,7 +109,7 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
     cols[2].metric(t("scenario_page.metric.unemployment", lang),
                    fmt_percent(rate.get("scenario"), lang, 2),
                    delta=(None if rate.get("change") is None or abs(rate["change"]) < 5e-3
-                          else signed(rate["change"], lang, 2).replace("−", "-") + " "
+                          else signed(rate["change"], lang, 2).replace("−", "-").lstrip(LRM) + " "
                           + t("scenario_page.points", lang)), delta_color="inverse")
     cols[2].caption(t("scenario_page.metric.baseline", lang,
                       value=fmt_percent(rate.get("baseline"), lang, 2)))
