@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the app and its tests need: Chromium (browser tests, kaleido export),
-# poppler-utils (PDF checks), PostgreSQL (store tests), and the Vazirmatn font in fontconfig.
+# poppler-utils (PDF checks), PostgreSQL (store tests), LibreOffice Impress without a GUI
+# (the briefing deck as PDF), and the Vazirmatn font in fontconfig.
 # Installs only what is missing; needs root for apt-get (prints what to do otherwise).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -9,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v fc-cache >/dev/null 2>&1 || need+=(fontconfig)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 \
+  || need+=(libreoffice-impress-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     export DEBIAN_FRONTEND=noninteractive
