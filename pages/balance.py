@@ -23,13 +23,12 @@ from analytics.report import (
 from figures.charts import centre_rest_bars, lorenz_chart, theil_chart
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, fmt_share_pair, t
-from ui import data, layout, state
+from ui import layout, state
+from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt, ds=ds)
+ctx = page_context()
+lang, ds, flt, panel, totals = ctx.lang, ctx.ds, ctx.flt, ctx.panel, ctx.totals
 codes = list(panel.index)
 names = county_names(panel, lang)
 sep = "، " if lang == "fa" else ", "

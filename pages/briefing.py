@@ -19,6 +19,7 @@ from figures.theme import export_filename
 from figures.views import VIEWS
 from i18n import fmt_int, fmt_number, t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.downloads import (
     DEFAULT_VIEWS,
     PDF_MIME,
@@ -35,9 +36,8 @@ RESULT = "briefing_result"
 ACTIVE_KEYS = ("scenario", "scenario_page:scenario")
 NONE, ACTIVE, SAVED = "none", "active", "saved:"
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
+ctx = page_context()
+lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
 
 warm_image_server()  # the browser starts while the visitor chooses
 st.title(t("briefing.title", lang))

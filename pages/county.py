@@ -34,15 +34,15 @@ from figures.project_charts import (
 from figures.theme import plotly_config
 from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads
 
 #: The projects table's columns (reading order): they fit a 1280 × 800 screen.
 COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
                   "budget_billion_rials", "planned_end", "last_followup")
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
+ctx = page_context()
+lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
 name_col = "name_fa" if lang == "fa" else "name_en"
 names = dict(zip(ds.counties["code"], ds.counties[name_col]))
 codes = sorted(ds.counties["code"], key=lambda c: persian_sort_key(names[c]) if lang == "fa"

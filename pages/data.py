@@ -27,14 +27,15 @@ from analytics.store import (
 from analytics.validation import DataValidationError
 from figures.theme import export_filename
 from i18n import fmt_int, fmt_percent, localise_digits, t
-from ui import auth, data, layout, state
+from ui import auth, data, layout
+from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads
 
 KINDS = ("projects", "indicators")
 FLASH = "data:flash"
 
-lang = state.lang()
-ds = data.dataset()
+ctx = page_context(with_filter=False)
+lang, ds = ctx.lang, ctx.ds
 store = data.store()
 user = auth.sign_in_panel(lang)
 writer = store is not None and auth.can_write(user)

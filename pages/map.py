@@ -30,6 +30,7 @@ from figures.theme import plotly_config
 from geo.config import DEFAULT_PROVINCE
 from i18n import fmt_int, fmt_number, fmt_percent, t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads
 
 DEFAULT_MEASURE = "budget_per_capita"  # the Overview's default too (shared "measure" state)
@@ -132,10 +133,8 @@ def _layers(raw: str):
 
 # --------------------------------------------------------------------------- page
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt, ds=ds)
+ctx = page_context()
+lang, ds, flt, panel, totals = ctx.lang, ctx.ds, ctx.flt, ctx.panel, ctx.totals
 name_col = "name_fa" if lang == "fa" else "name_en"
 
 st.title(t("app.name", lang) + " — " + t("nav.map", lang))

@@ -12,12 +12,11 @@ from figures.county_map import county_map
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_percent, fmt_share_pair, t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.downloads import chart_downloads
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
-panel, totals = data.panel(flt, ds=ds)
+ctx = page_context()
+lang, ds, flt, panel, totals = ctx.lang, ctx.ds, ctx.flt, ctx.panel, ctx.totals
 
 st.title(t("app.name", lang) + " — " + t("nav.overview", lang))
 layout.note(t("app.tagline", lang))

@@ -33,6 +33,7 @@ from figures.project_charts import (
 from figures.theme import plotly_config
 from i18n import fmt_date, fmt_int, fmt_percent, t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads
 
 #: The table's columns in reading order (right to left in Persian): the default ones fit a
@@ -62,9 +63,8 @@ def table_columns(extras: tuple[str, ...], lang: str) -> list[str]:
     return order[::-1] if lang == "fa" else order
 
 
-lang = state.lang()
-ds = data.dataset()
-flt = layout.filter_sidebar(ds.counties, lang)
+ctx = page_context()
+lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
 all_ids = tuple(ds.projects["project_id"])
 names = county_names(ds.counties, lang)
 county_of = dict(zip(ds.projects["project_id"], ds.projects["county_code"]))

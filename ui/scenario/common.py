@@ -6,14 +6,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from analytics.counties import county_names
 from analytics.filters import ProjectFilter
-from analytics.loading import Dataset
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import PANEL_MEASURES
 from analytics.scenario import Scenario, ScenarioError, describe_edit
@@ -22,7 +20,8 @@ from figures.county_map import county_map
 from figures.frozen import freeze
 from figures.scenario_charts import measure_bars, rank_change_chart
 from i18n import has_key, t
-from ui import data, layout, state
+from ui import data, state
+from ui.context import PageContext
 
 SCENARIO = "scenario_page:scenario"      # the scenario being built (not a widget key)
 FLASH = "scenario_page:flash:"           # one message per area, shown once
@@ -33,32 +32,6 @@ MAP_MEASURES = tuple(c for c in REPORT_PANEL_COLUMNS if c in PANEL_MEASURES)
 BAR_MEASURES = ("centre_share_x", "hoover", "gini_weighted", "gini_unweighted", "theil_t",
                 "theil_l", "williamson", "need_alignment")
 MAX_CHOICES = 300
-
-
-@dataclass(frozen=True, eq=False)
-class PageContext:
-    """What every section of one run of the page reads: language, data, shared filter."""
-
-    lang: str
-    ds: Dataset
-    flt: ProjectFilter
-    base_panel: pd.DataFrame
-    names: dict[str, str]
-    codes: tuple[str, ...]
-    centre: str
-
-    @classmethod
-    def current(cls) -> PageContext:
-        lang = state.lang()
-        ds = data.dataset()
-        flt = layout.filter_sidebar(ds.counties, lang)
-        base_panel, _ = data.panel(flt, ds=ds)
-        return cls(lang, ds, flt, base_panel, county_names(ds.counties, lang),
-                   tuple(ds.counties["code"]), ds.centre_code)
-
-    @property
-    def sep(self) -> str:
-        return "، " if self.lang == "fa" else ", "
 
 
 # ---------------------------------------------------------------------------

@@ -12,11 +12,11 @@ from analytics.measures import BALANCE_X
 from analytics.scenario import Scenario, ScenarioError
 from i18n import t
 from ui import data, layout, state
+from ui.context import page_context
 from ui.scenario.builder import builder, edit_list
 from ui.scenario.common import (
     DRAWN,
     SCENARIO,
-    PageContext,
     check,
     current_scenario,
     figure_for,
@@ -71,7 +71,7 @@ def _scenario_from_link(lang: str) -> None:
 
 def render() -> None:
     """Draw the Scenario page (one run)."""
-    ctx = PageContext.current()
+    ctx = page_context()
     lang = ctx.lang
     drop_caches_of_old_data(ctx.ds)
     if SCENARIO not in st.session_state:

@@ -308,7 +308,7 @@ def _labour_section(ctx: PageContext, scenario: Scenario, report: dict) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('scenario_page.demo_heading', lang)}**")
         threshold = rate_rise_threshold(DEMO_M, DEMO_K)
-        base_panel = ctx.base_panel
+        base_panel = ctx.panel
         candidates = base_panel.loc[[c for c in INDUSTRIAL_COUNTIES
                                      if c in base_panel.index]]
         candidates = candidates.dropna(subset=["unemployed", "labour_force"])
