@@ -382,6 +382,7 @@ options = [None] + sorted(codes, key=lambda c: names.get(c, c))
 choice = st.selectbox(
     t("map.county", lang), options, key=_seed("map_w_county", county, options),
     format_func=lambda c: t("map.county.none", lang) if c is None else names.get(c, c),
+    placeholder=t("map.county.none", lang),  # Streamlit shows a None value as the placeholder
     help=t("map.click_hint", lang))
 if choice != county:
     county = choice

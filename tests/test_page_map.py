@@ -127,6 +127,8 @@ def test_diff_from_province_value_is_diverging():
 @needs_boundaries
 def test_choosing_a_county_shows_its_detail_and_outline():
     at = open_map()
+    # no county yet: the box says so in the page's language, not Streamlit's English
+    assert widget(at.selectbox, "شهرستان انتخاب‌شده").placeholder == "— هیچ‌کدام —"
     widget(at.selectbox, "شهرستان انتخاب‌شده").select("nain").run()
     assert not at.exception
     assert any("نائین" in s.value for s in at.subheader)
