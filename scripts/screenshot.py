@@ -40,7 +40,8 @@ def main() -> int:
         browser = launch_browser(p)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         for name in args.pages:
-            page.goto(f"{url}/{'' if name == 'overview' else name}")
+            path = name[len("overview"):] if name.split("?")[0] == "overview" else name
+            page.goto(f"{url}/{path}")  # the overview is the app's root page
             wait_ready(page)
             target = out / (name.replace("?", "_").replace("=", "-").replace("&", "_") + ".png")
             page.screenshot(path=str(target), full_page=args.full)
