@@ -25,7 +25,6 @@ import binascii
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from analytics.files import write_atomic
 from analytics.loading import PROJECT_ROOT
 from analytics.scenario import Scenario, ScenarioError, ScenarioProblem, apply_scenario
 
@@ -121,21 +121,7 @@ def save_scenario(name: str, scenario: Scenario | dict, dataset: Any = None,
     data = scenario.to_dict()
     data["name"] = validate_name(name)
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    return write_atomic(path, text)
 
 
 def _read(path: Path, field: str) -> str:

@@ -17,7 +17,6 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, shape
+
+from analytics.files import write_atomic
 
 from .boundaries import BoundaryFileError, read_boundaries
 from .config import boundaries_path, cache_dir, country_dir, is_inside_project
@@ -237,15 +238,7 @@ def _write_cache(path: Path, geometry: ProvinceGeometry) -> None:
         return
     payload = {"version": CODE_VERSION, "geometry": geometry.to_json_dict()}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     except OSError as exc:
         warnings.warn(f"could not write geometry cache {path}: {exc}", stacklevel=3)
 

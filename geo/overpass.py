@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,6 +31,8 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import LineString, mapping
 from shapely.ops import linemerge, polygonize, unary_union
+
+from analytics.files import write_atomic
 
 from .boundaries import canonical_frame
 from .config import is_inside_project
@@ -247,15 +248,7 @@ def fetch_province(
     collection = to_osm_geojson(data, admin_level, clip_to=iso_code)
     if not collection["features"]:
         raise OverpassError(f"no admin_level={admin_level} boundaries found for {iso_code}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=out.name, suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(collection, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomic(out, json.dumps(collection, ensure_ascii=False,
+                                        separators=(",", ":")))
 
 

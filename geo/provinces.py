@@ -26,6 +26,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
+from analytics.files import write_atomic
+
 from .config import cache_dir, country_dir, is_inside_project, project_root
 
 __all__ = ["ENV_PROVINCES", "ProvinceInfo", "county_table", "province_names", "provinces",
@@ -130,11 +132,7 @@ def _memo(county_files: tuple[tuple[str, int, int], ...],
     result = _build(county_files, provinces_file)
     if not is_inside_project(path):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps([asdict(p) for p in result], ensure_ascii=False),
-                           encoding="utf-8")
-            os.replace(tmp, path)
+            write_atomic(path, json.dumps([asdict(p) for p in result], ensure_ascii=False))
         except OSError as exc:
             warnings.warn(f"could not cache province names at {path}: {exc}", stacklevel=3)
     return tuple(result)

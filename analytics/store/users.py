@@ -28,8 +28,6 @@ import contextlib
 import fcntl
 import getpass
 import json
-import os
-import tempfile
 import time
 import tomllib
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from pathlib import Path
 
 import bcrypt
 
+from analytics.files import write_atomic
 from analytics.store.clock import utcnow
 from analytics.store.config import auth_state_file, bcrypt_rounds, users_file
 from analytics.text import normalise_text
@@ -113,19 +112,8 @@ def _flock(path: Path):
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Accounts and the sign-in state: replaced in one step, readable by the owner only."""
+    write_atomic(path, text, mode=0o600)
 
 
 def _read_users(path: Path) -> dict[str, dict]:
