@@ -130,28 +130,40 @@ def _project_figure_bytes(province) -> dict[str, int] | None:
     }
 
 
-def province_rows(path: Path) -> dict:
-    raw_bytes = path.stat().st_size
-    gdf, t_read = _timed(read_boundaries, path)
-    gdf = codes_for_unknown(gdf)
-    before = coverage_report(gdf)
+def _sweep(gdf, sweep, raw_bytes: int, per_county: bool) -> list[dict]:
+    """Simplify ``gdf`` at each (tolerance, precision) of ``sweep``: bytes, vertices and the
+    coverage checks of the shipped feature collection (``per_county``: also the fewest
+    vertices of one county)."""
     rows = []
-    for tolerance, precision in PROVINCE_SWEEP:
+    for tolerance, precision in sweep:
         simplified, t_simplify = _timed(simplify_coverage, gdf, tolerance)
         fc = to_feature_collection(simplified, precision=precision)
         report = coverage_report(simplified)
         shipped_ok, _ = _shipped_coverage(fc)
         size = feature_collection_bytes(fc)
-        rows.append({
+        row = {
             "tolerance": tolerance, "precision": precision, "fc_bytes": size,
             "pct_of_raw": round(100 * size / raw_bytes, 2),
             "vertices": feature_collection_vertices(fc),
-            "min_vertices_per_county": int(shapely.get_num_coordinates(
-                simplified.geometry.values).min()),
+        }
+        if per_county:
+            row["min_vertices_per_county"] = int(shapely.get_num_coordinates(
+                simplified.geometry.values).min())
+        row.update({
             "gaps": report.holes, "overlaps": report.overlap_pairs,
             "coverage_valid": report.valid, "shipped_coverage_valid": shipped_ok,
             "simplify_ms": round(t_simplify * 1000, 1),
         })
+        rows.append(row)
+    return rows
+
+
+def province_rows(path: Path) -> dict:
+    raw_bytes = path.stat().st_size
+    gdf, t_read = _timed(read_boundaries, path)
+    gdf = codes_for_unknown(gdf)
+    before = coverage_report(gdf)
+    rows = _sweep(gdf, PROVINCE_SWEEP, raw_bytes, per_county=True)
     return {"path": str(path), "raw_bytes": raw_bytes, "features": len(gdf),
             "raw_vertices": vertex_count(gdf), "raw_coverage_clean": before.clean,
             "read_ms": round(t_read * 1000, 1), "sweep": rows}
@@ -165,21 +177,7 @@ def country_rows(folder: Path) -> dict:
               for f in files]
     t_read = time.perf_counter() - start
     gdf = pd.concat(frames, ignore_index=True)
-    rows = []
-    for tolerance, precision in COUNTRY_SWEEP:
-        simplified, t_simplify = _timed(simplify_coverage, gdf, tolerance)
-        fc = to_feature_collection(simplified, precision=precision)
-        report = coverage_report(simplified)
-        shipped_ok, _ = _shipped_coverage(fc)
-        size = feature_collection_bytes(fc)
-        rows.append({
-            "tolerance": tolerance, "precision": precision, "fc_bytes": size,
-            "pct_of_raw": round(100 * size / raw_bytes, 2),
-            "vertices": feature_collection_vertices(fc),
-            "gaps": report.holes, "overlaps": report.overlap_pairs,
-            "coverage_valid": report.valid, "shipped_coverage_valid": shipped_ok,
-            "simplify_ms": round(t_simplify * 1000, 1),
-        })
+    rows = _sweep(gdf, COUNTRY_SWEEP, raw_bytes, per_county=False)
     # The alternative: simplify each province on its own, then put them together.
     tolerance = cache.COUNTRY_TOLERANCE
     parts = [simplify_coverage(f, tolerance) for f in frames]
