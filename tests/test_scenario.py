@@ -94,18 +94,23 @@ def _indicators() -> pd.DataFrame:
     return frame
 
 
+def _as_loaded(frame: pd.DataFrame) -> None:
+    """Give ``frame`` the dtypes of ``load_dataset()`` (arrow strings, Int64, boolean)."""
+    text = ["project_id", "county_code", "title_fa", "title_en", "sector", "status",
+            "planned_start", "planned_end", "funding_source"]
+    frame[text] = frame[text].astype("string")
+    frame["expected_jobs"] = frame["expected_jobs"].astype("Int64")
+    frame["is_sample"] = frame["is_sample"].astype("boolean")
+
+
 def _projects(arrow: bool = True) -> pd.DataFrame:
     frame = pd.DataFrame(PROJECT_ROWS, columns=PROJECT_COLUMNS)
     frame.insert(2, "title_fa", ["پروژه " + i for i in frame["project_id"]])
     frame.insert(3, "title_en", ["Project " + i for i in frame["project_id"]])
     frame["physical_progress_pct"] = frame["physical_progress_pct"].astype(float)
     frame["budget_billion_rials"] = frame["budget_billion_rials"].astype(float)
-    if arrow:  # the dtypes of load_dataset()
-        text = ["project_id", "county_code", "title_fa", "title_en", "sector", "status",
-                "planned_start", "planned_end", "funding_source"]
-        frame[text] = frame[text].astype("string")
-        frame["expected_jobs"] = frame["expected_jobs"].astype("Int64")
-        frame["is_sample"] = frame["is_sample"].astype("boolean")
+    if arrow:
+        _as_loaded(frame)
     else:
         frame["planned_start"] = frame["planned_start"].astype(object)
         frame["planned_end"] = frame["planned_end"].astype(object)
@@ -719,11 +724,7 @@ def registries(draw, min_size: int = 0, max_size: int = 30) -> pd.DataFrame:
                                         "planned_start", "planned_end", "funding_source",
                                         "is_sample"])
     if draw(st.booleans()):
-        text = ["project_id", "county_code", "title_fa", "title_en", "sector", "status",
-                "planned_start", "planned_end", "funding_source"]
-        frame[text] = frame[text].astype("string")
-        frame["expected_jobs"] = frame["expected_jobs"].astype("Int64")
-        frame["is_sample"] = frame["is_sample"].astype("boolean")
+        _as_loaded(frame)
     else:
         frame["physical_progress_pct"] = frame["physical_progress_pct"].astype(float)
         frame["budget_billion_rials"] = frame["budget_billion_rials"].astype(float)
