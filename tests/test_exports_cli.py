@@ -12,8 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
-from exports import cli, images
-from exports.images import ExportError
+from exports import cli
 from figures.theme import apply_theme
 
 
@@ -54,15 +53,6 @@ def parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     return args.func(args)
-
-
-@pytest.fixture(scope="module")
-def server():
-    try:
-        images.find_browser()
-    except ExportError as exc:
-        pytest.skip(f"no Chromium: {exc}")
-    images.start_export_server()
 
 
 def test_parser_wiring():
