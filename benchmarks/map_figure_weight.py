@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+from machine import cpu_model  # benchmarks/machine.py (the script's folder)
 from shapely.geometry import shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,14 +38,7 @@ SWEEP = [0.05, 0.06, 0.07, 0.08]
 
 
 def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     import plotly
 
     return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores {cpu}, "

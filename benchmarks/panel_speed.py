@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from machine import cpu_model  # benchmarks/machine.py (the script's folder)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -89,14 +90,7 @@ def timed_pair(floor, pipeline, repeat: int) -> dict[str, float]:
 
 
 def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model("unknown CPU")
     import os
 
     return (f"{os.cpu_count()} CPUs ({model}); Python {platform.python_version()}, "
