@@ -22,3 +22,12 @@ def test_ltr_sign_is_idempotent_and_leaves_text_alone():
     assert ltr_sign("۳ واحد", "fa") == "۳ واحد"
     assert ltr_sign("—", "fa") == "—"
     assert ltr_sign("-3", "en") == "-3"
+
+
+def test_metric_deltas_start_with_an_ascii_minus_for_streamlit():
+    from ui.scenario.results import _metric_delta
+
+    assert _metric_delta(-10.7, "fa", 1, 5e-3, "واحد") == "-۱۰٫۷ واحد"
+    assert _metric_delta(0.0231, "fa", 3, 5e-4) == "+۰٫۰۲۳"
+    assert _metric_delta(0.0001, "fa", 3, 5e-4) is None
+    assert _metric_delta(None, "fa", 3, 5e-4) is None

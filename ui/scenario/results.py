@@ -76,11 +76,14 @@ def results(ctx: PageContext, scenario: Scenario, filter_json: str, drawn_x: str
                     "scn_view": view if view != "map" else None})
 
 
-def _pct_points(change: float | None, lang: str) -> str | None:
-    if change is None or abs(change) < 5e-5:
+def _metric_delta(change: float | None, lang: str, decimals: int, threshold: float,
+                  unit: str = "") -> str | None:
+    """A change as ``st.metric``'s delta: ``None`` below ``threshold``; otherwise signed
+    with an ASCII "-" first and no LRM (Streamlit reads the leading "-" for the arrow)."""
+    if change is None or abs(change) < threshold:
         return None
-    text = signed(change * 100, lang, 1).replace("−", "-").lstrip(LRM)  # st.metric reads the "-"
-    return text + " " + t("scenario_page.points", lang)
+    text = signed(change, lang, decimals).lstrip(LRM).replace("−", "-")
+    return f"{text} {unit}" if unit else text
 
 
 def headline(ctx: PageContext, report: dict, x: str) -> None:
@@ -93,24 +96,26 @@ def headline(ctx: PageContext, report: dict, x: str) -> None:
     if share:
         cols[0].metric(t("scenario_page.metric.centre_share", lang, x=x_short),
                        fmt_percent(share["scenario"], lang, 1, is_fraction=True),
-                       delta=_pct_points(share["change"], lang), delta_color="inverse")
+                       delta=_metric_delta(None if share["change"] is None
+                                           else share["change"] * 100, lang, 1, 5e-3,
+                                           t("scenario_page.points", lang)),
+                       delta_color="inverse")
         cols[0].caption(t("scenario_page.metric.baseline", lang,
                           value=fmt_percent(share["baseline"], lang, 1, is_fraction=True)))
     gini = balance.get("gini_weighted")
     if gini:
-        delta = None if gini["change"] is None or abs(gini["change"]) < 5e-4 else signed(
-            gini["change"], lang, 3).replace("−", "-").lstrip(LRM)
         cols[1].metric(t("measure_id.gini_weighted", lang),
                        measure_value_text(gini["scenario"], lang),
-                       delta=delta, delta_color="inverse")
+                       delta=_metric_delta(gini["change"], lang, 3, 5e-4),
+                       delta_color="inverse")
         cols[1].caption(t("scenario_page.metric.baseline", lang,
                           value=measure_value_text(gini["baseline"], lang)))
     rate = province.get("unemployment_rate", {})
     cols[2].metric(t("scenario_page.metric.unemployment", lang),
                    fmt_percent(rate.get("scenario"), lang, 2),
-                   delta=(None if rate.get("change") is None or abs(rate["change"]) < 5e-3
-                          else signed(rate["change"], lang, 2).replace("−", "-").lstrip(LRM) + " "
-                          + t("scenario_page.points", lang)), delta_color="inverse")
+                   delta=_metric_delta(rate.get("change"), lang, 2, 5e-3,
+                                       t("scenario_page.points", lang)),
+                   delta_color="inverse")
     cols[2].caption(t("scenario_page.metric.baseline", lang,
                       value=fmt_percent(rate.get("baseline"), lang, 2)))
     new_jobs = math.fsum(r["jobs"] for r in report["labour"]
