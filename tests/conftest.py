@@ -41,6 +41,14 @@ def pytest_runtest_call(item):
         yield
 
 
+@pytest.fixture(scope="module")
+def ds():
+    """The embedded dataset, loaded once per test module."""
+    from analytics.loading import load_dataset
+
+    return load_dataset()
+
+
 @pytest.fixture
 def tiny_counties() -> pd.DataFrame:
     return pd.DataFrame({

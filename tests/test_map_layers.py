@@ -12,7 +12,6 @@ import pytest
 from shapely.geometry import Point, box
 
 from analytics.classify import classify
-from analytics.loading import load_dataset
 from analytics.panel import build_panel
 from figures.map_layers import (
     HOVER_FIGURES,
@@ -34,11 +33,6 @@ from figures.theme import STATUS_COLOURS
 from geo.tiles import ISFAHAN_HEX_LAYOUT
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

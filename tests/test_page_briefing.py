@@ -11,7 +11,6 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.scenario import Scenario
 from figures.views import VIEWS
 from i18n import t
@@ -35,11 +34,6 @@ SCENARIO = {
 }
 SCENARIO_VIEWS = [v for v, view in VIEWS.items() if view.needs_scenario]
 
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ import pytest
 from streamlit.testing.v1 import AppTest, local_script_runner
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.report import measure_value_text
 from analytics.scenario import Scenario
 from analytics.scenario_report import scenario_report
@@ -26,11 +25,6 @@ EXAMPLE = Scenario.from_dict({"version": 1, "edits": [
     {"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "هتل کویر",
      "budget_billion_rials": 500, "expected_jobs": 120, "status": "completed"},
 ]})
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(autouse=True)

@@ -11,16 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.report import measure_value_text, report_data
 from i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 def open_page(page: str, lang: str = "fa", query: dict | None = None) -> AppTest:

@@ -13,7 +13,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,11 +44,6 @@ def table(at: AppTest):
 
 def heading_texts(at: AppTest) -> list[str]:
     return [h.value for h in at.subheader]
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 # --- Projects ---------------------------------------------------------------------------------

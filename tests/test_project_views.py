@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.project_views import (
     DEFAULT_SPEC,
     EVENTS,
@@ -46,11 +45,6 @@ from i18n import has_key, t
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
 TODAY = "1405/09/06"
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture

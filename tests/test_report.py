@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
 from analytics.report import (
@@ -26,11 +25,6 @@ from analytics.report import (
 from pishran.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 def _report(argv, ds):

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.loading import load_dataset
 from analytics.report import measure_value_text, run_report
 from analytics.scenario import Scenario
 from analytics.scenario_report import scenario_report
@@ -24,11 +23,6 @@ EXAMPLE = {"version": 1, "edits": [
     {"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "هتل کویر",
      "budget_billion_rials": 500, "expected_jobs": 120, "status": "completed"},
 ]}
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture
