@@ -6,6 +6,7 @@ Starts the app on a free port, waits until each page has finished running, saves
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -43,7 +44,10 @@ def main() -> int:
             path = name[len("overview"):] if name.split("?")[0] == "overview" else name
             page.goto(f"{url}/{path}")  # the overview is the app's root page
             wait_ready(page)
-            target = out / (name.replace("?", "_").replace("=", "-").replace("&", "_") + ".png")
+            stem = name.replace("?", "_").replace("=", "-").replace("&", "_")
+            if len(stem) > 100:  # e.g. a scenario link: keep the name short and distinct
+                stem = f"{stem[:60]}-{hashlib.sha1(stem.encode()).hexdigest()[:10]}"
+            target = out / (stem + ".png")
             page.screenshot(path=str(target), full_page=args.full)
             print(target)
         browser.close()
