@@ -20,8 +20,8 @@ directory on the first run), then times, median of ``--repeat`` reruns each:
   budget-share slider, rerun as the browser does it: only the ``builder`` fragment
   (AppTest cannot ask for a fragment rerun, so the fragment's id is put in the rerun
   request, as ``tests/test_page_scenario.py`` does);
-* results change, fragment rerun — the result section (map ↔ county table) and the map
-  measure: only the ``results`` fragment;
+* section change, fragment rerun — the result section (map ↔ county table) and the map
+  measure: only the ``sections`` fragment (headline, measures and X stay as drawn);
 * page compile — ``magic.add_magic`` + ``compile`` of ``pages/scenario.py``, which AppTest
   repeats on every run (the page's code lives in ``ui/scenario``, imported once).
 
@@ -222,7 +222,7 @@ def main() -> int:
     at.run()
     results["Scenario page: builder kind change, full rerun"] = timed_runs(at, args.repeat, kind)
     # fragment reruns: afterwards AppTest's tree holds only the fragment's elements
-    for name, changes in (("builder", (kind, share)), ("results", (view, measure))):
+    for name, changes in (("builder", (kind, share)), ("sections", (view, measure))):
         fid = fragment_id(at, name)
         assert fid is not None, f"the page has no {name} fragment"
         for change in changes:

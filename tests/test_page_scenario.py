@@ -263,29 +263,33 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     assert_report_numbers(at, ds, EXAMPLE)
 
 
-def test_results_rerun_alone_and_another_x_reruns_the_page(ds, scenario_dir):
+def test_sections_rerun_alone_and_another_x_reruns_the_page(ds, scenario_dir):
     at = open_page()
     at.button(key="scn_add").click()  # the builder's default: 10 % of the centre's budget
     rerun(at)
     scenario = at.session_state[SCENARIO]
     assert len(scenario.edits) == 1
-    # the section and the map measure rerun only the results: no builder, no title
+    # the section and the map measure rerun only the section: no builder, no title, no
+    # headline metrics or measures table
     at.segmented_control(key="scn_view").set_value("counties")
-    fragment_rerun(at, "results")
+    fragment_rerun(at, "sections")
     assert not at.title and "scn_kind" not in {r.key for r in at.radio}
+    assert not at.metric and "scn_x" not in {s.key for s in at.selectbox}
     assert at.query_params["scn_view"] == "counties"
     assert at.query_params["s"]  # the scenario stays in the link
     at.selectbox(key="scn_map").set_value("jobs_per_1000")
-    fragment_rerun(at, "results")
+    fragment_rerun(at, "sections")
     assert not at.title and at.query_params["scn_map"] == "jobs_per_1000"
     table = [tb.value for tb in at.table if tb.value.columns.nlevels == 2]
     assert len(table) == 1 and t("measure.jobs_per_1000", "fa") in " ".join(
         map(str, table[0].columns.get_level_values(0)))
-    # another X also changes what the saved-scenario comparison shows: the page reruns
+    # X is outside the section (the saved-scenario comparison shows it too): the page reruns
+    rerun(at)
     at.selectbox(key="scn_x").set_value("jobs_total")
-    fragment_rerun(at, "results")
+    rerun(at)
     assert at.title and "scn_kind" in {r.key for r in at.radio}
     assert at.query_params["scn_x"] == "jobs_total"
+    assert at.query_params["scn_view"] == "counties"  # the section is kept
     assert_report_numbers(at, ds, scenario, x="jobs_total")
 
 

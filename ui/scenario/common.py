@@ -20,7 +20,7 @@ from figures.county_map import county_map
 from figures.frozen import freeze
 from figures.scenario_charts import measure_bars, rank_change_chart
 from i18n import has_key, t
-from ui import data, state
+from ui import data, memo, state
 from ui.context import PageContext
 
 SCENARIO = "scenario_page:scenario"      # the scenario being built (not a widget key)
@@ -39,12 +39,12 @@ MAX_CHOICES = 300
 # ---------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@memo.shared(maxsize=64)
 def report_for(scenario_json: str, filter_json: str, x: str) -> dict:
     """scenario_report for (scenario, filter, X), plus each measure's weighting flag.
 
-    One shared dict per input (``cache_resource``: no copy per call — unpickling the
-    whole report was a visible part of every rerun): **read it, never change it**."""
+    One shared dict per input (:mod:`ui.memo`: no copy per call — unpickling the whole
+    report was a visible part of every rerun): **read it, never change it**."""
     dataset = data.dataset()
     known = tuple(dataset.counties["code"])
     report_filter, _ = ProjectFilter.from_dict(json.loads(filter_json), known)
@@ -58,7 +58,7 @@ def report_for(scenario_json: str, filter_json: str, x: str) -> dict:
     return report
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@memo.shared(maxsize=32)
 def project_choices(filter_json: str, hypothetical_json: str, lang: str
                     ) -> tuple[int, dict[str, str]]:
     """(number of projects matching, {id: label} of the first matches) — baseline projects
@@ -84,10 +84,10 @@ def project_choices(filter_json: str, hypothetical_json: str, lang: str
     return count, labels
 
 
-@st.cache_resource(show_spinner=False, max_entries=48)
+@memo.shared(maxsize=48)
 def figure_for(kind: str, scenario_json: str, filter_json: str, x: str, option: str, lang: str):
     """The page's figures, built once per input: building Plotly figures is most of a
-    rerun.  Shared objects (``cache_resource``), frozen: never changed after they are
+    rerun.  Shared objects (:mod:`ui.memo`), frozen: never changed after they are
     built, and their dict for the browser is made once (:mod:`figures.frozen`)."""
     return freeze(_build_figure(kind, scenario_json, filter_json, x, option, lang))
 

@@ -36,20 +36,17 @@ from ui.scenario.tables import county_table, measures_table
 CACHES = (report_for, project_choices, figure_for, measures_table, county_table)
 
 
-@st.cache_resource(show_spinner=False)
-def _cached_for() -> dict:
-    """Which dataset (version token) the caches were filled for, process-wide."""
-    return {"token": None}
+#: Which dataset (version token) the caches were filled for, process-wide.
+_CACHED_FOR: dict[str, str | None] = {"token": None}
 
 
 def drop_caches_of_old_data(ds) -> None:
     """When an import or restore makes another dataset current, empty the caches once."""
     token = data.dataset_token(ds)
-    seen = _cached_for()
-    if seen["token"] != token:
+    if _CACHED_FOR["token"] != token:
         for cache in CACHES:
             cache.clear()
-        seen["token"] = token
+        _CACHED_FOR["token"] = token
 
 
 def _scenario_from_link(lang: str) -> None:
@@ -109,4 +106,4 @@ def render() -> None:
         except ScenarioError:
             layout.note(t("scenario_page.too_long_for_link", lang))
     saved_scenarios(ctx, scenario, report, filters, x)
-    results(ctx, scenario, filters, x, query)
+    results(ctx, scenario, filters, query)

@@ -47,14 +47,12 @@ VIEW_LABELS = {"map": "scenario_page.map_heading", "counties": "report.panel_hea
 RANK_KIND = "scenario_page:rank_kind"    # the rank chart's choice, kept while it is hidden
 
 
-@st.fragment
-def results(ctx: PageContext, scenario: Scenario, filter_json: str, drawn_x: str,
-            query: str | None) -> None:
-    """Draw the results and write the link (``query``: the scenario's ``?s=``).  A
-    fragment: choosing the section, the map measure or the rank kind reruns only this;
-    choosing another X (which the saved-scenario comparison also shows), or a callback
-    that changes the scenario (the labour demonstration), reruns the whole page."""
-    rerun_app_if_changed()
+def results(ctx: PageContext, scenario: Scenario, filter_json: str, query: str | None
+            ) -> None:
+    """Draw the results: X, the headline, every measure, the hypothetical projects, then
+    the chosen section (``query``: the scenario's ``?s=``, written into the link by the
+    section).  Choosing another X reruns the page, since the saved-scenario comparison
+    above shows X too."""
     lang = ctx.lang
     st.header(t("scenario_page.results_heading", lang))
     if scenario.is_empty():
@@ -62,18 +60,12 @@ def results(ctx: PageContext, scenario: Scenario, filter_json: str, drawn_x: str
     x = st.selectbox(t("balance.x", lang), BALANCE_X, key="scn_x",
                      format_func=lambda m: t(f"measure.{m}", lang))
     state.set_page_param("scn_x", x)
-    if x != drawn_x:
-        st.rerun(scope="app")
     scenario_json = scenario.to_json(None)
     report = report_for(scenario_json, filter_json, x)
     headline(ctx, report, x)
     measures(ctx, report, x, scenario_json, filter_json)
     hypothetical(ctx, report)
-    view, map_measure = sections(ctx, scenario, report, x, scenario_json, filter_json)
-    layout.note(t("common.sample_legend", lang))
-    state.sync_url({"s": query, "scn_x": x if x != "budget_total" else None,
-                    "scn_map": map_measure if map_measure != "budget_per_capita" else None,
-                    "scn_view": view if view != "map" else None})
+    sections(ctx, scenario, x, filter_json, query)
 
 
 def _metric_delta(change: float | None, lang: str, decimals: int, threshold: float,
@@ -193,10 +185,17 @@ def _map_measure_select(lang: str, map_measure: str) -> str:
     return chosen
 
 
-def sections(ctx: PageContext, scenario: Scenario, report: dict, x: str, scenario_json: str,
-             filter_json: str) -> tuple[str, str]:
-    """The chosen section; returns (section, map measure)."""
+@st.fragment
+def sections(ctx: PageContext, scenario: Scenario, x: str, filter_json: str,
+             query: str | None) -> None:
+    """One section at a time — map of the change, county panel, rank changes or labour
+    model — and the link.  A fragment: choosing the section, the map measure or the rank
+    kind reruns only this; a callback that changes the scenario (the labour
+    demonstration) reruns the whole page."""
+    rerun_app_if_changed()
     lang = ctx.lang
+    scenario_json = scenario.to_json(None)
+    report = report_for(scenario_json, filter_json, x)
     seed("scn_view", state.page_param("scn_view", "map", state.choice(VIEWS)))
     if st.session_state["scn_view"] not in VIEWS:
         st.session_state["scn_view"] = "map"
@@ -216,7 +215,10 @@ def sections(ctx: PageContext, scenario: Scenario, report: dict, x: str, scenari
         _rank_section(ctx, report, x, scenario_json, filter_json)
     else:
         _labour_section(ctx, scenario, report)
-    return view, map_measure
+    layout.note(t("common.sample_legend", lang))
+    state.sync_url({"s": query, "scn_x": x if x != "budget_total" else None,
+                    "scn_map": map_measure if map_measure != "budget_per_capita" else None,
+                    "scn_view": view if view != "map" else None})
 
 
 def _map_section(ctx: PageContext, x: str, scenario_json: str, filter_json: str,

@@ -1,23 +1,26 @@
-"""The Scenario page's tables, built once per input and shared (``cache_resource``; read
-them, never change them): formatting 19 measures or 28 counties × 12 cells was most of a
-rerun of the results."""
+"""The Scenario page's tables, built once per input and shared (:mod:`ui.memo`; read them,
+never change them): formatting 19 measures or 28 counties × 12 cells was most of a rerun
+of the results.  They are kept as Arrow tables (``pyarrow.Table.from_pandas`` of the
+formatted frame, which is what ``st.table`` does to a DataFrame on every call), so a rerun
+only sends them."""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
-import streamlit as st
+import pyarrow as pa
 
 from analytics.panel import PANEL_MEASURES
 from analytics.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_number, fmt_percent, t
+from ui import memo
 from ui.scenario.common import HYP, decimals_of, report_for, short_label
 
 
-@st.cache_resource(show_spinner=False, max_entries=48)
-def measures_table(scenario_json: str, filter_json: str, x: str, lang: str) -> pd.DataFrame:
+@memo.shared(maxsize=48)
+def measures_table(scenario_json: str, filter_json: str, x: str, lang: str) -> pa.Table:
     """Every balance measure: baseline, scenario, change, weighting and a reading."""
     report = report_for(scenario_json, filter_json, x)
     x_short = t(f"measure.short.{x}", lang)
@@ -34,12 +37,12 @@ def measures_table(scenario_json: str, filter_json: str, x: str, lang: str) -> p
                 "balance.weighted.yes" if weighted else "balance.weighted.no", lang),
             t("balance.col.reading", lang): _reading(mid, r, lang, x_short),
         })
-    return pd.DataFrame(rows).set_index(t("balance.col.measure", lang))
+    return pa.Table.from_pandas(pd.DataFrame(rows).set_index(t("balance.col.measure", lang)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=48)
+@memo.shared(maxsize=48)
 def county_table(scenario_json: str, filter_json: str, x: str, map_measure: str, lang: str
-                 ) -> pd.DataFrame:
+                 ) -> pa.Table:
     """The county panel, baseline | scenario | change, for budget, jobs, unemployment and
     the map's measure; counties with hypothetical projects marked."""
     report = report_for(scenario_json, filter_json, x)
@@ -62,7 +65,7 @@ def county_table(scenario_json: str, filter_json: str, x: str, map_measure: str,
         rows.append(entry)
     table = pd.DataFrame(rows)
     table.columns = pd.MultiIndex.from_tuples(table.columns)
-    return table.set_index(("", county)).rename_axis(county)
+    return pa.Table.from_pandas(table.set_index(("", county)).rename_axis(county))
 
 
 def _reading(mid: str, row: dict, lang: str, x_short: str) -> str:
