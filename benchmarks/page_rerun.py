@@ -22,8 +22,15 @@ directory on the first run), then times, median of ``--repeat`` reruns each:
   request, as ``tests/test_page_scenario.py`` does);
 * section change, fragment rerun — the result section (map ↔ county table) and the map
   measure: only the ``sections`` fragment (headline, measures and X stay as drawn);
+* parts — the full rerun again with one more part of the page replaced by nothing
+  (results, saved scenarios, builder, list of edits, the shared filter sidebar): where a
+  full rerun's time goes;
 * page compile — ``magic.add_magic`` + ``compile`` of ``pages/scenario.py``, which AppTest
   repeats on every run (the page's code lives in ``ui/scenario``, imported once).
+
+Every page rerun is also paired with a rerun of the shell just before it; "× shell,
+paired" is the median of those per-pair ratios (steadier on a shared VM than a ratio of
+medians taken minutes apart).
 
 Usage::
 
@@ -127,24 +134,79 @@ def fragment_rerun(at, fid: str) -> None:
 
 
 CPU: dict[int, list[float]] = {}  # id(wall-time list) -> the CPU times of the same runs
+PAIRED: dict[int, list[float]] = {}  # id(wall-time list) -> the shell's run just before each
+SMALL_PAIRED: dict[int, float | None] = {}  # the small registry's paired ratio (its process)
 
 
-def timed_runs(at, repeat: int, before=None, fragment: str | None = None) -> list[float]:
+def paired_ratio(values: list[float]) -> float | None:
+    """Median of (page rerun / the shell's rerun just before it)."""
+    if id(values) in SMALL_PAIRED:
+        return SMALL_PAIRED[id(values)]
+    shell_runs = PAIRED.get(id(values))
+    return statistics.median(v / s for v, s in zip(values, shell_runs)) if shell_runs else None
+
+
+def _timed(run) -> tuple[float, float]:
+    start, start_cpu = time.perf_counter(), time.process_time()
+    run()
+    return (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
+
+
+def timed_runs(at, repeat: int, before=None, fragment: str | None = None,
+               shell=None) -> list[float]:
     """Wall-clock ms of ``repeat`` reruns; their process CPU ms are kept in ``CPU`` (the
-    script runs in a thread of this process; the machine's cores are shared)."""
-    out, cpu = [], []
+    script runs in a thread of this process; the machine's cores are shared).  With
+    ``shell`` (the empty-page app), the shell reruns once just before each measured rerun
+    and its times are kept in ``PAIRED``: a ratio per pair, taken under the same load,
+    moves far less on this VM than a ratio of two medians measured minutes apart."""
+    out, cpu, paired = [], [], []
     for i in range(repeat):
+        if shell is not None:
+            paired.append(_timed(shell.run)[0])
         if before is not None:
             before(at, i)
-        start, start_cpu = time.perf_counter(), time.process_time()
-        if fragment is None:
-            at.run()
-        else:
-            fragment_rerun(at, fragment)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-        out.append((time.perf_counter() - start) * 1000)
+        wall, used = _timed(at.run if fragment is None else lambda: fragment_rerun(at, fragment))
+        out.append(wall)
+        cpu.append(used)
         assert not at.exception, [e.message for e in at.exception]
     CPU[id(out)] = cpu
+    if shell is not None:
+        PAIRED[id(out)] = paired
+    return out
+
+
+def section_costs(at, shell, repeat: int) -> dict[str, list[float]]:
+    """Where a full rerun goes: the page rerun again and again with one more of its parts
+    replaced by nothing (results, saved scenarios, builder, list of edits, then the shared
+    filter sidebar), each paired with the shell.  Changes the page module: run last."""
+    import ui.scenario.page as page
+    from analytics.filters import ProjectFilter
+    from ui import layout
+
+    def nothing(*args, **kwargs):
+        return None
+
+    out: dict[str, list[float]] = {}
+    steps = [("results", lambda: setattr(page, "results", nothing)),
+             ("saved scenarios", lambda: setattr(page, "saved_scenarios", nothing)),
+             ("builder", lambda: setattr(page, "builder", nothing)),
+             ("list of edits", lambda: setattr(page, "edit_list", nothing)),
+             ("shared filter sidebar",
+              lambda: setattr(layout, "filter_sidebar", lambda *a, **k: ProjectFilter()))]
+    dropped: list[str] = []
+    originals = {name: getattr(page, name) for name in
+                 ("results", "saved_scenarios", "builder", "edit_list")}
+    original_sidebar = layout.filter_sidebar
+    try:
+        for name, drop in steps:
+            drop()
+            dropped.append(name)
+            at.run()
+            out["parts: without " + ", ".join(dropped)] = timed_runs(at, repeat, shell=shell)
+    finally:
+        for name, function in originals.items():
+            setattr(page, name, function)
+        layout.filter_sidebar = original_sidebar
     return out
 
 
@@ -158,6 +220,8 @@ def main() -> int:
                         help=argparse.SUPPRESS)
     parser.add_argument("--small-registry-cpu-ms", type=float, default=None,
                         help=argparse.SUPPRESS)
+    parser.add_argument("--small-registry-paired", type=float, default=None,
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.small_registry and args.small_registry_ms is None:
         # the small registry needs its own process (the store and caches are per process)
@@ -165,7 +229,8 @@ def main() -> int:
                               str(SMALL_REGISTRY), "--repeat", str(args.repeat)],
                              capture_output=True, text=True, check=True).stdout
         line = next(ln for ln in out.splitlines() if ln.startswith("SMALL_REGISTRY"))
-        args.small_registry_ms, args.small_registry_cpu_ms = map(float, line.split()[1:])
+        (args.small_registry_ms, args.small_registry_cpu_ms,
+         args.small_registry_paired) = map(float, line.split()[1:])
 
     tmp = Path(tempfile.mkdtemp(prefix="pishran_rerun_"))
     started = time.perf_counter()
@@ -184,11 +249,10 @@ def main() -> int:
     at.run()
     results["empty app: from_function(st.write(''))"] = timed_runs(at, args.repeat)
 
-    shell = shell_app(tmp / "shell")
-    at = AppTest.from_file(str(shell), default_timeout=60)
-    at.switch_page("pages/scenario.py")
-    at.run()
-    results["empty app: app.py shell, empty Scenario page"] = timed_runs(at, args.repeat)
+    shell = AppTest.from_file(str(shell_app(tmp / "shell")), default_timeout=60)
+    shell.switch_page("pages/scenario.py")
+    shell.run()
+    results["empty app: app.py shell, empty Scenario page"] = timed_runs(shell, args.repeat)
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.switch_page("pages/scenario.py")
@@ -200,10 +264,11 @@ def main() -> int:
           f"dataset has {n_projects:,} projects", file=sys.stderr)
     if args.small_registry:
         at.run()
-        results["small registry: Scenario page, full rerun"] = timed_runs(at, args.repeat)
+        results["small registry: Scenario page, full rerun"] = timed_runs(at, args.repeat,
+                                                                          shell=shell)
         return report(args, results, "small registry: Scenario page, full rerun")
     at.run()
-    results["Scenario page: full rerun (at.run())"] = timed_runs(at, args.repeat)
+    results["Scenario page: full rerun (at.run())"] = timed_runs(at, args.repeat, shell=shell)
 
     def kind(at, i):
         at.radio(key="scn_kind").set_value("cancel" if i % 2 == 0 else "shift_budget")
@@ -220,7 +285,8 @@ def main() -> int:
 
     kind(at, 1)
     at.run()
-    results["Scenario page: builder kind change, full rerun"] = timed_runs(at, args.repeat, kind)
+    results["Scenario page: builder kind change, full rerun"] = timed_runs(at, args.repeat, kind,
+                                                                           shell=shell)
     # fragment reruns: afterwards AppTest's tree holds only the fragment's elements
     for name, changes in (("builder", (kind, share)), ("sections", (view, measure))):
         fid = fragment_id(at, name)
@@ -232,7 +298,10 @@ def main() -> int:
             change(at, 1)
             fragment_rerun(at, fid)
             label = f"Scenario page: {name} {change.__name__} change, fragment rerun"
-            results[label] = timed_runs(at, args.repeat, change, fragment=fid)
+            results[label] = timed_runs(at, args.repeat, change, fragment=fid, shell=shell)
+
+    at.run()
+    results.update(section_costs(at, shell, args.repeat))
 
     from streamlit.runtime.scriptrunner import magic
 
@@ -252,6 +321,7 @@ def main() -> int:
         name = f"small registry ({SMALL_REGISTRY} projects): Scenario page, full rerun"
         results[name] = [args.small_registry_ms]
         CPU[id(results[name])] = [args.small_registry_cpu_ms or math.nan]
+        SMALL_PAIRED[id(results[name])] = args.small_registry_paired
     return report(args, results, None)
 
 
@@ -267,17 +337,25 @@ def report(args, results: dict[str, list[float]], extra_floor: str | None) -> in
     print(f"\n{args.n:,} projects; median of {args.repeat}; Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
     print("| rerun | wall ms (min) | CPU ms | × empty function, wall (CPU) "
-          "| × empty shell, wall (CPU) | × small registry, wall (CPU) |")
-    print("|---|---:|---:|---:|---:|---:|")
+          "| × empty shell, wall (CPU) | × shell, paired | × small registry, wall (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, values in results.items():
         wall, cpu = medians(name)
+        ratio = paired_ratio(values)
+        paired = "—" if ratio is None else f"{ratio:.1f}"
         print(f"| {name} | {wall:.1f} ({min(values):.1f}) | {cpu:.1f} | "
               f"{wall / floor_fn[0]:.1f} ({cpu / floor_fn[1]:.1f}) | "
-              f"{wall / floor_shell[0]:.1f} ({cpu / floor_shell[1]:.1f}) | "
+              f"{wall / floor_shell[0]:.1f} ({cpu / floor_shell[1]:.1f}) | {paired} | "
               f"{wall / floor_small[0]:.1f} ({cpu / floor_small[1]:.1f}) |")
     if extra_floor:
         wall, cpu = medians(extra_floor)
-        print(f"\nSMALL_REGISTRY {wall:.3f} {cpu:.3f}")
+        print(f"\nSMALL_REGISTRY {wall:.3f} {cpu:.3f} {paired_ratio(results[extra_floor]):.3f}")
+        return 0
+    full = results.get("Scenario page: full rerun (at.run())")
+    if full is not None and small_name and paired_ratio(results[small_name]):
+        print(f"\nfull rerun, paired × shell: {paired_ratio(full):.2f} at {args.n:,} projects, "
+              f"{paired_ratio(results[small_name]):.2f} at {SMALL_REGISTRY}: "
+              f"{paired_ratio(full) / paired_ratio(results[small_name]):.2f}×")
     return 0
 
 

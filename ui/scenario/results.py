@@ -127,7 +127,7 @@ def measures(ctx: PageContext, report: dict, x: str, scenario_json: str, filter_
     if report["balance_error"]["baseline"] or report["balance_error"]["scenario"]:
         st.info(t("balance.no_x", lang, x=t(f"measure.{x}", lang)))
     else:
-        st.table(measures_table(scenario_json, filter_json, x, lang))
+        st.table(measures_table(scenario_json, filter_json, x, lang), hide_index=False)
         dropped = sorted(set(report["balance_dropped"]["baseline"])
                          | set(report["balance_dropped"]["scenario"]))
         if dropped:
@@ -241,7 +241,7 @@ def _county_section(ctx: PageContext, report: dict, x: str, scenario_json: str,
     marks = {r["county_code"]: f" {HYP}" for r in report["hypothetical"]}
     st.subheader(t("scenario_page.panel_heading", lang))
     map_measure = _map_measure_select(lang, map_measure)
-    st.table(county_table(scenario_json, filter_json, x, map_measure, lang))
+    st.table(county_table(scenario_json, filter_json, x, map_measure, lang), hide_index=False)
     if marks:
         layout.note(t("scenario_page.hyp_county_legend", lang, mark=HYP))
     return map_measure

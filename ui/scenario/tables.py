@@ -2,7 +2,8 @@
 never change them): formatting 19 measures or 28 counties × 12 cells was most of a rerun
 of the results.  They are kept as Arrow tables (``pyarrow.Table.from_pandas`` of the
 formatted frame, which is what ``st.table`` does to a DataFrame on every call), so a rerun
-only sends them."""
+only sends them; draw them with ``hide_index=False`` (the county or measure is the index),
+or Streamlit converts the table back to pandas to look at its index."""
 
 from __future__ import annotations
 
