@@ -11,6 +11,8 @@ from i18n import fmt_number, t
 
 __all__ = ["county_map", "hover_text"]
 
+MAP_HEIGHT = 560  # px, the figure's height (the labels are thinned for it)
+
 
 def hover_text(panel: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
     """Per county: ``name`` and formatted ``value`` (with ✱ where the value is a sample or
@@ -37,10 +39,18 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
     n_sample = int(sample_flags(panel, measure).sum())
     name_col = "name_fa" if lang == "fa" else "name_en"
     if geometry is not None:
+        from figures.map_layers import pick_labels
+
         labels = geometry.labels.set_index("code").reindex(panel.index)
         labels["text"] = panel[name_col]
+        # only the names that fit (larger counties first, the centre always); the others
+        # are in the hover card — the Map page thins its labels the same way
+        labels = pick_labels(labels.dropna(subset=["lon"]), geometry.areas_km2,
+                             always=[centre] if centre in labels.index else [],
+                             height_px=MAP_HEIGHT)
         fig = choropleth(geometry.feature_collection, panel, measure, lang, title, hover,
-                         labels.dropna(subset=["lon"]), centre, diverging)
+                         labels, centre, diverging, height=MAP_HEIGHT,
+                         bounds=geometry.bounds)
     else:
         from geo.tiles import ISFAHAN_HEX_LAYOUT, hex_polygons
 

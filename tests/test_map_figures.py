@@ -284,3 +284,21 @@ def test_country_tiles_have_a_constant_number_of_traces_and_hover_cards():
     assert len(tiles["customdata"]) == 478
     card = tiles["text"][tiles["customdata"].index(isfahan)]
     assert "نائین" in card and "اصفهان" in card and "مساحت" in card
+
+
+@needs_boundaries
+def test_county_map_labels_only_names_that_fit(ds, panel, geometry):
+    """The Overview / Scenario / County map (figures.county_map) drew all 28 names, and the
+    small central counties' names overlapped; now it keeps the ones that fit, larger
+    counties first and the centre always, inside the province's own window."""
+    from figures.county_map import county_map
+
+    fig, _ = county_map(panel, "budget_per_capita", geometry, "fa", centre="isfahan")
+    labels = next(tr for tr in fig.data if tr.name == "labels")
+    shown = [text.replace("<br>", " ") for text in labels.text]
+    names = panel["name_fa"]
+    assert names["isfahan"] in shown
+    assert 20 <= len(shown) < len(panel)
+    # Isfahan's small neighbours (which sat on top of its name) are left to the hover
+    assert not {names["khomeynishahr"], names["falavarjan"]} <= set(shown)
+    assert fig.layout.geo.lonaxis.range is not None  # the province's bounds, not fitbounds
