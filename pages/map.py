@@ -75,10 +75,10 @@ def _scope_table(scope: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _tile_layout(scope: str, codes: tuple[str, ...], points: tuple) -> dict:
+def _tile_layout(scope: str, codes: tuple[str, ...], points: tuple, groups: tuple = ()) -> dict:
     from geo.tiles import hex_layout_for
 
-    return hex_layout_for(codes, dict(points) if points else None)
+    return hex_layout_for(codes, dict(points) if points else None, dict(groups) or None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -280,7 +280,8 @@ if view == "tiles" or not has_boundaries:
     points = ()
     if geometry is not None:
         points = tuple((row.code, (row.lon, row.lat)) for row in geometry.labels.itertuples())
-    tile_layout = _tile_layout(scope, tuple(codes), points)
+    tile_groups = tuple(table["province"].items()) if scope == COUNTRY else ()  # provinces whole
+    tile_layout = _tile_layout(scope, tuple(codes), points, tile_groups)
 centre = ds.centre_code if is_data else None
 fig = scope_map(
     codes=codes, values=shown, hover=hover, names=names, lang=lang,
