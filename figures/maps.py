@@ -13,7 +13,7 @@ labels are the class ranges, e.g. «۱۲٫۵ – ۱۶٫۰»).  Counties without 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,6 +39,7 @@ __all__ = ["BORDER_COLOUR", "ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR"
 MISSING_COLOUR = "#e5e7eb"
 SELECTED_COLOUR = "#111827"
 BORDER_COLOUR = "#374151"  # province borders over the counties' white edges
+LABEL_COLOUR = "#111827"  # county names on light fills
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,32 @@ def _colours(diverging: bool, values: pd.Series) -> dict:
         hi = lo + 1
     return {"colorscale": [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
             "zmin": lo, "zmax": hi}
+
+
+def _fill_colours(codes: Sequence[str], z: pd.Series, colours: dict,
+                  classes: ColourClasses | None) -> dict[str, str]:
+    """Each county's fill colour (hex): its class colour, or the continuous scale sampled
+    at (z − zmin) / (zmax − zmin); grey without a value — to pick a readable name colour."""
+    if classes is not None:
+        index = classes.index.reindex(list(codes))
+        return {c: (MISSING_COLOUR if pd.isna(k) or k < 0 else _hex(classes.colours[int(k)]))
+                for c, k in zip(codes, index)}
+    scale = colours["colorscale"]
+    if isinstance(scale, str):
+        scale = pc.get_colorscale(scale)
+    lo, hi = float(colours["zmin"]), float(colours["zmax"])
+    values = z.reindex(list(codes)).astype(float).to_numpy()
+    finite = ~np.isnan(values)
+    spots = np.clip((values[finite] - lo) / ((hi - lo) or 1.0), 0.0, 1.0).tolist()
+    sampled = iter(pc.sample_colorscale(scale, spots) if spots else [])
+    return {c: (_hex(next(sampled)) if ok else MISSING_COLOUR) for c, ok in zip(codes, finite)}
+
+
+def _label_colours(codes: Sequence[str], fill: Mapping[str, str]) -> str | list[str]:
+    """White names on dark fills, dark ones elsewhere; one colour when all are the same (a
+    list costs ≈ 10 B per name in the figure's JSON)."""
+    chosen = ["white" if _dark(fill.get(c, MISSING_COLOUR)) else LABEL_COLOUR for c in codes]
+    return chosen[0] if len(set(chosen)) == 1 else chosen
 
 
 def _colour_decimals(lo: float, hi: float) -> int:
@@ -257,6 +284,7 @@ def choropleth(
                  for v in z]
         for key in ("zmin", "zmax"):  # full float precision is wasted bytes
             colours[key] = round(float(colours[key]), decimals + 2)
+    fill = _fill_colours(codes, raw, colours, classes) if labels is not None else {}
     hover_kwargs, template = _hover(hover, codes, raw)
     if hover is not None and len(hover.columns) > 2:
         # each line right-to-left for fa, so "value ✱" keeps its mark after the value
@@ -316,9 +344,10 @@ def choropleth(
             lon=labels["lon"].astype(float).round(2).tolist(),
             lat=labels["lat"].astype(float).round(2).tolist(), text=list(labels["text"]),
             mode="text",
-            # family: the layout font; "auto" shadow: a light halo keeps names readable on
-            # the darkest fills
-            textfont={"size": label_size, "color": "#111827", "shadow": "auto"},
+            # family: the layout font; white names on dark fills (as on the tiles), and
+            # the "auto" shadow: a contrasting halo
+            textfont={"size": label_size, "shadow": "auto",
+                      "color": _label_colours(labels.index, fill)},
             hoverinfo="skip", showlegend=False, name="labels",
         ))
     if bounds is not None:  # an explicit window fills the plot better than fitbounds
@@ -468,7 +497,7 @@ def tile_cartogram(
         x=shown["x"].round(4).tolist(), y=shown["y"].round(4).tolist(),
         text=shown["text"].tolist(), mode="text", hoverinfo="skip",
         textfont={"family": FONT_FAMILY, "size": label_size,
-                  "color": ["white" if _dark(c) else "#111827"
+                  "color": ["white" if _dark(c) else LABEL_COLOUR
                             for c, keep in zip(tile_colour, has_text) if keep]},
         showlegend=False, name="labels",
     ))

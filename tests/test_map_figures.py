@@ -302,3 +302,23 @@ def test_county_map_labels_only_names_that_fit(ds, panel, geometry):
     # Isfahan's small neighbours (which sat on top of its name) are left to the hover
     assert not {names["khomeynishahr"], names["falavarjan"]} <= set(shown)
     assert fig.layout.geo.lonaxis.range is not None  # the province's bounds, not fitbounds
+
+
+@needs_boundaries
+def test_names_on_dark_fills_are_white(ds, panel, geometry):
+    """The darkest county (the highest budget per capita) gets a white name, the lightest a
+    dark one; with every fill light, one colour for all (no per-name list in the JSON)."""
+    from figures.county_map import county_map
+    from figures.maps import LABEL_COLOUR
+
+    fig, _ = county_map(panel, "budget_per_capita", geometry, "fa", centre="isfahan")
+    labels = next(tr for tr in fig.data if tr.name == "labels")
+    colour = dict(zip([t.replace("<br>", " ") for t in labels.text], labels.textfont.color))
+    shown = panel[panel["name_fa"].isin(colour)]
+    values = shown["budget_per_capita"]
+    assert colour[shown.at[values.idxmax(), "name_fa"]] == "white"
+    assert colour[shown.at[values.idxmin(), "name_fa"]] == LABEL_COLOUR
+    flat = panel.assign(budget_per_capita=1.0)
+    fig, _ = county_map(flat, "budget_per_capita", geometry, "fa", centre="isfahan")
+    labels = next(tr for tr in fig.data if tr.name == "labels")
+    assert labels.textfont.color == LABEL_COLOUR
