@@ -18,7 +18,14 @@ temporary directory unless ``--keep-cache``.
 ``--page`` also times a full rerun of the Map page under Streamlit's ``AppTest``
 (``?scope=country&view=tiles`` and ``?scope=country``; caches warm, nothing changed).
 
-    .venv/bin/python benchmarks/map_tiles.py [--repeat 7] [--page] [--json]
+``--layout`` also compares the country's automatic hex layout before and after the local
+search (``auto_hex_layout(..., improve=False)`` — the greedy matching alone, as the page had
+it — against ``groups=`` provinces): provinces split into more than one piece, extra pieces,
+holes (empty cells enclosed by tiles), pieces of the whole cartogram, tile sides not shared
+with a tile of the same province, mean and max displacement in cells, the cost the search
+lowers and the time to compute the layout.
+
+    .venv/bin/python benchmarks/map_tiles.py [--repeat 7] [--page] [--layout] [--json]
 
 Not a test.
 """
@@ -64,7 +71,7 @@ def measure(repeat: int) -> dict:
     hover = geo_hover_card(table, "area_km2", "fa", True)
     names = table["name_fa"].astype(str)
     points = {row.code: (row.lon, row.lat) for row in country.labels.itertuples()}
-    layout = hex_layout_for(codes, points)
+    layout = hex_layout_for(codes, points, table["province"].to_dict())
     labels = pd.DataFrame([{"code": p.iso, "lon": p.lon, "lat": p.lat, "text": p.name_fa}
                            for p in infos if p.lon is not None]).set_index("code")
     priority = pd.Series({p.iso: p.n_counties for p in infos})
@@ -97,6 +104,44 @@ def measure(repeat: int) -> dict:
     return out
 
 
+def layout_quality(repeat: int) -> dict:
+    """The country's hex layout: greedy matching alone (before) vs with the local search."""
+    from geo.cache import load_country
+    from geo.provinces import county_table, provinces
+    from geo.tiles import (
+        auto_hex_layout,
+        group_border,
+        group_pieces,
+        hex_displacement,
+        hex_holes,
+        layout_cost,
+    )
+
+    country = load_country()
+    table = county_table(country, provinces())
+    points = {row.code: (row.lon, row.lat) for row in country.labels.itertuples()}
+    points = {code: points[code] for code in table.index}
+    groups = table["province"].to_dict()
+    out = {}
+    for label, kwargs in (("greedy (before)", {"improve": False}),
+                          ("local search (after)", {"groups": groups})):
+        wall, cpu, layout = _timed(lambda kwargs=kwargs: auto_hex_layout(points, **kwargs), repeat)
+        pieces = group_pieces(layout, groups)
+        moved = hex_displacement(layout, points)
+        out[label] = {
+            "split_provinces": sum(n > 1 for n in pieces.values()),
+            "extra_pieces": sum(n - 1 for n in pieces.values()),
+            "holes": len(hex_holes(layout.values())),
+            "cartogram_pieces": sum(group_pieces(layout, dict.fromkeys(layout, "")).values()),
+            "border_sides": group_border(layout, groups),
+            "mean_displacement": round(sum(moved.values()) / len(moved), 3),
+            "max_displacement": round(max(moved.values()), 2),
+            "cost": round(layout_cost(layout, points, groups), 1),
+            "layout_ms_wall": round(wall, 1), "layout_ms_cpu": round(cpu, 1),
+        }
+    return out
+
+
 def page_reruns(repeat: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
@@ -124,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--page", action="store_true", help="also time AppTest page reruns")
+    parser.add_argument("--layout", action="store_true",
+                        help="also compare the hex layout before/after the local search")
     parser.add_argument("--keep-cache", action="store_true",
                         help="use the normal geometry cache instead of a temporary one")
     args = parser.parse_args(argv)
@@ -137,18 +184,19 @@ def main(argv: list[str] | None = None) -> int:
     info = {"machine": f"{platform.system()}, {os.cpu_count()} cores, Python "
                        f"{platform.python_version()}, plotly {plotly.__version__}",
             "repeat": args.repeat}
-    def run() -> tuple[dict, dict]:
-        return measure(args.repeat), page_reruns(args.repeat) if args.page else {}
+    def run() -> tuple[dict, dict, dict]:
+        return (measure(args.repeat), page_reruns(args.repeat) if args.page else {},
+                layout_quality(args.repeat) if args.layout else {})
 
     if args.keep_cache:
-        result, pages = run()
+        result, pages, layouts = run()
     else:
         with tempfile.TemporaryDirectory(prefix="pishran-maptiles-") as tmp:
             os.environ["PISHRAN_CACHE_DIR"] = tmp
-            result, pages = run()
+            result, pages, layouts = run()
     if args.json:
-        print(json.dumps({**info, "cases": result, "pages": pages}, indent=2,
-                         ensure_ascii=False))
+        print(json.dumps({**info, "cases": result, "pages": pages, "layouts": layouts},
+                         indent=2, ensure_ascii=False))
         return 0
     print(info["machine"], f"— median of {args.repeat}")
     print(f"{'case':28} {'build wall':>11} {'build cpu':>10} {'json wall':>10} {'json cpu':>9}"
@@ -160,6 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     for label, row in pages.items():
         print(f"{label:28} {row['rerun_ms_wall']:9.1f}ms {row['rerun_ms_cpu']:8.1f}ms "
               f"{'':>10} {'':>9} {row['figure_bytes']:10,} {row['traces']:7}")
+    if layouts:
+        print(f"\n{'country hex layout':22} {'split':>5} {'extra':>5} {'holes':>5} "
+              f"{'pieces':>6} {'border':>6} {'mean d':>6} {'max d':>6} {'cost':>7} {'wall':>9} "
+              f"{'cpu':>9}")
+    for label, row in layouts.items():
+        print(f"{label:22} {row['split_provinces']:5} {row['extra_pieces']:5} {row['holes']:5} "
+              f"{row['cartogram_pieces']:6} {row['border_sides']:6} {row['mean_displacement']:6.2f} "
+              f"{row['max_displacement']:6.2f} {row['cost']:7.1f} "
+              f"{row['layout_ms_wall']:7.1f}ms {row['layout_ms_cpu']:7.1f}ms")
     return 0
 
 
