@@ -13,6 +13,7 @@ import math
 import streamlit as st
 
 from analytics.store import User, authenticate, has_accounts, lockout_remaining, write_allowed
+from analytics.store.users import AccountError
 from i18n import fmt_int, t
 
 USER_KEY = "auth:user"
@@ -27,8 +28,16 @@ def current_user() -> User | None:
 
 
 def can_write(user: User | None = None) -> bool:
-    """True for a signed-in editor whose account still exists."""
-    return write_allowed(user if user is not None else current_user())
+    """True for a signed-in editor whose account still exists (False — read-only — while
+    the accounts file cannot be settled, e.g. a damaged journal)."""
+    try:
+        return write_allowed(user if user is not None else current_user())
+    except AccountError:
+        return False
+
+
+def _account_problem(err: AccountError, lang: str) -> str:
+    return t(err.key, lang) + (f" ({err.detail})" if err.detail else "")
 
 
 def sign_out() -> None:
@@ -53,7 +62,11 @@ def _submit(lang: str) -> None:
     if locked:
         st.session_state[MESSAGE_KEY] = ("error", locked)
         return
-    user = authenticate(name, password)
+    try:
+        user = authenticate(name, password)
+    except AccountError as err:
+        st.session_state[MESSAGE_KEY] = ("error", _account_problem(err, lang))
+        return
     if user is None:
         st.session_state[MESSAGE_KEY] = ("error", _locked_message(name, lang)
                                          or t("store.account.failed", lang))
@@ -78,7 +91,12 @@ def sign_in_panel(lang: str, container=None) -> User | None:
                 sign_out()
                 st.rerun()
             return user
-        if not has_accounts():
+        try:
+            accounts = has_accounts()
+        except AccountError as err:
+            st.error(_account_problem(err, lang))
+            return None
+        if not accounts:
             st.info(t("data_page.auth.read_only_note", lang))
             return None
         with st.form("auth_form", clear_on_submit=False, enter_to_submit=True):

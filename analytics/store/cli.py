@@ -97,18 +97,19 @@ def _users(args: argparse.Namespace) -> int:
 
     from analytics.store.users import AccountError, list_users
 
-    if args.users_command == "list":
-        for user in list_users():
-            print(f"{user.name}\t{user.role}")
-        return 0
     if args.users_command == "log":
         return _users_log(args)
     try:
+        if args.users_command == "list":
+            for user in list_users():
+                print(f"{user.name}\t{user.role}")
+            return 0
         return _change_user(args)
     except AccountError as err:
         from i18n import t
 
-        print(t(err.key, getattr(args, "lang", "en")), file=sys.stderr)
+        detail = f" ({err.detail})" if err.detail else ""
+        print(t(err.key, getattr(args, "lang", "en")) + detail, file=sys.stderr)
         return 1
     except (SQLAlchemyError, OSError) as err:
         print(f"account not changed: the audit log could not be written ({err})",

@@ -431,6 +431,17 @@ class Store:
         frame["detail"] = frame.pop("detail_json").map(json.loads)
         return frame
 
+    def audit_change_recorded(self, change: str) -> bool:
+        """Whether audit entries of the account change ``change`` (``detail["change"]``,
+        hex) were committed — see :func:`analytics.store.users._settle`."""
+        if not change or not all(c in "0123456789abcdef" for c in change):
+            return False
+        pattern = f'%"change": "{change}"%'
+        with self.read() as conn:
+            found = conn.execute(select(audit_log.c.id).where(
+                audit_log.c.detail_json.like(pattern)).limit(1)).first()
+        return found is not None
+
     # -- writing
     @staticmethod
     def audit(conn: Connection, user: str, action: str, version_id: int | None,

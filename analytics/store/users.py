@@ -20,6 +20,13 @@
   its entry: when the database cannot be written the account is left unchanged and the
   error is raised.  ``store`` defaults to :func:`~analytics.store.db.open_store` (the
   database of ``PISHRAN_DATABASE_URL``).
+* A process killed between replacing the file and committing (``kill -9``, power loss)
+  cannot put the old file back itself.  So before the file is replaced, a journal
+  (``users.toml.pending``: a change id and the file's previous text) is written; the
+  change's audit entries carry the same id (``detail["change"]``), and the journal is
+  removed once the transaction has committed.  Whoever next reads or changes the
+  accounts and finds a journal settles it first: the entries are in the store → the
+  change stands; they are not → the previous file is put back (:func:`_settle`).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import contextlib
 import fcntl
 import getpass
 import json
+import secrets
 import time
 import tomllib
 from dataclasses import dataclass
@@ -76,6 +84,7 @@ class AccountError(ValueError):
 
     def __init__(self, key: str, detail: str = ""):
         self.key = key
+        self.detail = detail
         super().__init__(f"{key}{': ' + detail if detail else ''}")
 
 
@@ -194,23 +203,75 @@ def _restore_file(path: Path, before: bytes | None) -> None:
         _atomic_write(path, before.decode("utf-8"))
 
 
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + ".pending")
+
+
+def _settle(path: Path, store=None) -> None:
+    """Finish a change whose process died between replacing ``path`` and committing its
+    audit entries (caller holds the file lock): keep the file when the entries of the
+    journal's change id are in the store, else put the previous file back; then drop the
+    journal.  No journal: nothing to do."""
+    journal = _journal(path)
+    try:
+        pending = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as err:  # written atomically: only damaged from outside
+        raise AccountError("store.account.bad_journal", f"{journal}: {err}") from err
+    with _audit_store(store) as target:
+        committed = target.audit_change_recorded(str(pending.get("change", "")))
+    if not committed:
+        before = pending.get("before")
+        _restore_file(path, None if before is None else before.encode("utf-8"))
+    journal.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _settled_lock(path: Path, store=None):
+    """The file lock, with any unfinished change settled first."""
+    with _flock(path):
+        _settle(path, store)
+        yield
+
+
+def _settle_if_pending(path: Path) -> None:
+    """For readers (sign-in, lists): settle an unfinished change before reading."""
+    if _journal(path).exists():
+        with _settled_lock(path):
+            pass
+
+
 def _commit(path: Path, users: dict[str, dict], events: list[tuple[str, dict]],
             by: User | str | None, store) -> None:
-    """Write ``users`` with the audit entries ``events`` (caller holds the file lock)."""
+    """Write ``users`` with the audit entries ``events`` (caller holds the file lock):
+    journal, entries, file, commit, then the journal goes (see the module docstring)."""
     actor, os_user = _actor(by), _os_user()
     before = path.read_bytes() if path.exists() else None
+    change = secrets.token_hex(8)
+    journal = _journal(path)
+    _atomic_write(journal, json.dumps({"change": change, "before": None if before is None
+                                       else before.decode("utf-8")}, ensure_ascii=False))
     replaced = False
     with _audit_store(store) as target:
         try:
             with target.write() as (conn, _current):
                 for action, detail in events:
-                    target.audit(conn, actor, action, None, detail | {"os_user": os_user})
+                    target.audit(conn, actor, action, None,
+                                 detail | {"os_user": os_user, "change": change})
                 _write_users(path, users)
                 replaced = True
         except BaseException:
             if replaced:  # the commit failed: the file goes back to what it was
                 _restore_file(path, before)
+            journal.unlink(missing_ok=True)
             raise
+    _drop_journal(journal)
+
+
+def _drop_journal(journal: Path) -> None:
+    """The change is committed: its journal is no longer needed."""
+    journal.unlink(missing_ok=True)
 
 
 def _find(users: dict[str, dict], name: object) -> str | None:
@@ -230,7 +291,7 @@ def add_user(name: str, password: str, role: str = "editor", *, replace: bool = 
     if role not in ROLES:
         raise AccountError("store.account.bad_role", role)
     hashed = bcrypt.hashpw(_check_password(password), bcrypt.gensalt(bcrypt_rounds()))
-    with _flock(path):
+    with _settled_lock(path, store):
         users = _read_users(path)
         existing = _find(users, clean)
         if existing is not None and not replace:
@@ -257,7 +318,7 @@ def set_password(name: str, password: str, *, by: User | str | None = None, stor
     there is no account of that name."""
     path = Path(path or users_file())
     hashed = bcrypt.hashpw(_check_password(password), bcrypt.gensalt(bcrypt_rounds()))
-    with _flock(path):
+    with _settled_lock(path, store):
         users = _read_users(path)
         existing = _find(users, name)
         if existing is None:
@@ -274,7 +335,7 @@ def set_role(name: str, role: str, *, by: User | str | None = None, store=None,
     path = Path(path or users_file())
     if role not in ROLES:
         raise AccountError("store.account.bad_role", role)
-    with _flock(path):
+    with _settled_lock(path, store):
         users = _read_users(path)
         existing = _find(users, name)
         if existing is None:
@@ -291,7 +352,7 @@ def remove_user(name: str, *, by: User | str | None = None, store=None,
                 path: Path | None = None) -> bool:
     """Delete an account (audit ``user_remove``); False when there was none of that name."""
     path = Path(path or users_file())
-    with _flock(path):
+    with _settled_lock(path, store):
         users = _read_users(path)
         existing = _find(users, name)
         if existing is None:
@@ -311,7 +372,9 @@ def account_log(store, limit: int = 500):
 
 def list_users(*, path: Path | None = None) -> list[User]:
     """All accounts (name, role), sorted by name."""
-    users = _read_users(Path(path or users_file()))
+    path = Path(path or users_file())
+    _settle_if_pending(path)
+    users = _read_users(path)
     return [User(name, entry["role"]) for name, entry in sorted(users.items())]
 
 
@@ -384,7 +447,9 @@ def authenticate(name: str, password: str, *, now: float | None = None,
         return None
     if lockout_remaining(name, now=now, path=state_path) > 0:
         return None
-    users = _read_users(Path(path or users_file()))
+    path = Path(path or users_file())
+    _settle_if_pending(path)
+    users = _read_users(path)
     entry = next((e | {"name": n} for n, e in users.items() if _key(n) == _key(name)), None)
     raw = password.encode("utf-8")
     ok = False

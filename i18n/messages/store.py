@@ -234,6 +234,10 @@ MESSAGES = {
     "store.account.long_password": ("گذرواژه بیش از ۷۲ بایت است", "the password exceeds 72 bytes"),
     "store.account.bad_role": ("نقش باید viewer یا editor باشد", "the role must be viewer or editor"),
     "store.account.exists": ("این نام کاربری وجود دارد", "this user name exists"),
+    "store.account.bad_journal": (
+        "پرونده نیمه‌کارهٔ تغییر حساب‌ها خوانا نیست؛ آن را بررسی و سپس پاک کنید",
+        "the journal of an unfinished account change cannot be read; check it, then delete it",
+    ),
     "store.account.failed": ("نام کاربری یا گذرواژه نادرست است",
                              "wrong user name or password"),
     "store.account.locked": (

@@ -30,6 +30,7 @@ from analytics.store import (
 from analytics.store.cli import main
 from analytics.store.config import users_file
 from analytics.store.models import audit_log
+from analytics.store.users import AccountError
 
 from .conftest import DEFAULT_DB, worker_env
 
@@ -202,3 +203,93 @@ def test_concurrent_changes_from_processes_are_all_recorded(store, db_url):
     assert sorted(log["detail"].map(lambda d: d["account"])) == sorted(
         u.name for u in list_users())
     assert log["action"].eq("user_add").all()
+
+
+# --- a process killed in the middle of a change (kill -9, power loss) ----------------------
+
+CRASH = """
+import os, sys
+from analytics.store import add_user
+from analytics.store import users as accounts
+
+real_write = accounts._write_users
+
+def write_then_die(path, users):
+    real_write(path, users)
+    os._exit(9)  # killed after the file was replaced, before the commit
+
+def die(journal):
+    os._exit(9)  # killed after the commit, before the journal was removed
+
+if sys.argv[1] == "before_commit":
+    accounts._write_users = write_then_die
+else:
+    accounts._drop_journal = die
+add_user("new", "long-enough-pw", by="crash-test")
+"""
+
+
+def _killed_while_adding(stage: str) -> None:
+    run = subprocess.run([sys.executable, "-c", CRASH, stage], env=worker_env(), timeout=120)
+    assert run.returncode == 9
+
+
+@pytest.fixture
+def default_store(store, db_url, monkeypatch):
+    """``store`` as the configured database (the one account changes and sign-in use)."""
+    monkeypatch.setenv("PISHRAN_DATABASE_URL", db_url)
+    return store
+
+
+def test_killed_before_commit_the_previous_file_comes_back(default_store):
+    add_user("ali", PASSWORDS[0])
+    before = users_file().read_bytes()
+    journal = users_file().with_name("users.toml.pending")
+    _killed_while_adding("before_commit")
+    # what the dead process left: the new file, no entry, its journal
+    assert journal.exists() and '"new"' in users_file().read_text()
+    assert account_log(default_store)["action"].tolist() == ["user_add"]
+    # the next reader settles it: no entry for that change, so the old file is put back
+    assert list_users() == [User("ali", "editor")]
+    assert users_file().read_bytes() == before and not journal.exists()
+    assert authenticate("new", "long-enough-pw") is None
+
+
+def test_killed_after_commit_the_change_stands(default_store):
+    add_user("ali", PASSWORDS[0])
+    journal = users_file().with_name("users.toml.pending")
+    _killed_while_adding("after_commit")
+    assert journal.exists()
+    log = account_log(default_store)
+    assert log["action"].tolist() == ["user_add", "user_add"]
+    assert log["user_name"].iloc[0] == "crash-test"
+    # sign-in settles it: the change's entry is in the store, so the file stays
+    assert authenticate("new", "long-enough-pw") == User("new", "editor")
+    assert not journal.exists()
+    # and a later change starts from it
+    assert set_role("new", "viewer") == User("new", "viewer")
+    assert [d["change"] for d in account_log(default_store)["detail"]][:2] != [None, None]
+
+
+def test_every_change_has_its_own_id_and_leaves_no_journal(default_store):
+    add_user("ali", PASSWORDS[0])
+    set_password("ali", PASSWORDS[1])
+    add_user("ali", PASSWORDS[2], "viewer", replace=True)  # two entries, one change
+    changes = [d["change"] for d in account_log(default_store)["detail"]]
+    assert len(changes) == 4 and changes[0] == changes[1]
+    assert len(set(changes)) == 3 and all(len(c) == 16 for c in changes)
+    assert not users_file().with_name("users.toml.pending").exists()
+
+
+def test_a_damaged_journal_is_named_and_nothing_changes(default_store, capsys):
+    add_user("ali", PASSWORDS[0])
+    before = users_file().read_bytes()
+    journal = users_file().with_name("users.toml.pending")
+    journal.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AccountError, match="users.toml.pending"):
+        list_users()
+    with pytest.raises(AccountError, match="users.toml.pending"):
+        set_role("ali", "viewer")
+    assert main(["users", "list"]) == 1
+    assert "users.toml.pending" in capsys.readouterr().err
+    assert users_file().read_bytes() == before and journal.exists()
