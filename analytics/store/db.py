@@ -355,9 +355,13 @@ class Store:
         from analytics.store.followups import apply_followups
 
         with self.read() as conn:
-            version_id = self._pointer(conn)
+            # one round trip per page run: the pointer and the follow-up log's size
+            version_id, n, last = conn.execute(select(
+                select(store_state.c.current_version_id).where(store_state.c.id == 1)
+                .scalar_subquery(),
+                select(func.count()).select_from(followups).scalar_subquery(),
+                select(func.max(followups.c.id)).scalar_subquery())).one()
             if version_id is not None:
-                n, last = conn.execute(select(func.count(), func.max(followups.c.id))).one()
                 key = (version_id, n, last)
                 with self._lock:
                     if self._current is not None and self._current[0] == key:
