@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import sample_flags
 from analytics.report import (
@@ -30,8 +29,7 @@ from ui.downloads import chart_downloads, table_downloads
 ctx = page_context()
 lang, ds, flt, panel, totals = ctx.lang, ctx.ds, ctx.flt, ctx.panel, ctx.totals
 codes = list(panel.index)
-names = county_names(panel, lang)
-sep = "، " if lang == "fa" else ", "
+names, sep = ctx.names, ctx.sep
 
 
 def _ring(raw: str):

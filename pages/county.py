@@ -119,7 +119,7 @@ with right:
               if ranks.level else "—")
     layout.note(t("county.ranks_spec", lang))
     if ranks.sample_indicators:
-        sep = "، " if lang == "fa" else ", "
+        sep = ctx.sep
         st.markdown('<span class="pishran-sample">' + t("county.ranks_sample", lang, names=sep.join(
             t(f"measure.{n}", lang) for n in ranks.sample_indicators)) + "</span>",
             unsafe_allow_html=True)

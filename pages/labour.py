@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.labour import (
     QUADRANTS,
     classify_labour_migration,
@@ -27,8 +26,7 @@ from ui.downloads import chart_downloads, table_downloads
 ctx = page_context()
 lang, ds, flt, panel, totals = ctx.lang, ctx.ds, ctx.flt, ctx.panel, ctx.totals
 codes = list(panel.index)
-names = county_names(panel, lang)
-sep = "، " if lang == "fa" else ", "
+names, sep = ctx.names, ctx.sep
 province = province_thresholds(panel)
 
 

@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.project_views import (
     DEFAULT_SORT,
     FIELDS,
@@ -66,7 +65,7 @@ def table_columns(extras: tuple[str, ...], lang: str) -> list[str]:
 ctx = page_context()
 lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
 all_ids = tuple(ds.projects["project_id"])
-names = county_names(ds.counties, lang)
+names = ctx.names
 county_of = dict(zip(ds.projects["project_id"], ds.projects["county_code"]))
 
 
@@ -184,7 +183,7 @@ if project:
     if row["is_sample"]:
         st.warning(t("projects.sample_row", lang))
     elif tokens:
-        sep = "، " if lang == "fa" else ", "
+        sep = ctx.sep
         st.warning(t("projects.sample_fields_note", lang, fields=sep.join(
             t(f"projects.token.{tok}", lang) for tok in tokens)))
     mark = " ✱" if row["is_sample"] or "progress" in tokens else ""

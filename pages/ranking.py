@@ -10,7 +10,6 @@ import json
 import pandas as pd
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
 from analytics.report import (
@@ -30,8 +29,7 @@ from ui.downloads import chart_downloads, table_downloads
 ctx = page_context()
 lang, ds, flt, panel = ctx.lang, ctx.ds, ctx.flt, ctx.panel
 codes = list(panel.index)
-names = county_names(panel, lang)
-sep = "، " if lang == "fa" else ", "
+names, sep = ctx.names, ctx.sep
 WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0)
 METHOD_CHOICES = ("all", *METHODS)
 
