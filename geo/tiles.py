@@ -10,9 +10,9 @@ centre of a cell (``size`` = centre-to-vertex distance)::
 ``fill="toself"`` (one trace per colour class, or ``None``-separated rings).
 :func:`auto_hex_layout` places codes without a hand-made layout: a greedy matching, then a
 local search that keeps groups (provinces) in one piece and leaves no holes
-(:func:`layout_cost`).  The grid primitives, the layout measures and the search live in
-:mod:`geo.tile_search` (imported from here, never the other way round) and are
-re-exported.
+(:func:`layout_cost`).  The grid primitives live in :mod:`geo.hex_grid`, the layout
+measures and the search in :mod:`geo.tile_search`; both are imported from here (never the
+other way round) and their public names re-exported.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from .hex_grid import SQRT3, _planar_points, _ring, hex_centre, hex_distance, hex_neighbours
 from .tile_search import (
     BORDER_WEIGHT,
     HOLE_WEIGHT,
@@ -28,18 +29,12 @@ from .tile_search import (
     MAX_PASSES,
     SEARCH_RADIUS,
     SPLIT_WEIGHT,
-    SQRT3,
     _group_map,
     _local_search,
-    _planar_points,
-    _ring,
     group_border,
     group_pieces,
-    hex_centre,
     hex_displacement,
-    hex_distance,
     hex_holes,
-    hex_neighbours,
     layout_cost,
 )
 
