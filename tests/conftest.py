@@ -49,6 +49,14 @@ def ds():
     return load_dataset()
 
 
+@pytest.fixture(scope="module")
+def panel(ds):
+    """The county panel of the embedded data (no filter), once per test module."""
+    from analytics.panel import build_panel
+
+    return build_panel(ds.projects, ds.indicators, ds.counties)
+
+
 @pytest.fixture
 def tiny_counties() -> pd.DataFrame:
     return pd.DataFrame({

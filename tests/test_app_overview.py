@@ -8,9 +8,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.loading import load_dataset
-from analytics.panel import build_panel
-
 
 def run_app(**query) -> AppTest:
     at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"),
@@ -18,12 +15,6 @@ def run_app(**query) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
-
-
-@pytest.fixture(scope="module")
-def panel():
-    ds = load_dataset()
-    return build_panel(ds.projects, ds.indicators, ds.counties)
 
 
 def test_overview_renders_persian_headline_figures(panel):

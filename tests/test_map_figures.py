@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from analytics.classify import classify
-from analytics.panel import build_panel
 from figures.map_layers import class_legend, geo_hover_card, hover_card, scope_map
 from figures.maps import BORDER_COLOUR, MISSING_COLOUR, SELECTED_COLOUR, choropleth
 from figures.theme import CENTRE_COLOUR
@@ -21,11 +20,6 @@ from geo.tiles import ISFAHAN_HEX_LAYOUT
 PERSIAN = set("۰۱۲۳۴۵۶۷۸۹٫٬")
 needs_boundaries = pytest.mark.skipif(not boundaries_available(),
                                       reason="no OSM boundary file configured")
-
-
-@pytest.fixture(scope="module")
-def panel(ds):
-    return build_panel(ds.projects, ds.indicators, ds.counties)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,9 @@ import json
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pytest
 from shapely.geometry import Point, box
 
 from analytics.classify import classify
-from analytics.panel import build_panel
 from figures.map_layers import (
     HOVER_FIGURES,
     add_places_layer,
@@ -33,11 +31,6 @@ from figures.theme import STATUS_COLOURS
 from geo.tiles import ISFAHAN_HEX_LAYOUT
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
-
-
-@pytest.fixture(scope="module")
-def panel(ds):
-    return build_panel(ds.projects, ds.indicators, ds.counties)
 
 
 def test_hover_card_has_key_figures_with_sample_marks(panel):
