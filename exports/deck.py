@@ -37,6 +37,7 @@ from pptx.util import Emu, Inches, Pt
 
 from analytics.jalali import format_jalali_fa, today_jalali
 from exports.images import has_rtl_letters
+from figures.theme import SLIDE_PICTURE_PX
 from i18n import fmt_date, fmt_number, t
 
 __all__ = [
@@ -70,9 +71,7 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROW_FILL = (RGBColor(0xF0, 0xF9, 0xF8), WHITE)
 LRM, MINUS = "\u200e", "\u2212"
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-# the slide image: 1920×1080 pixels laid out at 800×450 (about the size of the chart in the
-# app), so chart text is 2.4× larger than in a 1920×1080 export: ~12 pt on the slide
-PICTURE_PX = (800, 450, 2.4)
+PICTURE_PX = SLIDE_PICTURE_PX  # see figures.theme
 
 
 @dataclass

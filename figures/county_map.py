@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from analytics.panel import PANEL_MEASURES, sample_flags
 from figures.maps import choropleth, tile_cartogram
+from figures.theme import plot_height
 from i18n import fmt_number, t
 
 __all__ = ["county_map", "hover_text"]
@@ -29,11 +30,13 @@ def hover_text(panel: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
 
 
 def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
-               centre: str | None = None, diverging: bool = False, title: str | None = None
-               ) -> tuple[go.Figure, int]:
+               centre: str | None = None, diverging: bool = False, title: str | None = None,
+               label_height: int = MAP_HEIGHT) -> tuple[go.Figure, int]:
     """(figure, number of counties whose value is sample) for ``panel[measure]``.
 
-    ``geometry`` is a :class:`geo.cache.ProvinceGeometry` or ``None`` (→ tile cartogram).
+    ``geometry`` is a :class:`geo.cache.ProvinceGeometry` or ``None`` (→ tile cartogram);
+    ``label_height``: the smallest height in px the figure will be laid out at (names are
+    kept only where they fit at that size — e.g. a slide picture's 450 px).
     """
     hover = hover_text(panel, measure, lang)
     n_sample = int(sample_flags(panel, measure).sum())
@@ -43,11 +46,12 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
 
         labels = geometry.labels.set_index("code").reindex(panel.index)
         labels["text"] = panel[name_col]
-        # only the names that fit (larger counties first, the centre always); the others
-        # are in the hover card — the Map page thins its labels the same way
+        # only the names that fit in the drawn window (larger counties first, the centre
+        # always); the others are in the hover card
         labels = pick_labels(labels.dropna(subset=["lon"]), geometry.areas_km2,
                              always=[centre] if centre in labels.index else [],
-                             height_px=MAP_HEIGHT)
+                             height_px=plot_height(min(label_height, MAP_HEIGHT), title),
+                             bounds=geometry.bounds)
         fig = choropleth(geometry.feature_collection, panel, measure, lang, title, hover,
                          labels, centre, diverging, height=MAP_HEIGHT,
                          bounds=geometry.bounds)

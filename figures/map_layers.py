@@ -193,11 +193,15 @@ def _wrapped(text: str) -> str | None:
 
 def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
                 always: Sequence[str] = (), width_px: int = 900, height_px: int = 600,
-                font_px: int = 10, pad_px: int = 3, wrap_at: int = 11) -> pd.DataFrame:
+                font_px: int = 10, pad_px: int = 3, wrap_at: int = 11,
+                bounds: tuple[float, float, float, float] | None = None) -> pd.DataFrame:
     """The labels (index code; columns lon, lat, text) that fit without overlapping.
 
-    The map is assumed to fill ``width_px`` × ``height_px`` (a Mercator window around the
-    label points); each label is a box of about 0.55·``font_px`` per character by
+    The map is assumed to fill ``width_px`` × ``height_px``: a Mercator window of
+    ``bounds`` (min lon, min lat, max lon, max lat — the map's own window, padded 2 % as
+    :func:`figures.maps.choropleth` does) or, without it, around the label points (which
+    overstates the scale: the points sit inside the shapes); each label is a box of about
+    0.55·``font_px`` per character by
     1.4·``font_px`` per line.  Codes in ``always`` go first, then higher ``priority`` (e.g.
     area); a label is kept when its box does not touch a kept one.  Names longer than
     ``wrap_at`` characters that contain a space go on two lines (``<br>``) first, shorter
@@ -207,8 +211,14 @@ def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
         return labels
     xs = labels["lon"].astype(float).to_numpy()
     ys = np.array([_merc(v) for v in labels["lat"].astype(float)])
-    span_x = max(xs.max() - xs.min(), 1e-6) * 1.15
-    span_y = max(ys.max() - ys.min(), 1e-6) * 1.15
+    if bounds is not None:
+        minx, miny, maxx, maxy = bounds
+        pad = 0.02 * max(maxx - minx, maxy - miny)
+        span_x = max(maxx - minx + 2 * pad, 1e-6)
+        span_y = max(_merc(maxy + pad) - _merc(miny - pad), 1e-6)
+    else:
+        span_x = max(xs.max() - xs.min(), 1e-6) * 1.15
+        span_y = max(ys.max() - ys.min(), 1e-6) * 1.15
     scale = min(width_px / span_x, height_px / span_y)  # px per degree
     order = list(labels.index)
     rank = priority.reindex(order).fillna(-np.inf) if priority is not None else \

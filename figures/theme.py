@@ -52,6 +52,21 @@ STATUS_COLOURS = {
 # Relative URL of the empty base map served by the app (see static/topojson/README.md).
 TOPOJSON_URL = "app/static/topojson/"
 EXPORT_WIDTH, EXPORT_HEIGHT = 1920, 1080
+# A briefing slide's image: 1920×1080 pixels laid out at 800×450 (about the size of the
+# chart in the app), so chart text is 2.4× larger than in a 1920×1080 export: ~12 pt on the
+# slide.  The smallest layout any exported view is drawn at.
+SLIDE_PICTURE_PX = (800, 450, 2.4)
+
+
+def margins(title: str | None) -> dict[str, int]:
+    """The theme's figure margins in px (a title takes 70 px at the top)."""
+    return {"l": 40, "r": 40, "t": 70 if title else 30, "b": 50}
+
+
+def plot_height(height: int, title: str | None) -> int:
+    """The height in px left for the plot area of a ``height`` px figure."""
+    m = margins(title)
+    return height - m["t"] - m["b"]
 
 
 def apply_theme(fig: go.Figure, lang: str = "fa", title: str | None = None,
@@ -64,7 +79,7 @@ def apply_theme(fig: go.Figure, lang: str = "fa", title: str | None = None,
         font={"family": FONT_FAMILY, "size": 14, "color": "#1f2937"},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": 40, "r": 40, "t": 70 if title else 30, "b": 50},
+        margin=margins(title),
         hoverlabel={"font": {"family": FONT_FAMILY}},
         colorway=[REST_COLOUR, CENTRE_COLOUR, "#6366f1", "#db2777", "#65a30d", "#0891b2"],
         separators="٫٬" if rtl else ".,",

@@ -34,7 +34,7 @@ from figures.charts import (
     theil_chart,
 )
 from figures.county_map import county_map
-from figures.theme import STATUS_COLOURS, apply_theme, localise_axis
+from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, fmt_number, fmt_percent, t
 
 __all__ = ["View", "ViewContext", "VIEWS", "build_context", "key_figures", "sources",
@@ -106,11 +106,13 @@ def build_context(scenario: str | dict | None = None, flt: ProjectFilter | None 
 # --- builders -----------------------------------------------------------------------------
 
 
+
 def _map(measure: str) -> Callable[[ViewContext, str], go.Figure]:
     def build(ctx: ViewContext, lang: str) -> go.Figure:
         fig, _ = county_map(ctx.panel, measure, ctx.geometry, lang,
                             centre=ctx.dataset.centre_code,
-                            title=t(f"measure.{measure}", lang))
+                            title=t(f"measure.{measure}", lang),
+                            label_height=SLIDE_PICTURE_PX[1])
         return fig
     return build
 
@@ -177,7 +179,8 @@ def _scenario_change_map(ctx: ViewContext, lang: str) -> go.Figure:
     frame = ctx.panel.copy()
     frame[measure] = rows[f"{measure}_change"].reindex(frame.index).astype(float)
     fig, _ = county_map(frame, measure, ctx.geometry, lang, centre=ctx.dataset.centre_code,
-                        diverging=True, title=t("views.scenario_change_map", lang))
+                        diverging=True, title=t("views.scenario_change_map", lang),
+                        label_height=SLIDE_PICTURE_PX[1])
     return fig
 
 

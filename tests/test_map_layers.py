@@ -222,3 +222,14 @@ def test_province_names_from_the_provinces_file(tmp_path, monkeypatch):
     assert province_names("en", tmp_path / "nowhere") == {}
     # second call comes from the cache directory, not from the files
     assert list((tmp_path / "cache" / "geo").glob("provinces-*.json"))
+
+
+def test_pick_labels_scales_to_the_map_window_when_given():
+    """Two names 0.3° apart fit when the window is just around the points; drawn in a
+    window ten times wider (the province's bounds), the same pixels hold far more degrees
+    and the second name is dropped."""
+    labels = pd.DataFrame({"lon": [51.0, 51.0], "lat": [32.0, 32.3],
+                           "text": ["اردستان", "کاشان"]}, index=["a", "k"])
+    assert list(pick_labels(labels, height_px=300).index) == ["a", "k"]
+    kept = pick_labels(labels, height_px=300, bounds=(48.0, 29.5, 54.0, 35.5))
+    assert list(kept.index) == ["a"]
