@@ -21,7 +21,7 @@ from shapely.geometry import Polygon, shape
 from analytics.classify import Classification
 from analytics.panel import PANEL_MEASURES, sample_flags
 from figures.maps import ColourClasses, choropleth, class_colours, tile_cartogram
-from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution
+from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution, plot_height
 from geo.spread import spread_groups
 from i18n import fmt_number, has_key, localise_digits, rtl_label, t
 
@@ -471,7 +471,8 @@ def scope_map(
             label_points = points.dropna(subset=["lon"])
         always = [c for c in (centre, selected) if c]
         label_points = pick_labels(label_points, label_priority, always=always,
-                                   height_px=height)
+                                   height_px=plot_height(height, None),
+                                   bounds=geometry.bounds)
         fig = choropleth(geometry.feature_collection, frame, "v", lang, None, hover,
                          label_points, centre, diverging, colorbar_title, height,
                          classes=classes, selected=selected, selectable=selectable,
