@@ -9,7 +9,7 @@ so Plotly never prints its own numbers.  Sample or estimated values carry ✱.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from figures.theme import (
     apply_theme,
     colorbar_ticks,
     localise_axis,
+    margins,
 )
 from i18n import fmt_int, fmt_number, fmt_percent, rtl_label, t
 
@@ -367,17 +368,24 @@ def _overlap(a, b) -> float:
 
 def _text_positions(x: np.ndarray, y: np.ndarray, labels: list[str], sizes: np.ndarray,
                     x_range: list[float], y_range: list[float],
-                    width_px: float = 1000, height_px: float = 560) -> list[str]:
-    """A side for each label that overlaps other labels and markers as little as possible.
+                    width_px: float = 1000, height_px: float = 560,
+                    obstacles: Sequence[tuple[float, float, float, float]] = ()
+                    ) -> tuple[list[str], list[bool]]:
+    """A side for each label that overlaps other labels and markers as little as possible,
+    and whether to show it: a label that would still cover a label already placed is left
+    to the hover (its marker stays).
 
     Greedy, largest marker first, in approximate screen pixels (the chart's plot area is
-    assumed ``width_px`` × ``height_px``; a label is ~6.5 px per character, 14 px high)."""
+    assumed ``width_px`` × ``height_px``, origin bottom left; a label is ~6.5 px per
+    character, 14 px high).  ``obstacles``: boxes (x0, x1, y0, y1) in those pixels that
+    names must not cover, such as the chart's own annotations."""
     px = (x - x_range[0]) / (x_range[1] - x_range[0]) * width_px
     py = (y - y_range[0]) / (y_range[1] - y_range[0]) * height_px
     radius = sizes / 2
     markers = [(a - r, a + r, b - r, b + r) for a, b, r in zip(px, py, radius)]
-    placed: list[tuple] = []
+    placed: list[tuple] = list(obstacles)
     positions = ["top center"] * len(x)
+    shown = [True] * len(x)
     for i in np.argsort(-sizes, kind="stable"):
         w, h = 6.5 * len(labels[i]) + 4, 14.0
         best, best_cost = "top center", math.inf
@@ -390,17 +398,67 @@ def _text_positions(x: np.ndarray, y: np.ndarray, labels: list[str], sizes: np.n
             if cost < best_cost - 1e-9:
                 best, best_cost = position, cost
         positions[i] = best
-        placed.append(_label_box(best, px[i], py[i], radius[i], w, h))
-    return positions
+        box = _label_box(best, px[i], py[i], radius[i], w, h)
+        if any(_overlap(box, other) > 0 for other in placed):
+            shown[i] = False
+        else:
+            placed.append(box)
+    return positions, shown
+
+
+#: The labour chart's margins: room for the y-axis title and, below, the x-axis title and
+#: the horizontal colour bar.
+LABOUR_MARGIN = {"l": 60, "r": 30, "b": 150}
+#: px shifts of the threshold-line labels: unemployment line (right of it), migration line
+#: (from the left edge)
+M_LINE_SHIFT = (4, 110)
+
+
+def _labour_annotation_texts(u0: float, m0: float, lang: str) -> dict[str, str]:
+    """The labour chart's annotations: the four quadrant names and the two line labels."""
+    texts = {q: t(f"labour.quadrant.{q}", lang)
+             for q in ("industrial_magnet", "thriving", "declining", "draining")}
+    texts["u_line"] = t("labour.chart.u_line", lang, value=fmt_number(u0, lang, 1))
+    texts["m_line"] = t("labour.chart.m_line", lang, value=fmt_number(m0, lang, 1))
+    return texts
+
+
+def _labour_annotation_boxes(texts: dict[str, str], u0: float, m0: float,
+                             x_range: list[float], y_range: list[float],
+                             width_px: float, height_px: float) -> list[tuple]:
+    """Where the annotations sit, in :func:`_text_positions`' pixels (bold 14 px quadrant
+    names ≈ 8 px a character and 20 px high in the corners; 11 px line labels ≈ 6 px a
+    character and 16 px high)."""
+    def px(v: float) -> float:
+        return (v - x_range[0]) / (x_range[1] - x_range[0]) * width_px
+
+    def py(v: float) -> float:
+        return (v - y_range[0]) / (y_range[1] - y_range[0]) * height_px
+
+    boxes = []
+    for quadrant, right, top in (("industrial_magnet", True, True), ("thriving", False, True),
+                                 ("declining", True, False), ("draining", False, False)):
+        w, h = 8.0 * len(texts[quadrant]) + 8, 20.0
+        x0 = width_px - w if right else 0.0
+        y0 = height_px - h if top else 0.0
+        boxes.append((x0, x0 + w, y0, y0 + h))
+    x0 = px(u0) + M_LINE_SHIFT[0]
+    boxes.append((x0, x0 + 6.0 * len(texts["u_line"]) + 4, 0.0, 16.0))
+    x0 = float(M_LINE_SHIFT[1])
+    boxes.append((x0, x0 + 6.0 * len(texts["m_line"]) + 4, py(m0), py(m0) + 16.0))
+    return boxes
 
 
 def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
-                   title: str | None = None) -> go.Figure:
+                   title: str | None = None, plot_px: tuple[float, float] = (1000, 560)
+                   ) -> go.Figure:
     """Unemployment (x) against net migration (y) per county, quadrants at the thresholds.
 
     ``classified`` comes from :func:`analytics.labour.classify_labour_migration` (counties
     with ``missing`` are left out); ``thresholds`` is its ``LabourThresholds``.  Bubble area
     = population, colour = budget per capita, ✱ on points resting on a sample value.
+    ``plot_px``: the smallest plot area (width, height) the chart is drawn at; a name that
+    would cover another there is left to the hover.
     Traces: one scatter of counties.  Shapes: the two threshold lines; annotations: the
     quadrant names in their corners and the line values.
     """
@@ -429,18 +487,26 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     x_range = [float(np.nanmin(xs) - pad_x), float(np.nanmax(xs) + pad_x)]
     y_range = [float(np.nanmin(ys) - pad_y), float(np.nanmax(ys) + pad_y * 1.6)]
     sizes = _bubble_sizes(pop, max_px=40)
+    texts = _labour_annotation_texts(u0, m0, lang)
+    positions, shown_labels = _text_positions(
+        u, m, labels, sizes, x_range, y_range, *plot_px,
+        obstacles=_labour_annotation_boxes(texts, u0, m0, x_range, y_range, *plot_px))
     fig = go.Figure(go.Scatter(
-        x=u, y=m, mode="markers+text", text=labels,
-        textposition=_text_positions(u, m, labels, sizes, x_range, y_range),
+        x=u, y=m, mode="markers+text",
+        text=[label if keep else "" for label, keep in zip(labels, shown_labels)],
+        textposition=positions,
         textfont={"size": 11, "color": "#374151"}, cliponaxis=False,
         marker={"size": sizes, "color": np.nan_to_num(budget, nan=cmin),
                 "colorscale": BUDGET_SCALE, "cmin": cmin, "cmax": cmax,
                 "line": {"color": ["#111827" if c else "#6b7280" for c in shown["is_centre"]],
                          "width": [2 if c else 0.8 for c in shown["is_centre"]]},
                 "opacity": 0.8, "showscale": True,
-                "colorbar": {"title": {"text": t("labour.chart.colour", lang), "side": "top"},
-                             "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.16,
-                             "yanchor": "top", "thickness": 12, "len": 0.5,
+                # at the foot of the figure (not relative to the plot area, which shrinks
+                # in a slide picture and pushed the bar onto the x-axis title)
+                "colorbar": {"title": {"text": t("labour.chart.colour", lang), "side": "bottom"},
+                             "orientation": "h", "x": 0.5, "xanchor": "center",
+                             "yref": "container", "y": 0.01, "yanchor": "bottom",
+                             "thickness": 12, "len": 0.5,
                              **colorbar_ticks(cmin, cmax, lang)}},
         hovertext=hover, hoverinfo="text", name=t("common.counties", lang), showlegend=False))
     apply_theme(fig, lang, title, height=760)
@@ -455,23 +521,28 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     }
     for quadrant, (x, y, xanchor, yanchor) in corners.items():
         fig.add_annotation(x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False,
-                           text=f"<b>{t(f'labour.quadrant.{quadrant}', lang)}</b>",
+                           text=f"<b>{texts[quadrant]}</b>",
                            font={"size": 14, "color": QUADRANT_COLOURS[quadrant]},
                            bgcolor="rgba(255,255,255,0.8)")
     fig.add_annotation(x=u0, y=y_range[0], yanchor="bottom", xanchor="left", showarrow=False,
-                       text=rtl_label(t("labour.chart.u_line", lang,
-                                        value=fmt_number(u0, lang, 1)), lang),
-                       font={"size": 11, "color": "#4b5563"}, xshift=4,
+                       text=rtl_label(texts["u_line"], lang),
+                       font={"size": 11, "color": "#4b5563"}, xshift=M_LINE_SHIFT[0],
                        bgcolor="rgba(255,255,255,0.8)")
     fig.add_annotation(x=x_range[0], y=m0, xanchor="left", yanchor="bottom", showarrow=False,
-                       text=rtl_label(t("labour.chart.m_line", lang,
-                                        value=fmt_number(m0, lang, 1)), lang),
-                       font={"size": 11, "color": "#4b5563"}, xshift=110)
+                       text=rtl_label(texts["m_line"], lang),
+                       font={"size": 11, "color": "#4b5563"}, xshift=M_LINE_SHIFT[1])
     fig.update_xaxes(title_text=t("measure.unemployment_rate", lang), range=x_range,
                      zeroline=False)
     fig.update_yaxes(title_text=t("measure.net_migration_rate", lang), range=y_range)
     localise_axis(fig, "x", x_range[0], x_range[1], lang, suffix=_pct(lang))
     localise_axis(fig, "y", y_range[0], y_range[1], lang)
-    fig.update_layout(margin={"l": 60, "r": 30, "b": 150})
+    fig.update_layout(margin=LABOUR_MARGIN)
     return _right_to_left(fig, lang)
+
+
+def labour_plot_px(width: int, height: int, title: bool = True) -> tuple[int, int]:
+    """The plot area of a :func:`labour_scatter` laid out at ``width`` × ``height`` px."""
+    top = margins("title" if title else None)["t"]
+    return (width - LABOUR_MARGIN["l"] - LABOUR_MARGIN["r"],
+            height - top - LABOUR_MARGIN["b"])
 

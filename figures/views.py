@@ -28,6 +28,7 @@ from analytics.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_i
 from analytics.schema import STATUSES
 from figures.charts import (
     centre_rest_bars,
+    labour_plot_px,
     labour_scatter,
     lorenz_chart,
     rank_matrix_chart,
@@ -167,8 +168,12 @@ def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:
     classified = classify_labour_migration(ctx.panel)
-    fig = labour_scatter(classified, classified.attrs["thresholds"], lang)
-    return apply_theme(fig, lang, t("labour.title", lang), height=None)
+    # the title through labour_scatter, so its own margins stay (re-applying the theme set
+    # the bottom margin back to 50 px and the colour bar covered the x-axis title); names
+    # thinned for the slide picture, the smallest size a view is drawn at
+    return labour_scatter(classified, classified.attrs["thresholds"], lang,
+                          title=t("labour.title", lang),
+                          plot_px=labour_plot_px(*SLIDE_PICTURE_PX[:2]))
 
 
 def _scenario_change_map(ctx: ViewContext, lang: str) -> go.Figure:

@@ -155,7 +155,9 @@ def test_labour_scatter(panel):
     assert len(fig.data) == 1
     points = fig.data[0]
     assert len(points.x) == 28
-    assert all("✱" in text for text in points.text)     # every migration rate is sample
+    shown = [text for text in points.text if text]
+    assert len(shown) >= 24  # at the app's size only names that would cover another go
+    assert all("✱" in text for text in shown)     # every migration rate is sample
     assert any(plain(text).startswith("لنجان") for text in points.text)
     assert len(points.hovertext) == 28 and all("بیکاری" in h for h in points.hovertext)
     # every Persian line is embedded right-to-left (Chromium's SVG text is left-to-right)
@@ -181,3 +183,52 @@ def test_labour_scatter_leaves_out_missing_counties(panel):
     classified = classify_labour_migration(gap)
     fig = labour_scatter(classified, classified.attrs["thresholds"], "en")
     assert len(fig.data[0].x) == 27
+
+
+def test_labour_names_never_cover_each_other_or_the_annotations(panel):
+    """At a slide picture's size (800×450) the chart drew 28 names into a 710×230 plot and
+    they piled up; names that would cover another name or an annotation are now left to
+    the hover, and the colour bar sits at the foot of the figure, off the x-axis title."""
+    from figures.charts import (
+        _label_box,
+        _labour_annotation_boxes,
+        _labour_annotation_texts,
+        _overlap,
+        labour_plot_px,
+    )
+
+    classified = classify_labour_migration(panel)
+    thresholds = classified.attrs["thresholds"]
+    slide = labour_plot_px(800, 450)
+    for lang in ("fa", "en"):
+        app = labour_scatter(classified, thresholds, lang).data[0]
+        fig = labour_scatter(classified, thresholds, lang, plot_px=slide)
+        points = fig.data[0]
+        n_shown = sum(bool(text) for text in points.text)
+        assert 15 <= n_shown < sum(bool(text) for text in app.text)
+        assert len(points.hovertext) == 28  # every county keeps its hover card
+        x_range, y_range = list(fig.layout.xaxis.range), list(fig.layout.yaxis.range)
+        width, height = slide
+
+        def pixels(v, lo_hi, size):
+            return (v - lo_hi[0]) / (lo_hi[1] - lo_hi[0]) * size
+
+        boxes = [_label_box(pos, pixels(x, x_range, width), pixels(y, y_range, height),
+                            size / 2, 6.5 * len(plain(text)) + 4, 14.0)
+                 for x, y, text, pos, size in zip(points.x, points.y, points.text,
+                                                  points.textposition, points.marker.size)
+                 if text]
+        notes = _labour_annotation_boxes(
+            _labour_annotation_texts(thresholds.unemployment, thresholds.migration, lang),
+            thresholds.unemployment, thresholds.migration, x_range, y_range, width, height)
+        for i, box in enumerate(boxes):
+            assert not any(_overlap(box, other) for other in boxes[i + 1:] + notes)
+        bar = points.marker.colorbar
+        assert (bar.yref, bar.yanchor, bar.title.side) == ("container", "bottom", "bottom")
+
+
+def test_labour_view_keeps_the_charts_own_margins():
+    from figures.views import VIEWS, build_context
+
+    fig = VIEWS["labour"].build(build_context(geometry=None), "en")
+    assert fig.layout.margin.b == 150 and fig.layout.title.text == t("labour.title", "en")
