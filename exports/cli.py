@@ -94,7 +94,8 @@ def deck_specs_from_views(views: ModuleType, view_ids: list[str] | None, lang: s
         key_figures=_optional_rows(views, "key_figures", context, lang) or (),
         comparison=comparison,
         sources=_optional_rows(views, "sources", context, lang) or (),
-        scenario=scenario,
+        # the scenario's own name (a file's name or stem), not the path given
+        scenario=(getattr(context, "scenario_name", None) or scenario) if scenario else None,
     )
 
 

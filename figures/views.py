@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -93,8 +94,12 @@ def build_context(scenario: str | dict | None = None, flt: ProjectFilter | None 
         from analytics.scenario_store import load_scenario
 
         if isinstance(scenario, str):
-            name = scenario
-            scenario = load_scenario(scenario, dataset)
+            given = scenario
+            scenario = load_scenario(given, dataset)
+            # the scenario's own name; a file without one by its stem, never its path
+            name = scenario.name or Path(given).stem
+        elif isinstance(scenario, dict):
+            name = scenario.get("name") or None
         report = scenario_report(dataset, scenario, flt, measure)
     return ViewContext(
         dataset=dataset, flt=flt, panel=panel, totals=panel_totals(panel),

@@ -108,3 +108,22 @@ def test_export_chart_png_and_svg(server, monkeypatch, tmp_path):
     assert run(["export", "chart", "budget", "--out", str(svg)]) == 0
     assert "کاشان" in svg.read_text()
     assert run(["export", "chart", "budget", "--out", str(tmp_path / "c.gif")]) == 2
+
+
+def test_deck_names_a_scenario_file_by_its_name_not_its_path(tmp_path):
+    """`export deck --scenario FILE`: the title slide and the comparison slide carry the
+    scenario's own name (they showed «/tmp/…/scn.json»)."""
+    import json
+
+    from figures import views
+
+    path = tmp_path / "scn.json"
+    path.write_text(json.dumps({"version": 1, "name": "انتقال بودجه", "edits": [
+        {"type": "shift_budget", "share": 0.2, "rule": "equal"}]}, ensure_ascii=False),
+        encoding="utf-8")
+    specs = cli.deck_specs_from_views(views, ["status_bars"], "fa", scenario=str(path))
+    title = next(s for s in specs if s.kind == "title")
+    comparison = next(s for s in specs if s.kind == "comparison")
+    assert "انتقال بودجه" in title.subtitle and "انتقال بودجه" in comparison.title
+    text = repr([(s.title, s.subtitle, s.table) for s in specs])
+    assert str(path) not in text and "scn.json" not in text

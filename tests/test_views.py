@@ -54,3 +54,18 @@ def test_key_figures_and_sources(ctx):
     rows = sources(ctx, "en")
     assert any("Sample" in r[1] for r in rows)
     assert rows[0][0] == "Population" and "Sourced 42" in rows[0][1]
+
+
+def test_a_scenario_file_is_named_by_its_name_or_stem_never_its_path(tmp_path):
+    """The deck's scenario slide was titled «/tmp/…/scn.json»: the name in the file, else the
+    file's stem, names the scenario."""
+    edits = [{"type": "shift_budget", "share": 0.2, "rule": "equal"}]
+    named = tmp_path / "scn.json"
+    named.write_text(json.dumps({"version": 1, "name": "انتقال بودجه", "edits": edits},
+                                ensure_ascii=False), encoding="utf-8")
+    unnamed = tmp_path / "budget-shift.json"
+    unnamed.write_text(json.dumps({"version": 1, "edits": edits}), encoding="utf-8")
+    assert build_context(scenario=str(named), geometry=None).scenario_name == "انتقال بودجه"
+    assert build_context(scenario=str(unnamed), geometry=None).scenario_name == "budget-shift"
+    ctx = build_context(scenario={"version": 1, "name": "shift", "edits": edits}, geometry=None)
+    assert ctx.scenario_name == "shift"
