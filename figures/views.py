@@ -29,6 +29,7 @@ from analytics.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_i
 from analytics.schema import STATUSES
 from figures.charts import (
     centre_rest_bars,
+    compact_rank_matrix,
     labour_plot_px,
     labour_scatter,
     lorenz_chart,
@@ -166,9 +167,9 @@ def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
     labels = {m: t(f"ranking.method.{m}", lang) for m in result.ranks.columns}
     sample = flags.loc[list(result.ranks.index)].any(axis=1)
     order = result.stability["mean_rank"].sort_values(kind="stable").index
-    fig = rank_matrix_chart(result.ranks.loc[order], ctx.names(lang), labels, lang,
-                            sample=sample)
-    return apply_theme(fig, lang, t("ranking.ranks_heading", lang), height=None)
+    return compact_rank_matrix(rank_matrix_chart(
+        result.ranks.loc[order], ctx.names(lang), labels, lang, sample=sample,
+        title=t("ranking.ranks_heading", lang)))
 
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:

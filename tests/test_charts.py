@@ -232,3 +232,14 @@ def test_labour_view_keeps_the_charts_own_margins():
 
     fig = VIEWS["labour"].build(build_context(geometry=None), "en")
     assert fig.layout.margin.b == 150 and fig.layout.title.text == t("labour.title", "en")
+
+
+def test_rank_matrix_names_every_county_and_keeps_the_title_clear():
+    """On a slide (28 rows in ≈ 300 px) Plotly named every other county, and the figure's
+    title sat on the method names at the top."""
+    from figures.views import VIEWS, build_context
+
+    fig = VIEWS["ranking"].build(build_context(geometry=None), "fa")
+    assert fig.layout.yaxis.dtick == 1 and len(fig.data[0].y) == 28
+    assert fig.layout.yaxis.tickfont.size == 9  # compact for the slide picture
+    assert fig.layout.title.text and fig.layout.margin.t >= 110
