@@ -156,8 +156,7 @@ def _centre_rest(ctx: ViewContext, lang: str) -> go.Figure:
 
 def _theil(ctx: ViewContext, lang: str) -> go.Figure:
     groups = {g: t(f"balance.group.{g}", lang) for g in ("centre", "rest", "ring", "other")}
-    fig = theil_chart(ctx.balance.theil, groups, lang)
-    return apply_theme(fig, lang, t("balance.theil_heading", lang), height=None)
+    return theil_chart(ctx.balance.theil, groups, lang, title=t("balance.theil_heading", lang))
 
 
 def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
