@@ -205,18 +205,27 @@ def _outline(fc: dict, code: str, colour: str, width: float, name: str) -> go.Ch
     )
 
 
+def _rings(xs_list: Sequence[Sequence[float]], ys_list: Sequence[Sequence[float]]
+           ) -> tuple[list, list]:
+    """Rings (or lines) joined by ``None`` gaps: ``fill="toself"`` fills each ring on its
+    own."""
+    x: list[float | None] = []
+    y: list[float | None] = []
+    for xs, ys in zip(xs_list, ys_list):
+        if x:
+            x.append(None)
+            y.append(None)
+        x.extend(xs)
+        y.extend(ys)
+    return x, y
+
+
 def _border_trace(borders: Sequence[Sequence[Sequence[float]]], width: float
                   ) -> go.Scattergeo:
     """All ``borders`` in one line trace, polylines joined by ``None`` gaps (plain lists:
     numpy arrays would be sent as base64 float64).  Lines only — not selectable, no hover."""
-    lon: list[float | None] = []
-    lat: list[float | None] = []
-    for line in borders:
-        if lon:
-            lon.append(None)
-            lat.append(None)
-        lon.extend(float(p[0]) for p in line)
-        lat.extend(float(p[1]) for p in line)
+    lon, lat = _rings([[float(p[0]) for p in line] for line in borders],
+                      [[float(p[1]) for p in line] for line in borders])
     return go.Scattergeo(lon=lon, lat=lat, mode="lines",
                          line={"color": BORDER_COLOUR, "width": width},
                          hoverinfo="skip", showlegend=False, name="borders")
@@ -378,21 +387,6 @@ def choropleth(
 # figure has at most TILE_COLOUR_STEPS + 6 traces however many counties it shows.  A step is
 # 1/32 of the range — finer than the eye tells apart on the map; hover shows exact values.
 TILE_COLOUR_STEPS = 33
-
-
-def _rings(xs_list: Sequence[Sequence[float]], ys_list: Sequence[Sequence[float]]
-           ) -> tuple[list, list]:
-    """Rings (or lines) joined by ``None`` gaps: ``fill="toself"`` fills each ring on its
-    own."""
-    x: list[float | None] = []
-    y: list[float | None] = []
-    for xs, ys in zip(xs_list, ys_list):
-        if x:
-            x.append(None)
-            y.append(None)
-        x.extend(xs)
-        y.extend(ys)
-    return x, y
 
 
 def tile_cartogram(
