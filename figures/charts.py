@@ -377,6 +377,11 @@ def _overlap(a, b) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
+def _pixels(values, value_range: Sequence[float], size_px: float):
+    """Data values as pixels along an axis of ``size_px`` showing ``value_range``."""
+    return (values - value_range[0]) / (value_range[1] - value_range[0]) * size_px
+
+
 def _text_positions(x: np.ndarray, y: np.ndarray, labels: list[str], sizes: np.ndarray,
                     x_range: list[float], y_range: list[float],
                     width_px: float = 1000, height_px: float = 560,
@@ -390,8 +395,7 @@ def _text_positions(x: np.ndarray, y: np.ndarray, labels: list[str], sizes: np.n
     assumed ``width_px`` × ``height_px``, origin bottom left; a label is ~6.5 px per
     character, 14 px high).  ``obstacles``: boxes (x0, x1, y0, y1) in those pixels that
     names must not cover, such as the chart's own annotations."""
-    px = (x - x_range[0]) / (x_range[1] - x_range[0]) * width_px
-    py = (y - y_range[0]) / (y_range[1] - y_range[0]) * height_px
+    px, py = _pixels(x, x_range, width_px), _pixels(y, y_range, height_px)
     radius = sizes / 2
     markers = [(a - r, a + r, b - r, b + r) for a, b, r in zip(px, py, radius)]
     placed: list[tuple] = list(obstacles)
@@ -440,12 +444,6 @@ def _labour_annotation_boxes(texts: dict[str, str], u0: float, m0: float,
     """Where the annotations sit, in :func:`_text_positions`' pixels (bold 14 px quadrant
     names ≈ 8 px a character and 20 px high in the corners; 11 px line labels ≈ 6 px a
     character and 16 px high)."""
-    def px(v: float) -> float:
-        return (v - x_range[0]) / (x_range[1] - x_range[0]) * width_px
-
-    def py(v: float) -> float:
-        return (v - y_range[0]) / (y_range[1] - y_range[0]) * height_px
-
     boxes = []
     for quadrant, right, top in (("industrial_magnet", True, True), ("thriving", False, True),
                                  ("declining", True, False), ("draining", False, False)):
@@ -453,10 +451,10 @@ def _labour_annotation_boxes(texts: dict[str, str], u0: float, m0: float,
         x0 = width_px - w if right else 0.0
         y0 = height_px - h if top else 0.0
         boxes.append((x0, x0 + w, y0, y0 + h))
-    x0 = px(u0) + M_LINE_SHIFT[0]
+    x0 = _pixels(u0, x_range, width_px) + M_LINE_SHIFT[0]
     boxes.append((x0, x0 + 6.0 * len(texts["u_line"]) + 4, 0.0, 16.0))
-    x0 = float(M_LINE_SHIFT[1])
-    boxes.append((x0, x0 + 6.0 * len(texts["m_line"]) + 4, py(m0), py(m0) + 16.0))
+    x0, y0 = float(M_LINE_SHIFT[1]), _pixels(m0, y_range, height_px)
+    boxes.append((x0, x0 + 6.0 * len(texts["m_line"]) + 4, y0, y0 + 16.0))
     return boxes
 
 

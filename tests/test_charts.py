@@ -194,6 +194,7 @@ def test_labour_names_never_cover_each_other_or_the_annotations(panel):
         _labour_annotation_boxes,
         _labour_annotation_texts,
         _overlap,
+        _pixels,
         labour_plot_px,
     )
 
@@ -209,11 +210,7 @@ def test_labour_names_never_cover_each_other_or_the_annotations(panel):
         assert len(points.hovertext) == 28  # every county keeps its hover card
         x_range, y_range = list(fig.layout.xaxis.range), list(fig.layout.yaxis.range)
         width, height = slide
-
-        def pixels(v, lo_hi, size):
-            return (v - lo_hi[0]) / (lo_hi[1] - lo_hi[0]) * size
-
-        boxes = [_label_box(pos, pixels(x, x_range, width), pixels(y, y_range, height),
+        boxes = [_label_box(pos, _pixels(x, x_range, width), _pixels(y, y_range, height),
                             size / 2, 6.5 * len(plain(text)) + 4, 14.0)
                  for x, y, text, pos, size in zip(points.x, points.y, points.text,
                                                   points.textposition, points.marker.size)
