@@ -71,7 +71,6 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROW_FILL = (RGBColor(0xF0, 0xF9, 0xF8), WHITE)
 LRM, MINUS = "\u200e", "\u2212"
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-PICTURE_PX = SLIDE_PICTURE_PX  # see figures.theme
 
 
 @dataclass
@@ -341,7 +340,7 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         fig = go.Figure(spec.figure)
         if spec.title:  # the slide title names the chart; give the picture the room
             fig.update_layout(title_text="", margin_t=30)
-        w, h, scale = PICTURE_PX
+        w, h, scale = SLIDE_PICTURE_PX
         png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
     box_w, box_h = SLIDE_W - 2 * MARGIN, FOOTER_TOP - BODY_TOP - Inches(0.1)
     pic_h = box_h

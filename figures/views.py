@@ -113,7 +113,6 @@ def build_context(scenario: str | dict | None = None, flt: ProjectFilter | None 
 # --- builders -----------------------------------------------------------------------------
 
 
-
 def _map(measure: str) -> Callable[[ViewContext, str], go.Figure]:
     def build(ctx: ViewContext, lang: str) -> go.Figure:
         fig, _ = county_map(ctx.panel, measure, ctx.geometry, lang,
