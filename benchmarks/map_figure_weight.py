@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
     from geo import cache
-    from geo.config import boundaries_path, country_dir
+    from geo.config import boundaries_path
 
     raw_path = boundaries_path()
     if not raw_path.is_file():
@@ -189,12 +189,12 @@ def main(argv: list[str] | None = None) -> int:
                           "gaps": g.coverage.holes, "overlaps": g.coverage.overlap_pairs,
                           "shipped_coverage_valid": shipped_coverage_ok(g.feature_collection)})
         result["sweep"] = sweep
-        if country_dir().is_dir() and any(country_dir().glob("IR-*.geojson")):
+        if cache.country_files():
             country, ctext, load_ms, cbuild_ms = build_country()
             csize = len(ctext.encode("utf-8"))
             result["country"] = {
                 "counties": len(country.codes), "figure_bytes": csize,
-                "raw_bytes": sum(f.stat().st_size for f in country_dir().glob("IR-*.geojson")),
+                "raw_bytes": sum(f.stat().st_size for f in cache.country_files()),
                 "gaps": country.coverage.holes, "overlaps": country.coverage.overlap_pairs,
                 "load_ms_cold": round(load_ms, 1), "build_ms": round(cbuild_ms, 1),
                 "meets_target": csize <= COUNTRY_TARGET,

@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no boundary file at {path}; nothing to measure", file=sys.stderr)
         return 1
     result["province"] = province_rows(path)
-    if country_dir().is_dir() and any(country_dir().glob("IR-*.geojson")):
+    if cache.country_files():
         result["country"] = country_rows(country_dir())
     table = project_root() / "data" / "counties.csv"
     shared = project_root().parent / "shared" / "data" / "counties.csv"

@@ -52,6 +52,7 @@ __all__ = [
     "PROVINCE_TOLERANCE",
     "ProvinceGeometry",
     "boundaries_available",
+    "country_files",
     "clear_memory_cache",
     "load_country",
     "load_province",
@@ -175,6 +176,13 @@ def boundaries_available(path: str | os.PathLike[str] | None = None) -> bool:
     """True when the province boundary file (default :func:`geo.config.boundaries_path`)
     exists; the app shows its own translated message otherwise."""
     return Path(path or boundaries_path()).expanduser().is_file()
+
+
+def country_files(directory: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The ``IR-*.geojson`` province files of ``directory`` (default
+    :func:`geo.config.country_dir`), sorted; empty when the directory is missing."""
+    folder = Path(directory or country_dir()).expanduser()
+    return sorted(folder.glob("IR-*.geojson")) if folder.is_dir() else []
 
 
 # --------------------------------------------------------------------------- keys & disk
@@ -400,7 +408,7 @@ def load_country(
     folder = Path(directory or country_dir()).expanduser()
     if not folder.is_dir():
         raise BoundaryFileError(folder, "country boundary directory not found")
-    files = sorted(folder.glob("IR-*.geojson"))
+    files = country_files(folder)
     if not files:
         raise BoundaryFileError(folder, "contains no IR-*.geojson files")
     stat_keys = tuple(_stat_key(f) for f in files)

@@ -162,10 +162,25 @@ def test_real_province_is_light_clean_and_complete():
     assert 5.5 < view["zoom"] < 7.5
 
 
-@pytest.mark.skipif(len(list(COUNTRY.glob("IR-*.geojson"))) < 31 if COUNTRY.is_dir() else True,
-                    reason="no country boundaries")
-def test_real_country_478_counties_under_budget():
-    country = cache.load_country(COUNTRY)
+needs_country = pytest.mark.skipif(len(cache.country_files(COUNTRY)) < 31,
+                                   reason="no country boundaries")
+
+
+@pytest.fixture(scope="module")
+def real_country(tmp_path_factory):
+    """The whole country, built once for the module in a cache of its own (the autouse
+    ``isolated_cache`` empties the caches around every test: each test loading it again
+    rebuilt it from scratch, ≈ 3 s)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PISHRAN_CACHE_DIR", str(tmp_path_factory.mktemp("country_cache")))
+        cache.clear_memory_cache()
+        yield cache.load_country(COUNTRY)
+        cache.clear_memory_cache()
+
+
+@needs_country
+def test_real_country_478_counties_under_budget(real_country):
+    country = real_country
     assert len(country.codes) == 478 == len(set(country.codes))
     assert country.coverage.clean, country.coverage
     assert feature_collection_bytes(country.feature_collection) < 1_500_000
@@ -176,10 +191,9 @@ def test_real_country_478_counties_under_budget():
         assert not any(shapely.is_ccw(shapely.LinearRing(p[0])) for p in polygons)
 
 
-@pytest.mark.skipif(len(list(COUNTRY.glob("IR-*.geojson"))) < 31 if COUNTRY.is_dir() else True,
-                    reason="no country boundaries")
-def test_real_country_province_borders_enclose_the_31_provinces():
-    country = cache.load_country(COUNTRY)
+@needs_country
+def test_real_country_province_borders_enclose_the_31_provinces(real_country):
+    country = real_country
     borders = country.extra["province_borders"]
     lines = shapely.MultiLineString(borders)
     assert 5_000 <= shapely.get_num_coordinates(lines) <= 8_000  # ~70 KB in the figure
@@ -198,3 +212,10 @@ def test_real_country_province_borders_enclose_the_31_provinces():
     assert all(len(v) == 1 for v in found.values())  # a face holds one province's counties
     assert len({next(iter(v)) for v in found.values()}) == 31
     assert len(found) < 60  # whole provinces (plus islands), not counties
+
+
+def test_country_files_are_the_sorted_province_files_or_none(tmp_path):
+    assert cache.country_files(tmp_path / "missing") == []
+    for name in ("IR-10.geojson", "IR-02.geojson", "notes.geojson", "IR-03.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [f.name for f in cache.country_files(tmp_path)] == ["IR-02.geojson", "IR-10.geojson"]

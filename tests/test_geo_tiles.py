@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.boundaries import read_boundaries
-from geo.config import boundaries_path, country_dir, project_root
+from geo.config import boundaries_path, project_root
 from geo.matching import match_counties
 from geo.tiles import (
     BORDER_WEIGHT,
@@ -279,9 +279,10 @@ def test_hex_layout_for_passes_groups_but_keeps_the_isfahan_hand_layout():
 
 @pytest.fixture(scope="module")
 def country():
-    if not (country_dir().is_dir() and any(country_dir().glob("IR-*.geojson"))):
+    from geo.cache import country_files, load_country
+
+    if not country_files():
         pytest.skip("no country boundary files")
-    from geo.cache import load_country
     from geo.provinces import county_table, provinces
 
     geometry = load_country()

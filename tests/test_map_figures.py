@@ -13,13 +13,14 @@ from analytics.classify import classify
 from figures.map_layers import class_legend, geo_hover_card, hover_card, scope_map
 from figures.maps import BORDER_COLOUR, MISSING_COLOUR, SELECTED_COLOUR, choropleth
 from figures.theme import CENTRE_COLOUR
-from geo.cache import boundaries_available, load_country, load_province
-from geo.config import boundaries_path, country_dir
+from geo.cache import boundaries_available, country_files, load_country, load_province
+from geo.config import boundaries_path
 from geo.tiles import ISFAHAN_HEX_LAYOUT
 
 PERSIAN = set("۰۱۲۳۴۵۶۷۸۹٫٬")
 needs_boundaries = pytest.mark.skipif(not boundaries_available(),
                                       reason="no OSM boundary file configured")
+needs_country = pytest.mark.skipif(not country_files(), reason="no country boundary files")
 
 
 @pytest.fixture(scope="module")
@@ -230,8 +231,7 @@ def test_province_map_is_under_five_percent_of_the_raw_file(panel, geometry):
     assert geometry.coverage.holes == 0 and geometry.coverage.overlap_pairs == 0
 
 
-@pytest.mark.skipif(not any(country_dir().glob("IR-*.geojson")) if country_dir().is_dir()
-                    else True, reason="no country boundary files")
+@needs_country
 def test_country_map_is_under_two_megabytes():
     from geo.provinces import county_table, provinces
 
@@ -256,9 +256,8 @@ def test_country_map_is_under_two_megabytes():
     assert len(country.extra["provinces"]) == 31
 
 
+@needs_country
 def test_country_tiles_have_a_constant_number_of_traces_and_hover_cards():
-    if not (country_dir().is_dir() and any(country_dir().glob("IR-*.geojson"))):
-        pytest.skip("no country boundary files")
     from geo.provinces import county_table, provinces
     from geo.tiles import hex_layout_for
 

@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.cache import boundaries_available
-from geo.config import country_dir
+from geo.cache import boundaries_available, country_files
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 needs_boundaries = pytest.mark.skipif(not boundaries_available(),
                                       reason="no OSM boundary file configured")
-needs_country = pytest.mark.skipif(
-    not (country_dir().is_dir() and any(country_dir().glob("IR-*.geojson"))),
-    reason="no country boundary files")
+needs_country = pytest.mark.skipif(not country_files(), reason="no country boundary files")
 
 
 def open_map(**query) -> AppTest:
