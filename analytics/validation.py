@@ -9,6 +9,7 @@ names in any spelling) and returns the clean table together with a list of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,6 +29,19 @@ _ENUM_PREFIX = {"sector": "sector.", "status": "status.", "funding_source": "fun
                 "quality": "quality."}
 
 
+_NUMBER_TEXT = re.compile(r"\d[\d,]*(\.\d+)?")
+
+
+def _param_text(value: object, lang: str) -> object:
+    """A rule parameter for the message: numbers and number-shaped text (a limit "200", a
+    size "12.3", a count "200,000") in the reader's digits; anything else as it is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return localise_digits(str(value), lang)
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        return localise_digits(value, lang)
+    return value
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem: where (file, sheet, row as numbered in the file, column), what, which rule."""
@@ -41,8 +55,7 @@ class Problem:
     sheet: str | None = None
 
     def message(self, lang: str = "fa") -> str:
-        params = {k: localise_digits(v, lang) if isinstance(v, str) and v.isdigit() else v
-                  for k, v in (self.params or {}).items()}  # a limit such as "200" → ۲۰۰
+        params = {k: _param_text(v, lang) for k, v in (self.params or {}).items()}
         rule = t(f"rule.{self.rule}", lang, **params)
         file = f"{self.file} / {self.sheet}" if self.sheet else self.file
         row = "—" if self.row is None else localise_digits(str(self.row), lang)

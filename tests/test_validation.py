@@ -94,3 +94,20 @@ def test_all_blank_optional_columns_are_fine(resolver):
     clean, problems = validate_table(raw, PROJECTS, "f.csv", resolver=resolver)
     assert problems == []
     assert clean["financial_progress_pct"].isna().all() and clean["actual_start"].isna().all()
+
+
+def test_problem_messages_put_every_number_in_the_readers_digits():
+    """Rule parameters that are numbers or number-shaped text (a size "12.3", a limit
+    "200,000", a count 5000) are in Persian digits in Persian and unchanged in English —
+    no sentence mixes the two kinds of digits."""
+    from analytics.validation import Problem
+
+    cases = [("file_too_large", {"size": "12.3", "limit": 10}, "۱۲٫۳", "۱۰", "12.3"),
+             ("too_many_rows", {"limit": "200,000"}, "۲۰۰٬۰۰۰", "۲۰۰٬۰۰۰", "200,000"),
+             ("text_too_long", {"limit": 5000}, "۵۰۰۰", "۵۰۰۰", "5000"),
+             ("many_removed", {"removed": 5, "before": 40}, "۵", "۴۰", "5 of the 40")]
+    for rule, params, fa_a, fa_b, en in cases:
+        problem = Problem("p.xlsx", 3, "budget", "x", rule, params)
+        fa = problem.message("fa")
+        assert fa_a in fa and fa_b in fa and not any(d in fa.split("«")[0] for d in "0123456789")
+        assert en in problem.message("en")
