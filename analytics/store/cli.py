@@ -40,13 +40,13 @@ __all__ = ["add_store_commands", "main"]
 
 
 def _default_user() -> str:
+    from analytics.store.users import _os_user
+
     configured = os.environ.get("PISHRAN_USER", "").strip()
     if configured:
         return configured
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return "cli"
+    login = _os_user()
+    return f"cli:{login}" if login else "cli"
 
 
 def _store():

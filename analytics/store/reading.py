@@ -88,9 +88,9 @@ class RawSheet:
 # --- input ---------------------------------------------------------------------------------
 
 def _too_large(file: str, size: int) -> DataValidationError:
-    return DataValidationError(file, [Problem(
-        file, None, "—", f"{size:,} B", "file_too_large",
-        {"size": f"{size / 1024 / 1024:.1f}", "limit": f"{MAX_FILE_BYTES // 1024 // 1024}"})])
+    return _file_problem(file, "file_too_large", value=f"{size:,} B",
+                         size=f"{size / 1024 / 1024:.1f}",
+                         limit=f"{MAX_FILE_BYTES // 1024 // 1024}")
 
 
 def read_input(source, file_name: str) -> bytes:
@@ -117,8 +117,9 @@ def read_input(source, file_name: str) -> bytes:
     return data
 
 
-def _file_problem(file: str, rule: str, **params) -> DataValidationError:
-    return DataValidationError(file, [Problem(file, None, "—", "", rule, params)])
+def _file_problem(file: str, rule: str, *, value: str = "", **params) -> DataValidationError:
+    """The whole file refused by ``rule`` (no row or column), ``value`` what was found."""
+    return DataValidationError(file, [Problem(file, None, "—", value, rule, params)])
 
 
 def sniff_type(data: bytes) -> str:
@@ -363,8 +364,7 @@ def _excel_cell(cell: dict, percent: set[int]) -> Cell | None:
 def _zip_too_large(file: str, size: int | None = None) -> DataValidationError:
     limit = MAX_UNZIPPED_BYTES // 1024 // 1024
     value = f"{size / 1024 / 1024:,.0f} MB" if size is not None else f"> {limit} MB"
-    return DataValidationError(file, [Problem(file, None, "—", value, "zip_too_large",
-                                              {"limit": f"{limit}"})])
+    return _file_problem(file, "zip_too_large", value=value, limit=f"{limit}")
 
 
 def _check_unzipped_size(file: str, data: bytes) -> None:

@@ -195,12 +195,13 @@ def _audit_store(store):
         opened.close()
 
 
-def _restore_file(path: Path, before: bytes | None) -> None:
+def _restore_file(path: Path, before: str | None) -> None:
+    """Put back the file's previous text (``None``: there was no file)."""
     if before is None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     else:
-        _atomic_write(path, before.decode("utf-8"))
+        _atomic_write(path, before)
 
 
 def _journal(path: Path) -> Path:
@@ -222,8 +223,7 @@ def _settle(path: Path, store=None) -> None:
     with _audit_store(store) as target:
         committed = target.audit_change_recorded(str(pending.get("change", "")))
     if not committed:
-        before = pending.get("before")
-        _restore_file(path, None if before is None else before.encode("utf-8"))
+        _restore_file(path, pending.get("before"))
     journal.unlink(missing_ok=True)
 
 
@@ -247,11 +247,12 @@ def _commit(path: Path, users: dict[str, dict], events: list[tuple[str, dict]],
     """Write ``users`` with the audit entries ``events`` (caller holds the file lock):
     journal, entries, file, commit, then the journal goes (see the module docstring)."""
     actor, os_user = _actor(by), _os_user()
-    before = path.read_bytes() if path.exists() else None
+    # the text exactly as stored (read_text would turn CRLF line ends into LF)
+    before = path.read_bytes().decode("utf-8") if path.exists() else None
     change = secrets.token_hex(8)
     journal = _journal(path)
-    _atomic_write(journal, json.dumps({"change": change, "before": None if before is None
-                                       else before.decode("utf-8")}, ensure_ascii=False))
+    _atomic_write(journal, json.dumps({"change": change, "before": before},
+                                      ensure_ascii=False))
     replaced = False
     with _audit_store(store) as target:
         try:
