@@ -39,6 +39,7 @@ from analytics.jalali import format_jalali_fa, today_jalali
 from exports.images import has_rtl_letters
 from figures.theme import SLIDE_PICTURE_PX
 from i18n import fmt_date, fmt_number, t
+from i18n.formatting import LRM
 
 __all__ = [
     "FONT",
@@ -69,7 +70,7 @@ DARK = RGBColor(0x1F, 0x29, 0x37)
 GREY = RGBColor(0x6B, 0x72, 0x80)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROW_FILL = (RGBColor(0xF0, 0xF9, 0xF8), WHITE)
-LRM, MINUS = "\u200e", "\u2212"
+MINUS = "\u2212"
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 

@@ -24,10 +24,6 @@ from typing import NamedTuple
 from .hex_grid import SQRT3, _planar_points, _ring, hex_centre, hex_distance, hex_neighbours
 from .tile_search import (
     BORDER_WEIGHT,
-    HOLE_WEIGHT,
-    JUMP_RADIUS,
-    MAX_PASSES,
-    SEARCH_RADIUS,
     SPLIT_WEIGHT,
     _group_map,
     _local_search,
@@ -40,11 +36,7 @@ from .tile_search import (
 
 __all__ = [
     "BORDER_WEIGHT",
-    "HOLE_WEIGHT",
     "ISFAHAN_HEX_LAYOUT",
-    "JUMP_RADIUS",
-    "MAX_PASSES",
-    "SEARCH_RADIUS",
     "SPLIT_WEIGHT",
     "HexTile",
     "auto_hex_layout",
