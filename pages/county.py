@@ -43,8 +43,7 @@ COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
 
 ctx = page_context()
 lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
-name_col = "name_fa" if lang == "fa" else "name_en"
-names = dict(zip(ds.counties["code"], ds.counties[name_col]))
+names = ctx.names
 codes = sorted(ds.counties["code"], key=lambda c: persian_sort_key(names[c]) if lang == "fa"
                else names[c].lower())
 
@@ -74,7 +73,7 @@ head.title(t("county.title", lang, name=names[code])
 
 # this page is about one county: the filter's county choice does not hide it
 own_flt = replace(flt, counties=())
-panel, _ = data.panel(own_flt)
+panel, _ = data.panel(own_flt, ds=ds)
 row = panel.loc[code]
 ranks = _ranks(code)
 profile = _profile(code)

@@ -49,7 +49,7 @@ def report_for(scenario_json: str, filter_json: str, x: str) -> dict:
     known = tuple(dataset.counties["code"])
     report_filter, _ = ProjectFilter.from_dict(json.loads(filter_json), known)
     report = scenario_report(dataset, json.loads(scenario_json), report_filter, x)
-    panel, _ = data.panel(report_filter)
+    panel, _ = data.panel(report_filter, ds=dataset)
     try:
         summary = panel_balance(panel, x).summary
         report["weighted"] = dict(zip(summary["measure_id"], summary["weighted"].astype(bool)))
@@ -96,7 +96,6 @@ def _build_figure(kind: str, scenario_json: str, filter_json: str, x: str, optio
                   lang: str):
     dataset = data.dataset()
     report = report_for(scenario_json, filter_json, x)
-    names_of = county_names(dataset.counties, lang)
     if kind == "measures":
         balance = {r["measure_id"]: r for r in report["balance"]}
         rows = [(t(f"measure_id.{m}", lang), balance[m]["baseline"], balance[m]["scenario"])
@@ -105,7 +104,7 @@ def _build_figure(kind: str, scenario_json: str, filter_json: str, x: str, optio
     if kind == "map":
         report_filter, _ = ProjectFilter.from_dict(json.loads(filter_json),
                                                    tuple(dataset.counties["code"]))
-        frame = data.panel(report_filter)[0].copy()
+        frame = data.panel(report_filter, ds=dataset)[0].copy()
         changes = pd.DataFrame(report["panel"]).set_index("code")[f"{option}_change"]
         frame[option] = changes.reindex(frame.index).astype(float)
         title = t("scenario_page.map_title", lang, measure=t(f"measure.{option}", lang))
@@ -115,7 +114,7 @@ def _build_figure(kind: str, scenario_json: str, filter_json: str, x: str, optio
     ranks = pd.DataFrame({"baseline": rows[f"{option}_rank_baseline"],
                           "scenario": rows[f"{option}_rank_scenario"]})
     marks = {r["county_code"]: f" {HYP}" for r in report["hypothetical"]}
-    return rank_change_chart(ranks, names_of, lang, marks=marks)
+    return rank_change_chart(ranks, county_names(dataset.counties, lang), lang, marks=marks)
 
 
 def filter_json(project_filter: ProjectFilter) -> str:
