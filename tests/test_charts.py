@@ -5,8 +5,8 @@ import re
 import pandas as pd
 import pytest
 
+from analytics.counties import county_names
 from analytics.labour import classify_labour_migration
-from analytics.loading import load_dataset
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
 from analytics.ranking import rank_all_methods
@@ -34,8 +34,7 @@ PERSIAN_DIGIT = re.compile(r"[۰-۹]")
 
 
 @pytest.fixture(scope="module")
-def panel():
-    ds = load_dataset()
+def panel(ds):
     return build_panel(ds.projects, ds.indicators, ds.counties, today="1405/09/06")
 
 
@@ -45,14 +44,13 @@ def balance(panel):
 
 
 @pytest.fixture(scope="module")
-def ranking(panel):
-    ds = load_dataset()
+def ranking(panel, ds):
     values, flags = ranking_inputs(panel, ds.indicators, list(DEFAULT_RANKING_SPEC))
     return rank_all_methods(values, DEFAULT_RANKING_SPEC), flags
 
 
 def names(panel, lang):
-    return dict(zip(panel.index, panel["name_fa" if lang == "fa" else "name_en"]))
+    return county_names(panel, lang)
 
 
 def ticks(fig, axis):
@@ -225,10 +223,12 @@ def test_labour_names_never_cover_each_other_or_the_annotations(panel):
 
 
 def test_labour_view_keeps_the_charts_own_margins():
+    from figures.charts import LABOUR_MARGIN
     from figures.views import VIEWS, build_context
 
     fig = VIEWS["labour"].build(build_context(geometry=None), "en")
-    assert fig.layout.margin.b == 150 and fig.layout.title.text == t("labour.title", "en")
+    assert fig.layout.margin.b == LABOUR_MARGIN["b"]
+    assert fig.layout.title.text == t("labour.title", "en")
 
 
 def test_rank_matrix_names_every_county_and_keeps_the_title_clear():

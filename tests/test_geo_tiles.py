@@ -124,7 +124,7 @@ def test_auto_layout_always_unique(points):
 def test_hex_group_borders_draw_group_edges_once():
     import shapely
 
-    from geo.tiles import hex_group_borders, hex_polygons
+    from geo.tiles import hex_group_borders
 
     layout = {"a": (0, 0), "b": (1, 0), "c": (2, 0)}  # a row of three tiles
     tiles = hex_polygons(layout)
@@ -143,14 +143,10 @@ def test_hex_group_borders_draw_group_edges_once():
 # --------------------------------------------------------------------------- local search
 
 
-def on_cells(cells: dict[str, tuple[int, int]], jitter: float = 0.0) -> dict[str, tuple[float, float]]:
+def on_cells(cells: dict[str, tuple[int, int]]) -> dict[str, tuple[float, float]]:
     """Points (lon, lat) at the centres of ``cells`` for ``spacing=1`` (one cell = 1°), so the
-    greedy matching puts every code on its own cell; ``jitter`` nudges them east."""
-    out = {}
-    for code, (col, row) in cells.items():
-        x, y = hex_centre(col, row, 1 / math.sqrt(3))
-        out[code] = (x + jitter, y)
-    return out
+    greedy matching puts every code on its own cell."""
+    return {code: hex_centre(col, row, 1 / math.sqrt(3)) for code, (col, row) in cells.items()}
 
 
 def test_hex_distance_counts_steps():

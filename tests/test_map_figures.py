@@ -280,7 +280,7 @@ def test_country_tiles_have_a_constant_number_of_traces_and_hover_cards():
 
 
 @needs_boundaries
-def test_county_map_labels_only_names_that_fit(ds, panel, geometry):
+def test_county_map_labels_only_names_that_fit(panel, geometry):
     """The Overview / Scenario / County map (figures.county_map) drew all 28 names, and the
     small central counties' names overlapped; now it keeps the ones that fit, larger
     counties first and the centre always, inside the province's own window."""
@@ -298,7 +298,7 @@ def test_county_map_labels_only_names_that_fit(ds, panel, geometry):
 
 
 @needs_boundaries
-def test_names_on_dark_fills_are_white(ds, panel, geometry):
+def test_names_on_dark_fills_are_white(panel, geometry):
     """The darkest county (the highest budget per capita) gets a white name, the lightest a
     dark one; with every fill light, one colour for all (no per-name list in the JSON)."""
     from figures.county_map import county_map

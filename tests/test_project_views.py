@@ -373,8 +373,7 @@ def test_profile_display_and_chart(ds):
 
 
 @pytest.mark.parametrize("with_boundaries", [False, True])
-def test_county_locator_highlights_one_county(ds, with_boundaries):
-    from analytics.panel import build_panel
+def test_county_locator_highlights_one_county(ds, panel, with_boundaries):
     from figures.project_charts import county_locator
 
     geometry = None
@@ -386,7 +385,6 @@ def test_county_locator_highlights_one_county(ds, with_boundaries):
             geometry = load_province(counties_df=ds.counties)
         except BoundaryFileError:
             pytest.skip("no boundary file configured")
-    panel = build_panel(ds.projects, ds.indicators, ds.counties)
     fig = county_locator(panel, "lenjan", geometry, "fa")
     first = fig.data[0]
     if first.type == "choropleth":
