@@ -187,26 +187,24 @@ def section_costs(at, shell, repeat: int) -> dict[str, list[float]]:
         return None
 
     out: dict[str, list[float]] = {}
-    steps = [("results", lambda: setattr(page, "results", nothing)),
-             ("saved scenarios", lambda: setattr(page, "saved_scenarios", nothing)),
-             ("builder", lambda: setattr(page, "builder", nothing)),
-             ("list of edits", lambda: setattr(page, "edit_list", nothing)),
-             ("shared filter sidebar",
-              lambda: setattr(layout, "filter_sidebar", lambda *a, **k: ProjectFilter()))]
+    steps = [("results", page, "results", nothing),
+             ("saved scenarios", page, "saved_scenarios", nothing),
+             ("builder", page, "builder", nothing),
+             ("list of edits", page, "edit_list", nothing),
+             ("shared filter sidebar", layout, "filter_sidebar",
+              lambda *a, **k: ProjectFilter())]
     dropped: list[str] = []
-    originals = {name: getattr(page, name) for name in
-                 ("results", "saved_scenarios", "builder", "edit_list")}
-    original_sidebar = layout.filter_sidebar
+    originals: list[tuple] = []
     try:
-        for name, drop in steps:
-            drop()
-            dropped.append(name)
+        for label, module, name, replacement in steps:
+            originals.append((module, name, getattr(module, name)))
+            setattr(module, name, replacement)
+            dropped.append(label)
             at.run()
             out["parts: without " + ", ".join(dropped)] = timed_runs(at, repeat, shell=shell)
     finally:
-        for name, function in originals.items():
-            setattr(page, name, function)
-        layout.filter_sidebar = original_sidebar
+        for module, name, function in originals:
+            setattr(module, name, function)
     return out
 
 
@@ -216,21 +214,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--small-registry", action="store_true",
                         help="time only the Scenario page's full rerun (with --n 137)")
-    parser.add_argument("--small-registry-ms", type=float, default=None,
-                        help=argparse.SUPPRESS)
-    parser.add_argument("--small-registry-cpu-ms", type=float, default=None,
-                        help=argparse.SUPPRESS)
-    parser.add_argument("--small-registry-paired", type=float, default=None,
-                        help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if not args.small_registry and args.small_registry_ms is None:
+    small: list[float] = []  # the small registry's wall ms, CPU ms and paired ratio
+    if not args.small_registry:
         # the small registry needs its own process (the store and caches are per process)
         out = subprocess.run([sys.executable, __file__, "--small-registry", "--n",
                               str(SMALL_REGISTRY), "--repeat", str(args.repeat)],
                              capture_output=True, text=True, check=True).stdout
         line = next(ln for ln in out.splitlines() if ln.startswith("SMALL_REGISTRY"))
-        (args.small_registry_ms, args.small_registry_cpu_ms,
-         args.small_registry_paired) = map(float, line.split()[1:])
+        small = [float(v) for v in line.split()[1:]]
 
     tmp = Path(tempfile.mkdtemp(prefix="pishran_rerun_"))
     started = time.perf_counter()
@@ -309,19 +301,15 @@ def main() -> int:
         source = (ROOT / "pages" / "scenario.py").read_text(encoding="utf-8")
         compile(magic.add_magic(source, "pages/scenario.py"), "pages/scenario.py", "exec")
 
-    compiles, compiles_cpu = [], []
-    for _ in range(args.repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        compile_page()
-        compiles_cpu.append((time.process_time() - start_cpu) * 1000)
-        compiles.append((time.perf_counter() - start) * 1000)
+    timings = [_timed(compile_page) for _ in range(args.repeat)]
+    compiles = [wall for wall, _ in timings]
     results["(pages/scenario.py compile + magic, in every AppTest run)"] = compiles
-    CPU[id(compiles)] = compiles_cpu
-    if args.small_registry_ms:
+    CPU[id(compiles)] = [cpu for _, cpu in timings]
+    if small:
         name = f"small registry ({SMALL_REGISTRY} projects): Scenario page, full rerun"
-        results[name] = [args.small_registry_ms]
-        CPU[id(results[name])] = [args.small_registry_cpu_ms or math.nan]
-        SMALL_PAIRED[id(results[name])] = args.small_registry_paired
+        results[name] = [small[0]]
+        CPU[id(results[name])] = [small[1]]
+        SMALL_PAIRED[id(results[name])] = small[2]
     return report(args, results, None)
 
 
