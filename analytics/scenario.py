@@ -131,7 +131,7 @@ from analytics.labour_model import (
 from analytics.panel import indicator_wide
 from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import t
-from i18n.formatting import fmt_number, localise_digits
+from i18n.formatting import fmt_number, join_list, localise_digits
 
 __all__ = [
     "DEPRIVATION_BY",
@@ -197,7 +197,7 @@ def _fmt_param(value: object, lang: str) -> str:
         decimals = 0 if float(value).is_integer() else 2
         return fmt_number(value, lang, decimals)
     if isinstance(value, (list, tuple)):
-        return ("، " if lang == "fa" else ", ").join(_fmt_param(v, lang) for v in value)
+        return join_list((_fmt_param(v, lang) for v in value), lang)
     return str(value)
 
 
@@ -1988,7 +1988,7 @@ _FILTER_LABELS = {"counties": "filter.counties", "sectors": "filter.sectors",
 def _county_list(codes: Iterable[str], lang: str, names: Mapping[str, str] | None) -> str:
     """County codes as the reader's names (the codes themselves without ``names``)."""
     names = names or {}
-    return ("، " if lang == "fa" else ", ").join(names.get(c, c) for c in codes)
+    return join_list((names.get(c, c) for c in codes), lang)
 
 
 def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = None) -> str:
@@ -2010,8 +2010,7 @@ def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = Non
                 value = [t(f"status.{v}", lang) for v in value]
             elif key == "funding_sources":
                 value = [t(f"funding.{v}", lang) for v in value]
-            shown = ("، " if lang == "fa" else ", ").join(map(str, value)) if isinstance(
-                value, list) else str(value)
+            shown = join_list(value, lang) if isinstance(value, list) else str(value)
         label = t(_FILTER_LABELS[key], lang) if key in _FILTER_LABELS else key
         parts.append(f"{label}: {localise_digits(shown, lang)}")
     return t("scenario.describe.filter", lang, filter=("؛ " if lang == "fa" else "; ").join(parts))
@@ -2030,7 +2029,7 @@ def _changes(edit: SetProjects, lang: str) -> str:
     if edit.planned_end is not None:
         changes.append(t("scenario.describe.planned_end", lang,
                          date=localise_digits(edit.planned_end, lang)))
-    return ("، " if lang == "fa" else ", ").join(changes)
+    return join_list(changes, lang)
 
 
 def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None = None) -> str:
@@ -2057,9 +2056,8 @@ def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None 
         donors = _county_list(edit.from_counties, lang, names) if edit.from_counties else t(
             "common.centre", lang)
         if edit.rule == "named":
-            recipients = ("، " if lang == "fa" else ", ").join(
-                f"{(names or {}).get(c, c)} ({localise_digits(f'{w:g}', lang)})"
-                for c, w in edit.weights or ())
+            recipients = join_list((f"{(names or {}).get(c, c)} ({localise_digits(f'{w:g}', lang)})"
+                                    for c, w in edit.weights or ()), lang)
         elif edit.to_counties:
             recipients = _county_list(edit.to_counties, lang, names)
         else:

@@ -38,7 +38,7 @@ from figures.charts import (
 )
 from figures.county_map import county_map
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
-from i18n import fmt_int, fmt_number, fmt_percent, t
+from i18n import fmt_int, fmt_number, fmt_percent, join_list, t
 
 __all__ = ["View", "ViewContext", "VIEWS", "build_context", "key_figures", "sources",
            "scenario_comparison"]
@@ -238,9 +238,8 @@ def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
                  "industrial_employment_share"):
         part = ind[(ind["indicator"] == name) & (ind["county_code"] != "PROVINCE")]
         counts = part["quality"].value_counts()
-        sep = "، " if lang == "fa" else ", "
-        status = sep.join(f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
-                          for q, n in counts.items())
+        status = join_list((f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
+                            for q, n in counts.items()), lang)
         rows.append((t(f"measure.{name}", lang), status, t(f"views.source.{name}", lang)))
     real = int((~ctx.dataset.projects["is_sample"].astype(bool)).sum())
     rows.append((t("common.projects", lang),

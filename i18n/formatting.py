@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from analytics.jalali import MONTH_NAMES_EN, format_jalali_iso, parse_jalali
 from analytics.text import to_persian_digits
@@ -21,6 +22,16 @@ ARABIC_LETTERS = re.compile(
     "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )
 _BR = re.compile(r"(<br\s*/?>)", re.IGNORECASE)
+
+
+def list_separator(lang: str) -> str:
+    """Between the items of a list: the Persian comma «، » or ", "."""
+    return "، " if lang == "fa" else ", "
+
+
+def join_list(items: Iterable[object], lang: str) -> str:
+    """Items as one list in the reader's language: «الف، ب» or "a, b"."""
+    return list_separator(lang).join(str(item) for item in items)
 
 
 def localise_digits(text: str, lang: str) -> str:

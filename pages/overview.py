@@ -10,7 +10,7 @@ from analytics.schema import STATUSES
 from analytics.store import config, stale_projects
 from figures.county_map import county_map
 from figures.theme import plotly_config
-from i18n import fmt_int, fmt_percent, fmt_share_pair, t
+from i18n import fmt_int, fmt_percent, fmt_share_pair, join_list, t
 from ui import data, layout, state
 from ui.context import page_context
 from ui.downloads import chart_downloads
@@ -39,8 +39,7 @@ not_started = panel[panel["n_started"] == 0]
 names = not_started["name_fa" if lang == "fa" else "name_en"].tolist()
 c3.metric(t("overview.not_started", lang), fmt_int(len(names), lang))
 if names:
-    layout.note(t("overview.not_started_list", lang, names="، ".join(names) if lang == "fa"
-                  else ", ".join(names)))
+    layout.note(t("overview.not_started_list", lang, names=join_list(names, lang)))
 # projects of the filter without a follow-up for more than PISHRAN_STALE_DAYS (or never)
 store = data.store()
 stale_days = config.stale_days()

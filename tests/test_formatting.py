@@ -31,3 +31,11 @@ def test_metric_deltas_start_with_an_ascii_minus_for_streamlit():
     assert _metric_delta(0.0231, "fa", 3, 5e-4) == "+۰٫۰۲۳"
     assert _metric_delta(0.0001, "fa", 3, 5e-4) is None
     assert _metric_delta(None, "fa", 3, 5e-4) is None
+
+
+def test_join_list_uses_the_readers_list_separator():
+    from i18n import join_list, list_separator
+
+    assert join_list(["نائین", "کاشان"], "fa") == "نائین، کاشان"
+    assert join_list((n for n in ("Nain", "Kashan")), "en") == "Nain, Kashan"
+    assert join_list([], "fa") == "" and list_separator("fa") == "، "

@@ -13,6 +13,7 @@ import pandas as pd
 from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.loading import Dataset
+from i18n import list_separator
 from ui import data, layout, state
 
 
@@ -55,7 +56,7 @@ class PageContext:
     @property
     def sep(self) -> str:
         """The list separator of the language («، » or ", ")."""
-        return "، " if self.lang == "fa" else ", "
+        return list_separator(self.lang)
 
 
 def page_context(with_filter: bool = True) -> PageContext:
