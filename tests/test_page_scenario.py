@@ -52,6 +52,14 @@ def rerun(at: AppTest) -> AppTest:
     return at
 
 
+def open_saved_sections(at: AppTest) -> AppTest:
+    """Open the saved-scenario and comparison expanders (lazy: their content runs only
+    while open) and rerun."""
+    at.session_state["scn_store_open"] = True
+    at.session_state["scn_cmp_open"] = True
+    return rerun(at)
+
+
 def show(at: AppTest, view: str) -> AppTest:
     """Choose the result section drawn below the measures (map, counties, ranks, labour)."""
     at.segmented_control(key="scn_view").set_value(view)
@@ -249,9 +257,7 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     assert_report_numbers(at, ds, scenario)
     # saved scenarios: saving/deleting rerun the section, loading reruns the page
     save_scenario("saved", EXAMPLE, dataset=ds)
-    at.session_state["scn_store_open"] = True  # expanders run their content only when open
-    at.session_state["scn_cmp_open"] = True
-    rerun(at)
+    open_saved_sections(at)
     at.selectbox(key="scn_cmp_b").set_value("saved")
     fragment_rerun(at, "saved_scenarios")
     assert not at.title and len(at.table) == 2  # the list of saved scenarios, the comparison
@@ -416,9 +422,7 @@ def test_closed_expanders_do_not_run_their_content(ds, scenario_dir):
     log = t("scenario_page.log_heading", "fa")
     assert not any(m.value.startswith("۱. ") and "پروژه" in m.value for m in at.markdown
                    if log in m.value)
-    at.session_state["scn_store_open"] = True
-    at.session_state["scn_cmp_open"] = True
-    rerun(at)
+    open_saved_sections(at)
     keys = {w.key for w in (*at.text_input, *at.selectbox)}
     assert {"scn_save_name", "scn_cmp_a", "scn_cmp_b"} <= keys
     # with a saved scenario the store opens by itself on a new session
@@ -430,9 +434,7 @@ def test_closed_expanders_do_not_run_their_content(ds, scenario_dir):
 
 def test_save_list_load_compare_delete(ds, scenario_dir):
     at = open_page(query={"s": scenario_to_query(EXAMPLE)})
-    at.session_state["scn_store_open"] = True
-    at.session_state["scn_cmp_open"] = True
-    rerun(at)
+    open_saved_sections(at)
     at.text_input(key="scn_save_name").input("گردشگری خور")
     at.text_input(key="scn_save_description").input("آزمون")
     rerun(at)
