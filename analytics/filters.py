@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
-from analytics.text import normalise_text
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.text import normalise_text
 
 __all__ = ["ProjectFilter", "PROVENANCE_CHOICES", "search_text"]
 

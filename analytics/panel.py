@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.jalali import today_jalali
-from analytics.schema import STARTED_STATUSES, STATUSES
+from core.jalali import today_jalali
+from core.schema import STARTED_STATUSES, STATUSES
 
 try:  # arrow-backed strings (pandas' default with pyarrow installed) take a faster path
     import pyarrow as pa

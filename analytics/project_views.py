@@ -23,12 +23,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.counties import county_names
-from analytics.jalali import JalaliDateError, format_jalali_iso, today_jalali
 from analytics.panel import indicator_wide
 from analytics.ranking import METHODS, rank_all_methods
-from analytics.schema import STATUSES
-from analytics.text import normalise_text
+from core.counties import county_names
+from core.jalali import JalaliDateError, format_jalali_iso, today_jalali
+from core.schema import STATUSES
+from core.text import normalise_text
 
 __all__ = [
     "CLOSED_STATUSES",

@@ -37,7 +37,7 @@ Edits (every edit may also carry a free-text ``note``):
     ``ids`` or ``filter`` and ``months`` (integer, −240…240; negative brings forward):
     planned start and end move by whole Jalali months; a day that does not exist in the
     target month becomes the month's last day (1404/06/31 + 1 month = 1404/07/30; Esfand
-    has 29 or 30 days by the leap rule of :mod:`analytics.jalali`).  Completed and
+    has 29 or 30 days by the leap rule of :mod:`core.jalali`).  Completed and
     cancelled projects are left as they are; missing dates stay missing.
 ``add_project``
     a hypothetical project: ``county`` (name or code), ``sector``, ``title_fa``,
@@ -120,7 +120,6 @@ except ImportError:  # pragma: no cover
     pa = pc = None
 
 from analytics.filters import ProjectFilter
-from analytics.jalali import JalaliDateError, format_jalali_iso, month_length, parse_jalali
 from analytics.labour_model import (
     COUNTY_GROUPS,
     INDUSTRIAL_COUNTIES,
@@ -129,7 +128,8 @@ from analytics.labour_model import (
     labour_effect,
 )
 from analytics.panel import indicator_wide
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.jalali import JalaliDateError, format_jalali_iso, month_length, parse_jalali
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import t
 from i18n.formatting import fmt_number, join_list, localise_digits
 
@@ -1954,7 +1954,7 @@ def _adjust_indicators(indicators: pd.DataFrame, labour: pd.DataFrame, touched: 
 
 def apply_scenario(dataset: Any, scenario: Scenario | Mapping) -> ScenarioResult:
     """Apply ``scenario`` (a :class:`Scenario` or its dict) to ``dataset`` (an
-    :class:`analytics.loading.Dataset` or any object with ``projects``, ``indicators``,
+    :class:`store.loading.Dataset` or any object with ``projects``, ``indicators``,
     ``counties``, ``centre_code`` and ``resolver``).  The dataset is never changed.
 
     Raises :class:`ScenarioError` with every problem of every edit (none applied).

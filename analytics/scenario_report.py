@@ -24,12 +24,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.measures import panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import rank_all_methods
 from analytics.scenario import DEVELOPMENT_SPEC, Scenario, apply_scenario, describe_edit
+from core.counties import county_names
 from i18n import t
 
 __all__ = ["REPORT_PANEL_COLUMNS", "REPORT_RANK_SPEC", "scenario_report"]

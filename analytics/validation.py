@@ -1,4 +1,4 @@
-"""Validation of tables against :mod:`analytics.schema` — every problem, not just the first.
+"""Validation of tables against :mod:`core.schema` — every problem, not just the first.
 
 ``validate_table`` coerces each column to its kind (Persian/Arabic digits, ٬ and ,
 separators, percent signs, Arabic ي/ك, Jalali dates in any accepted form, county
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analytics.counties import CountyResolver, is_valid_code
-from analytics.jalali import parse_jalali_series
-from analytics.schema import Column, TableSchema
-from analytics.text import normalise_digits, normalise_text
+from core.counties import CountyResolver, is_valid_code
+from core.jalali import parse_jalali_series
+from core.schema import Column, TableSchema
+from core.text import normalise_digits, normalise_text
 from i18n import catalogue, localise_digits, t
 
 __all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame"]

@@ -37,8 +37,8 @@ def main(sizes: list[int]) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="pishran-bench-"))
     data_dir = write_data_dir(tmp / "data")
     os.environ["PISHRAN_DATA_DIR"] = str(data_dir)
-    from analytics.store import import_file, open_store
-    from analytics.store.importing import validate_file
+    from store import import_file, open_store
+    from store.importing import validate_file
 
     url = os.environ.get("PISHRAN_BENCH_DATABASE_URL") or f"sqlite:///{tmp / 'bench.db'}"
     with open_store(url, data_directory=data_dir) as store:

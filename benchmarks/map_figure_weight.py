@@ -71,7 +71,6 @@ def parts(spec: dict) -> dict[str, int]:
 def build_province(lang: str = "fa", method: str = "continuous", layers: bool = False,
                    tiles: bool = False, tolerance: float | None = None):
     from analytics.classify import classify
-    from analytics.loading import load_dataset
     from analytics.panel import build_panel
     from figures.map_layers import (
         add_places_layer,
@@ -84,6 +83,7 @@ def build_province(lang: str = "fa", method: str = "continuous", layers: bool = 
     )
     from geo.cache import PROVINCE_TOLERANCE, load_province
     from geo.tiles import ISFAHAN_HEX_LAYOUT
+    from store.loading import load_dataset
 
     ds = load_dataset()
     panel = build_panel(ds.projects, ds.indicators, ds.counties)

@@ -28,10 +28,10 @@ from machine import cpu_model  # benchmarks/machine.py (the script's folder)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.loading import load_dataset  # noqa: E402
 from analytics.measures import panel_balance  # noqa: E402
 from analytics.panel import build_panel, panel_totals  # noqa: E402
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES  # noqa: E402
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES  # noqa: E402
+from store.loading import load_dataset  # noqa: E402
 
 TODAY = "1405/09/06"
 

@@ -35,11 +35,11 @@ from machine import cpu_model  # benchmarks/machine.py (the script's folder)
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.loading import Dataset, load_dataset  # noqa: E402
 from analytics.measures import panel_balance  # noqa: E402
 from analytics.panel import build_panel  # noqa: E402
 from analytics.scenario import Scenario, apply_scenario  # noqa: E402
-from analytics.schema import FUNDING_SOURCES, SECTORS  # noqa: E402
+from core.schema import FUNDING_SOURCES, SECTORS  # noqa: E402
+from store.loading import Dataset, load_dataset  # noqa: E402
 
 SCENARIO = {
     "version": 1,

@@ -5,7 +5,7 @@ No Streamlit here: the app and the ``pishran export`` command both call these.
 * :mod:`exports.images` — ``figure_to_image``, ``prepare_for_export``, ``start_export_server``
 * :mod:`exports.tables` — ``to_csv_bytes``, ``to_excel_bytes``
 * :mod:`exports.deck` — ``SlideSpec``, ``build_deck``, ``standard_deck``, ``deck_to_pdf``
-* :mod:`exports.cli` — ``add_export_commands`` for the ``pishran`` command
+* :mod:`pishran.export_commands` — ``add_export_commands`` for the ``pishran`` command
 
 Names are imported lazily (``from exports import build_deck`` works) so that importing
 the tables does not load kaleido or python-pptx.
@@ -28,7 +28,7 @@ _LAZY = {
     "build_deck": "exports.deck",
     "standard_deck": "exports.deck",
     "deck_to_pdf": "exports.deck",
-    "add_export_commands": "exports.cli",
+    "add_export_commands": "pishran.export_commands",
 }
 
 __all__ = sorted(_LAZY)

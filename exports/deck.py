@@ -35,7 +35,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from analytics.jalali import format_jalali_fa, today_jalali
+from core.jalali import format_jalali_fa, today_jalali
 from exports.images import has_rtl_letters
 from figures.theme import SLIDE_PICTURE_PX
 from i18n import fmt_date, fmt_number, t

@@ -24,7 +24,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from analytics.jalali import format_jalali_iso
+from core.jalali import format_jalali_iso
 from i18n import t
 
 __all__ = ["FORMULA_PREFIXES", "neutralise", "to_csv_bytes", "to_excel_bytes"]

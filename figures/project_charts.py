@@ -17,10 +17,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
-from analytics.jalali import today_jalali as _today
 from analytics.project_views import SAMPLE_TOKENS, safe_urls, sample_field_columns
-from analytics.text import persian_prose_digits
+from core.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
+from core.jalali import today_jalali as _today
+from core.text import persian_prose_digits
 from figures.theme import CENTRE_COLOUR, REST_COLOUR, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_date, fmt_int, fmt_number, fmt_percent, has_key, localise_digits, rtl_label, t
 
@@ -52,7 +52,7 @@ def _is_missing(value: object) -> bool:
 
 def persian_text(value: object) -> str:
     """A cell of Persian-script prose with Persian digits, missing → ``""``
-    (:func:`analytics.text.persian_prose_digits`)."""
+    (:func:`core.text.persian_prose_digits`)."""
     return "" if _is_missing(value) else persian_prose_digits(str(value))
 
 

@@ -12,7 +12,7 @@ import re
 
 import plotly.graph_objects as go
 
-from analytics.jalali import today_jalali
+from core.jalali import today_jalali
 from i18n import localise_digits, t
 
 __all__ = [

@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point, shape
 
-from analytics.files import write_atomic
+from core.files import write_atomic
 
 from .boundaries import BoundaryFileError, read_boundaries
 from .config import boundaries_path, cache_dir, country_dir, is_inside_project

@@ -1,7 +1,7 @@
 """Match boundary features to the project's county table.
 
 Rules, in order: (1) the feature's OSM relation id equals the table's
-``osm_relation_id``; (2) the :func:`analytics.text.name_key` of the feature's ``name`` or
+``osm_relation_id``; (2) the :func:`core.text.name_key` of the feature's ``name`` or
 ``name_en`` equals the key of exactly one remaining row's ``name_fa``, ``osm_name_fa`` or
 ``name_en``.  Each feature and each code is used at most once; a name key shared by several
 candidates is ambiguous and left unmatched (and reported), never guessed.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import pandas as pd
 
-from analytics.text import name_key
+from core.text import name_key
 
 __all__ = ["MatchReport", "codes_for_unknown", "match_counties"]
 

@@ -32,7 +32,7 @@ import shapely
 from shapely.geometry import LineString, mapping
 from shapely.ops import linemerge, polygonize, unary_union
 
-from analytics.files import write_atomic
+from core.files import write_atomic
 
 from .boundaries import canonical_frame
 from .config import is_inside_project

@@ -26,7 +26,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
-from analytics.files import write_atomic
+from core.files import write_atomic
 
 from .config import cache_dir, country_dir, is_inside_project, project_root
 
@@ -164,7 +164,7 @@ _SUFFIX_EN = re.compile(r"\s+County\s*$", re.IGNORECASE)
 
 def short_name(name: str, lang: str = "fa") -> str:
     """An OSM county name without «شهرستان » / " County" (display only; joins use
-    :func:`analytics.text.name_key`)."""
+    :func:`core.text.name_key`)."""
     text = str(name or "").strip()
     return _PREFIX_FA.sub("", text) if lang == "fa" else _SUFFIX_EN.sub("", text)
 

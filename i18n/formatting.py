@@ -10,8 +10,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from analytics.jalali import MONTH_NAMES_EN, format_jalali_iso, parse_jalali
-from analytics.text import to_persian_digits
+from core.jalali import MONTH_NAMES_EN, format_jalali_iso, parse_jalali
+from core.text import to_persian_digits
 
 RLM = "\u200f"
 RLE = "\u202b"  # RIGHT-TO-LEFT EMBEDDING
@@ -99,7 +99,7 @@ def fmt_date(value: object, lang: str = "fa", with_month_name: bool = True) -> s
     if not iso:
         return ""
     if lang == "fa":
-        from analytics.jalali import format_jalali_fa
+        from core.jalali import format_jalali_fa
 
         return format_jalali_fa(iso, with_month_name)
     year, month, day = parse_jalali(iso)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import sample_flags
-from analytics.report import (
+from briefing.report import (
     METROPOLITAN_RING,
     balance_context,
     centre_rest_shares,

@@ -1,6 +1,6 @@
 """Briefing: build the meeting deck (PowerPoint, optionally PDF) from chosen views.
 
-The visitor picks views from the registry (``figures.views.VIEWS``) in order, a title and
+The visitor picks views from the registry (``briefing.views.VIEWS``) in order, a title and
 optionally a scenario (the Scenario page's active one, ``st.session_state["scenario"]``
 or ``["scenario_page:scenario"]``, or a saved one by name); one click builds the deck with a progress bar per slide, then
 a download button appears.  The deck uses the shared project filter.  The work is done
@@ -15,8 +15,8 @@ from time import perf_counter
 import streamlit as st
 
 from analytics.scenario import Scenario, ScenarioError
+from briefing.views import VIEWS
 from figures.theme import export_filename
-from figures.views import VIEWS
 from i18n import fmt_int, fmt_number, t
 from ui import data, layout, state
 from ui.context import page_context
@@ -57,7 +57,7 @@ def _active_scenario() -> tuple[str, Scenario] | None:
         elif isinstance(raw, dict):
             scenario = Scenario.from_dict(raw)
         elif isinstance(raw, str):
-            from analytics.scenario_store import load_scenario
+            from store.scenarios import load_scenario
 
             scenario = load_scenario(raw, ds, allow_path=False)
             scenario = scenario if scenario.name else Scenario(scenario.edits, raw,
@@ -73,7 +73,7 @@ def _active_scenario() -> tuple[str, Scenario] | None:
 
 
 def _saved_names() -> list[str]:
-    from analytics.scenario_store import list_scenarios
+    from store.scenarios import list_scenarios
 
     try:
         return [info.name for info in list_scenarios() if info.valid]
@@ -101,7 +101,7 @@ scenario, scenario_name = None, None
 if scenario_choice == ACTIVE and active:
     scenario_name, scenario = active
 elif scenario_choice.startswith(SAVED):
-    from analytics.scenario_store import load_scenario
+    from store.scenarios import load_scenario
 
     scenario_name = scenario_choice[len(SAVED):]
     try:

@@ -12,9 +12,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from analytics.jalali import today_jalali
-from analytics.schema import STATUSES
-from analytics.store import (
+from analytics.validation import DataValidationError
+from core.jalali import today_jalali
+from core.schema import STATUSES
+from figures.theme import export_filename
+from i18n import fmt_int, fmt_percent, localise_digits, t
+from store import (
     ACTOR_ROLES,
     add_followup,
     import_file,
@@ -24,9 +27,6 @@ from analytics.store import (
     template_workbook,
     versions_frame,
 )
-from analytics.validation import DataValidationError
-from figures.theme import export_filename
-from i18n import fmt_int, fmt_percent, localise_digits, t
 from ui import auth, data, layout
 from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads

@@ -6,11 +6,11 @@ import streamlit as st
 
 from analytics.balance import centre_share
 from analytics.panel import PANEL_MEASURES
-from analytics.schema import STATUSES
-from analytics.store import config, stale_projects
+from core.schema import STATUSES
 from figures.county_map import county_map
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_percent, fmt_share_pair, join_list, t
+from store import config, stale_projects
 from ui import data, layout, state
 from ui.context import page_context
 from ui.downloads import chart_downloads

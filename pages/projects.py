@@ -20,7 +20,6 @@ from analytics.project_views import (
     is_overdue,
     status_history,
 )
-from analytics.store import config, stale_projects
 from figures.project_charts import (
     explorer_display,
     fields_html,
@@ -31,6 +30,7 @@ from figures.project_charts import (
 )
 from figures.theme import plotly_config
 from i18n import fmt_date, fmt_int, fmt_percent, t
+from store import config, stale_projects
 from ui import data, layout, state
 from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
-from analytics.report import (
+from briefing.report import (
     DEFAULT_RANKING_SPEC,
     DELTA_YEARS,
     RANKING_INDICATORS,

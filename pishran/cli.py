@@ -45,7 +45,7 @@ def _boundaries_fetch(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analytics.report import run_report
+    from briefing.report import run_report
 
     return run_report(args)
 
@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "scenario JSON file, side by side")
     report.set_defaults(func=_report)
 
-    from analytics.store.cli import add_store_commands
-    from exports.cli import add_export_commands
+    from pishran.export_commands import add_export_commands
+    from pishran.store_commands import add_store_commands
 
     add_export_commands(sub)
     add_store_commands(sub)

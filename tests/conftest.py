@@ -44,7 +44,7 @@ def pytest_runtest_call(item):
 @pytest.fixture(scope="module")
 def ds():
     """The embedded dataset, loaded once per test module."""
-    from analytics.loading import load_dataset
+    from store.loading import load_dataset
 
     return load_dataset()
 

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analytics.counties import CountyResolver, UnknownCountyError, is_valid_code
+from core.counties import CountyResolver, UnknownCountyError, is_valid_code
 
 COUNTIES = pd.DataFrame({
     "code": ["najafabad", "khomeynishahr", "shahinshahr_va_meymeh", "aran_va_bidgol", "nain",
@@ -62,7 +62,7 @@ def test_noise_does_not_change_the_code(row, noise, arabic):
 
 
 def test_county_names_from_a_table_or_a_panel():
-    from analytics.counties import county_names
+    from core.counties import county_names
 
     assert county_names(COUNTIES, "fa")["najafabad"] == "نجف‌آباد"
     panel = COUNTIES.set_index("code")[["name_fa", "name_en"]]

@@ -11,9 +11,9 @@ import pandas as pd
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from briefing.views import VIEWS, build_context
 from exports import images
 from figures.theme import export_filename
-from figures.views import VIEWS, build_context
 from i18n import t
 from tests.sample_figures import bar_figure
 from ui.downloads import (

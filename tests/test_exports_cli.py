@@ -1,5 +1,5 @@
-"""exports.cli: ``export deck`` / ``export chart`` against a stand-in view registry
-(the real figures.views is built elsewhere)."""
+"""pishran.export_commands: ``export deck`` / ``export chart`` against a stand-in view registry
+(the real briefing.views is built elsewhere)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
-from exports import cli
 from figures.theme import apply_theme
+from pishran import export_commands as cli
 
 
 def _bar(context, lang):
@@ -68,11 +68,11 @@ def test_parser_wiring():
 
 def test_missing_registry_is_reported(monkeypatch, tmp_path, capsys):
     def missing():
-        raise ImportError("no figures.views")
+        raise ImportError("no briefing.views")
 
     monkeypatch.setattr(cli, "_load_views", missing)
     assert run(["export", "deck", "--out", str(tmp_path / "d.pptx")]) == 2
-    assert "figures.views" in capsys.readouterr().err
+    assert "briefing.views" in capsys.readouterr().err
 
 
 def test_unknown_view_is_reported(monkeypatch, tmp_path, capsys):
@@ -115,7 +115,7 @@ def test_deck_names_a_scenario_file_by_its_name_not_its_path(tmp_path):
     scenario's own name (they showed «/tmp/…/scn.json»)."""
     import json
 
-    from figures import views
+    from briefing import views
 
     path = tmp_path / "scn.json"
     path.write_text(json.dumps({"version": 1, "name": "انتقال بودجه", "edits": [

@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from analytics.jalali import format_jalali_fa, today_jalali
+from core.jalali import format_jalali_fa, today_jalali
 from exports.deck import (
     LRM,
     MINUS,

@@ -1,12 +1,12 @@
-"""analytics.files.write_atomic: the old content or the new, never half a file."""
+"""core.files.write_atomic: the old content or the new, never half a file."""
 
 import os
 import stat
 
 import pytest
 
-from analytics import files
-from analytics.files import write_atomic
+from core import files
+from core.files import write_atomic
 
 
 def test_writes_and_replaces_creating_the_folder(tmp_path):

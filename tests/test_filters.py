@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analytics.filters import ProjectFilter
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 
 
 def ids(frame):

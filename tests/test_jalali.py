@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analytics.jalali import (
+from core.jalali import (
     JalaliDateError,
     format_jalali_fa,
     format_jalali_iso,

@@ -94,7 +94,7 @@ def test_quadrant_members_deepest_first(panel):
 
 
 def test_real_data_names_the_steel_counties():
-    from analytics.loading import load_dataset
+    from store.loading import load_dataset
 
     ds = load_dataset()
     panel = build_panel(ds.projects, ds.indicators, ds.counties, today="1405/09/06")

@@ -169,9 +169,9 @@ def test_default_parameters_by_group():
 def test_industrial_county_rate_rises_in_a_scenario_on_the_real_data():
     """Completing Lenjan's projects adds jobs; with high m and k its unemployment rate
     RISES, and with the default assumptions of a non-industrial county it falls."""
-    from analytics.loading import load_dataset
     from analytics.panel import build_panel
     from analytics.scenario import apply_scenario
+    from store.loading import load_dataset
 
     ds = load_dataset()
     base = build_panel(ds.projects, ds.indicators, ds.counties)

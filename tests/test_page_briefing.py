@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
 from analytics.scenario import Scenario
-from figures.views import VIEWS
+from briefing.views import VIEWS
 from i18n import t
 from ui.downloads import (
     DEFAULT_VIEWS,
@@ -130,7 +130,7 @@ def test_broken_active_scenario_is_tolerated():
 
 
 def test_saved_scenario_is_offered_by_name(tmp_path, monkeypatch):
-    from analytics.scenario_store import save_scenario
+    from store.scenarios import save_scenario
 
     save_scenario("شرق", SCENARIO)
     at = open_page()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.store import add_user, open_store
-from analytics.store.users import LOCKOUT_FAILURES as MAX_FAILURES
 from i18n import t
+from store import add_user, open_store
+from store.accounts import LOCKOUT_FAILURES as MAX_FAILURES
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITOR, PASSWORD = "editor1", "correct-horse-1"

@@ -10,12 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest, local_script_runner
 
 from analytics.filters import ProjectFilter
-from analytics.report import measure_value_text
 from analytics.scenario import Scenario
 from analytics.scenario_report import scenario_report
-from analytics.scenario_store import save_scenario, scenario_from_query, scenario_to_query
+from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_int, fmt_number, t
+from store.scenarios import save_scenario, scenario_from_query, scenario_to_query
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "scenario_page:scenario"

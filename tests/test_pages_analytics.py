@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
-from analytics.report import measure_value_text, report_data
+from briefing.report import measure_value_text, report_data
 from i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -261,7 +261,7 @@ def test_county_link_round_trip_and_filter():
 
 
 def test_county_without_filtered_projects_says_so(ds):
-    from analytics.schema import SECTORS
+    from core.schema import SECTORS
 
     lacking = sorted(set(SECTORS) - set(ds.projects.loc[ds.projects["county_code"] == "lenjan",
                                                         "sector"]))

@@ -13,7 +13,7 @@ import pytest
 from analytics.filters import ProjectFilter
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
-from analytics.report import (
+from briefing.report import (
     DEFAULT_RANKING_SPEC,
     delta_inputs,
     indicators_for_year,

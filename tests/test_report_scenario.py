@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.report import measure_value_text, run_report
 from analytics.scenario import Scenario
 from analytics.scenario_report import scenario_report
-from analytics.scenario_store import save_scenario
+from briefing.report import measure_value_text, run_report
 from i18n import t
 from pishran.cli import build_parser
+from store.scenarios import save_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = {"version": 1, "edits": [

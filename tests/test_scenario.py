@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analytics.filters import ProjectFilter
-from analytics.loading import Dataset, load_dataset
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
 from analytics.scenario import (
@@ -30,8 +29,9 @@ from analytics.scenario import (
     describe_edit,
     edit_from_dict,
 )
-from analytics.schema import SECTORS, STATUSES
+from core.schema import SECTORS, STATUSES
 from i18n import t
+from store.loading import Dataset, load_dataset
 
 TODAY = "1405/01/01"
 CODES = ["isfahan", "lenjan", "nain", "khur_va_biabanak"]

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics import scenario_store as store
 from analytics.scenario import Scenario, ScenarioError
-from analytics.scenario_store import (
+from store import scenarios as store
+from store.scenarios import (
     MAX_QUERY_CHARS,
     delete_scenario,
     list_scenarios,
@@ -110,7 +110,7 @@ def test_invalid_scenario_is_refused_and_saved_ones_untouched(folder):
 
 
 def test_validation_against_a_dataset(folder):
-    from analytics.loading import load_dataset
+    from store.loading import load_dataset
 
     ds = load_dataset()
     save_scenario("ok", EXAMPLE, dataset=ds)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.jalali import today_jalali
-from analytics.loading import load_dataset
-from analytics.store import add_followup, import_file, open_store, shared_store
-from analytics.store.db import _shared
+from core.jalali import today_jalali
+from store import add_followup, import_file, open_store, shared_store
+from store.db import _shared
+from store.loading import load_dataset
 from ui import data
 
 

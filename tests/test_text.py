@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analytics.text import name_key, normalise_digits, normalise_text, to_persian_digits
+from core.text import name_key, normalise_digits, normalise_text, to_persian_digits
 
 
 def test_arabic_letters_become_persian():
@@ -65,7 +65,7 @@ def test_persian_digits_parse_back(n):
 
 
 def test_prose_digits_change_only_digits_and_only_in_persian_script():
-    from analytics.text import persian_prose_digits
+    from core.text import persian_prose_digits
 
     assert persian_prose_digits("فاز 1، بخش 2.5") == "فاز ۱، بخش ۲.۵"
     assert persian_prose_digits("Metro line 2") == "Metro line 2"

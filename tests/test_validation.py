@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-from analytics.counties import CountyResolver
-from analytics.loading import load_dataset
-from analytics.schema import PROJECTS
 from analytics.validation import DataValidationError, problems_frame, validate_table
+from core.counties import CountyResolver
+from core.schema import PROJECTS
+from store.loading import load_dataset
 
 
 @pytest.fixture

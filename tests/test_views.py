@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from figures.views import VIEWS, build_context, key_figures, scenario_comparison, sources
+from briefing.views import VIEWS, build_context, key_figures, scenario_comparison, sources
 from i18n import has_key
 
 

@@ -1,8 +1,8 @@
-"""Sign-in panel: user name and password → :func:`analytics.store.authenticate`.
+"""Sign-in panel: user name and password → :func:`store.authenticate`.
 
-The signed-in :class:`~analytics.store.User` lives in session state (``auth:user``);
+The signed-in :class:`~store.User` lives in session state (``auth:user``);
 whether it may write is checked again at every write by the store
-(:func:`~analytics.store.write_allowed`: an editor whose account still exists).
+(:func:`~store.write_allowed`: an editor whose account still exists).
 Without any account configured the app is read-only and says so.
 """
 
@@ -12,9 +12,9 @@ import math
 
 import streamlit as st
 
-from analytics.store import User, authenticate, has_accounts, lockout_remaining, write_allowed
-from analytics.store.users import AccountError
 from i18n import fmt_int, t
+from store import User, authenticate, has_accounts, lockout_remaining, write_allowed
+from store.accounts import AccountError
 
 USER_KEY = "auth:user"
 MESSAGE_KEY = "auth:message"

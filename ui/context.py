@@ -10,10 +10,10 @@ from functools import cached_property
 
 import pandas as pd
 
-from analytics.counties import county_names
 from analytics.filters import ProjectFilter
-from analytics.loading import Dataset
+from core.counties import county_names
 from i18n import list_separator
+from store.loading import Dataset
 from ui import data, layout, state
 
 

@@ -1,6 +1,6 @@
 """Cached access to the data pipeline (store → dataset → filter → panel → measures).
 
-The dataset comes from the store (:func:`analytics.store.shared_store`): the current
+The dataset comes from the store (:func:`store.shared_store`): the current
 version with the follow-ups applied.  The store reads the current version id on every
 call and caches by it, so an import made by another process is seen on the next rerun.
 When the store cannot be opened, the embedded files are used (with a warning).
@@ -17,15 +17,15 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import ProjectFilter
-from analytics.loading import Dataset, load_dataset
 from analytics.panel import build_panel, panel_totals
+from store.loading import Dataset, load_dataset
 
 log = logging.getLogger(__name__)
 
 
 def store():
     """The process's store, or ``None`` when it cannot be opened."""
-    from analytics.store import shared_store
+    from store import shared_store
 
     try:
         return shared_store()

@@ -185,7 +185,7 @@ def table_downloads(df: pd.DataFrame, title: str, lang: str, key: str,
 
 def offered_views(with_scenario: bool) -> list[str]:
     """View ids the Briefing page offers: scenario-only views only with a scenario."""
-    from figures.views import VIEWS
+    from briefing.views import VIEWS
 
     return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]
 
@@ -199,14 +199,14 @@ def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None 
                    scenario: Any = None, scenario_name: str | None = None,
                    flt: ProjectFilter | None = None, dataset: Any = None,
                    geometry: Any = "load") -> list:
-    """The deck's slide specs via :func:`exports.cli.deck_specs_from_views`, with the
+    """The deck's slide specs via :func:`pishran.export_commands.deck_specs_from_views`, with the
     context built for the shared project filter ``flt``.
 
     ``scenario``: a :class:`~analytics.scenario.Scenario`, its dict, or a saved name;
     ``scenario_name`` is what the slides call it (default: the scenario's own name).
     """
-    import figures.views as views
-    from exports.cli import deck_specs_from_views
+    import briefing.views as views
+    from pishran.export_commands import deck_specs_from_views
 
     view_ids = list(view_ids)
     if not view_ids:

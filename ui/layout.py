@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.filters import PROVENANCE_CHOICES, ProjectFilter
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.counties import county_names
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import fmt_int, t
 from ui import state
 

@@ -21,8 +21,8 @@ MESSAGES = {
         "The Vazirmatn font is not installed; Persian text in images falls back to another font.",
     ),
     "export.no_views": (
-        "فهرست نماها (figures.views) هنوز در دسترس نیست.",
-        "The view registry (figures.views) is not available yet.",
+        "فهرست نماها (briefing.views) هنوز در دسترس نیست.",
+        "The view registry (briefing.views) is not available yet.",
     ),
     "export.unknown_view": ("نمای ناشناخته: {view}؛ نماهای موجود: {views}",
                             "Unknown view: {view}; available: {views}"),

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from analytics.store import open_store
-from analytics.store.models import dataset_versions, project_rows, store_state
+from store import open_store
+from store.models import dataset_versions, project_rows, store_state
 
 from .sample import write_data_dir
 

@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from analytics.store import (
+from pishran.store_commands import main
+from store import (
     ACCOUNT_ACTIONS,
     User,
     account_log,
@@ -27,10 +28,9 @@ from analytics.store import (
     set_password,
     set_role,
 )
-from analytics.store.cli import main
-from analytics.store.config import users_file
-from analytics.store.models import audit_log
-from analytics.store.users import AccountError
+from store.accounts import AccountError
+from store.config import users_file
+from store.models import audit_log
 
 from .conftest import DEFAULT_DB, worker_env
 
@@ -190,7 +190,7 @@ def test_cli_records_and_lists_account_changes(store, db_url, monkeypatch, capsy
 
 
 def test_concurrent_changes_from_processes_are_all_recorded(store, db_url):
-    code = ("import sys\nfrom analytics.store import add_user, open_store\n"
+    code = ("import sys\nfrom store import add_user, open_store\n"
             "with open_store(sys.argv[1]) as s:\n"
             "    for i in range(4): add_user(f'{sys.argv[2]}{i}', 'long-enough-pw', "
             "by=sys.argv[2], store=s)\n")
@@ -209,8 +209,8 @@ def test_concurrent_changes_from_processes_are_all_recorded(store, db_url):
 
 CRASH = """
 import os, sys
-from analytics.store import add_user
-from analytics.store import users as accounts
+from store import add_user
+from store import accounts
 
 real_write = accounts._write_users
 

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from analytics.store import authenticate, list_users, open_store
-from analytics.store.cli import add_store_commands, main
+from pishran.store_commands import add_store_commands, main
+from store import authenticate, list_users, open_store
 
 from .corpus import csv_bytes, rows
 from .sample import projects_csv

@@ -13,7 +13,7 @@ import traceback
 
 from sqlalchemy import event
 
-from analytics.store import import_file, open_store
+from store import import_file, open_store
 
 from .conftest import WORKER, worker_env
 from .sample import projects_csv

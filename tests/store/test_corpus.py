@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.store import import_file, open_store, problems_to_excel
-from analytics.text import to_persian_digits
+from core.text import to_persian_digits
+from store import import_file, open_store, problems_to_excel
 
 from .conftest import BACKENDS, database_url, snapshot
 from .corpus import MALFORMED, VALID, materialise

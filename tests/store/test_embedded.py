@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from analytics.loading import PROJECT_ROOT as ROOT
-from analytics.loading import load_dataset
-from analytics.store import import_file, open_store
-from analytics.store.headers import label
+from store import import_file, open_store
+from store.headers import label
+from store.loading import PROJECT_ROOT as ROOT
+from store.loading import load_dataset
 
 DATA = ROOT / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "projects.csv").exists(),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.store import (
+from analytics.validation import DataValidationError
+from store import (
     User,
     add_followup,
     add_user,
@@ -13,7 +14,6 @@ from analytics.store import (
     stale_projects,
     staleness,
 )
-from analytics.validation import DataValidationError
 
 from .sample import projects_csv
 

@@ -9,9 +9,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from analytics.store import open_store
-from analytics.store.db import alembic_config, head_revision
-from analytics.store.models import metadata
+from store import open_store
+from store.db import alembic_config, head_revision
+from store.models import metadata
 
 from .conftest import ROOT
 
@@ -21,7 +21,7 @@ def test_head_revision_matches_alembic():
 
 
 def test_migrated_schema_equals_models(db_url, data_dir):
-    """Fails when analytics.schema (or models.py) changed without a new migration."""
+    """Fails when core.schema (or models.py) changed without a new migration."""
     with open_store(db_url, data_directory=data_dir) as store:
         with store.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})

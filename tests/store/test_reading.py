@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from analytics.store.headers import canonical_header, detect_kind, header_key
-from analytics.store.reading import decode_text, read_table_file, sniff_type
 from analytics.validation import DataValidationError
+from store.headers import canonical_header, detect_kind, header_key
+from store.reading import decode_text, read_table_file, sniff_type
 
 from .corpus import FA_HEADERS, col, csv_bytes, rows, xlsx_bytes
 from .sample import PROJECT_COLUMNS

@@ -10,7 +10,7 @@ import io
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analytics.store.reading import read_table_file
+from store.reading import read_table_file
 
 WORDS = ["پروژه", "آب", "نیروگاه", "خورشیدی", "کاشان", "شهرک", "صنعتی", "۱۲۳", "42", "«مرحله",
          "دوم»", "،", "؛", "Project", "phase-2", "(الف)", "\"نقل\"", "a,b", "x;y", "خط\nدوم",

@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from analytics.schema import INDICATORS, PROJECTS
-from analytics.store import import_file, problems_to_excel, template_workbook
-from analytics.store.headers import canonical_header
 from analytics.validation import Problem
+from core.schema import INDICATORS, PROJECTS
+from store import import_file, problems_to_excel, template_workbook
+from store.headers import canonical_header
 
 
 @pytest.mark.parametrize("kind,schema", [("projects", PROJECTS), ("indicators", INDICATORS)])

@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from analytics.store import (
+from store import (
     AccountError,
     User,
     add_user,
@@ -21,8 +21,8 @@ from analytics.store import (
     remove_user,
     write_allowed,
 )
-from analytics.store.config import users_file
-from analytics.store.users import LOCKOUT_FAILURES, LOCKOUT_SECONDS
+from store.accounts import LOCKOUT_FAILURES, LOCKOUT_SECONDS
+from store.config import users_file
 
 from .conftest import worker_env
 
@@ -102,7 +102,7 @@ def test_failures_outside_the_window_do_not_count():
 
 def test_lockout_is_shared_between_processes():
     add_user("ali", "the-right-password", "editor")
-    code = ("from analytics.store import authenticate\n"
+    code = ("from store import authenticate\n"
             f"for _ in range({LOCKOUT_FAILURES}): authenticate('ali', 'guess')\n")
     subprocess.run([sys.executable, "-c", code], check=True, env=worker_env(), timeout=60)
     assert lockout_remaining("ali") > 0

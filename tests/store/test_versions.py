@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from analytics.loading import load_dataset
-from analytics.schema import INDICATORS, PROJECTS
-from analytics.store import (
+from core.schema import INDICATORS, PROJECTS
+from store import (
     User,
     add_user,
     dataset_at,
@@ -24,9 +23,10 @@ from analytics.store import (
     shared_store,
     versions_frame,
 )
-from analytics.store.config import PROJECT_ROOT, database_url
-from analytics.store.db import writer_name
-from analytics.store.frames import typed_frame
+from store.config import PROJECT_ROOT, database_url
+from store.db import writer_name
+from store.frames import typed_frame
+from store.loading import load_dataset
 
 from .conftest import snapshot
 from .corpus import csv_bytes, rows

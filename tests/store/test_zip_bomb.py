@@ -13,10 +13,10 @@ import zipfile
 
 import pytest
 
-from analytics.store import import_file, read_table_file
-from analytics.store.cli import main
-from analytics.store.config import MAX_UNZIPPED_BYTES
 from analytics.validation import DataValidationError
+from pishran.store_commands import main
+from store import import_file, read_table_file
+from store.config import MAX_UNZIPPED_BYTES
 
 from .bombs import bomb, workbook
 from .conftest import snapshot

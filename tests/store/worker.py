@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from analytics.store import import_file, open_store
+from store import import_file, open_store
 
 
 def main(argv: list[str]) -> int:

@@ -19,7 +19,7 @@ from analytics.scenario import (
     Scenario,
     edit_from_dict,
 )
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import fmt_int, fmt_number, fmt_percent, localise_digits, t
 from ui import layout
 from ui.scenario.common import (

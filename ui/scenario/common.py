@@ -10,12 +10,12 @@ import re
 import pandas as pd
 import streamlit as st
 
-from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import PANEL_MEASURES
 from analytics.scenario import Scenario, ScenarioError, describe_edit
 from analytics.scenario_report import REPORT_PANEL_COLUMNS, scenario_report
+from core.counties import county_names
 from figures.county_map import county_map
 from figures.frozen import freeze
 from figures.scenario_charts import measure_bars, rank_change_chart

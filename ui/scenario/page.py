@@ -7,10 +7,10 @@ import json
 
 import streamlit as st
 
-from analytics import scenario_store as store
 from analytics.measures import BALANCE_X
 from analytics.scenario import Scenario, ScenarioError
 from i18n import t
+from store import scenarios as store
 from ui import data, layout, state
 from ui.context import page_context
 from ui.scenario.builder import builder, edit_list

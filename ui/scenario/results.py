@@ -17,8 +17,8 @@ from analytics.labour_model import (
     rate_rise_threshold,
 )
 from analytics.measures import BALANCE_X
-from analytics.report import measure_value_text
 from analytics.scenario import Scenario
+from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, t

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analytics import scenario_store as store
-from analytics.report import measure_value_text
 from analytics.scenario import Scenario, ScenarioError
+from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_int, localise_digits, t
+from store import scenarios as store
 from ui import data
 from ui.scenario.common import (
     FLASH,

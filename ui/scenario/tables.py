@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analytics.panel import PANEL_MEASURES
-from analytics.report import measure_value_text
+from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_number, fmt_percent, t
 from ui import memo

@@ -32,9 +32,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from analytics.files import write_atomic
-from analytics.loading import PROJECT_ROOT
 from analytics.scenario import Scenario, ScenarioError, ScenarioProblem, apply_scenario
+from core.files import write_atomic
+from store.loading import PROJECT_ROOT
 
 __all__ = [
     "MAX_FILE_BYTES",

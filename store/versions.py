@@ -1,4 +1,4 @@
-"""Dataset versions: list, read, restore (functions over :class:`~analytics.store.db.Store`).
+"""Dataset versions: list, read, restore (functions over :class:`~store.db.Store`).
 
 Every successful import, and every restore, is a new version: who, when (UTC; shown
 in Jalali Tehran time), file name and SHA-256, row counts and a diff summary against
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.loading import Dataset
-from analytics.store.db import Store, VersionInfo
-from analytics.store.users import User
+from store.accounts import User
+from store.db import Store, VersionInfo
+from store.loading import Dataset
 
 __all__ = ["VersionInfo", "list_versions", "dataset_at", "restore", "versions_frame"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics.text import name_key, normalise_text
+from core.text import name_key, normalise_text
 
 __all__ = [
     "CODE_PATTERN",

@@ -1,6 +1,6 @@
 """Alembic environment of the store.
 
-Programmatic use (:func:`analytics.store.db.open_store`) passes an open connection in
+Programmatic use (:func:`store.db.open_store`) passes an open connection in
 ``config.attributes["connection"]`` — already inside a locked transaction, so two
 processes opening a fresh database at once migrate it exactly once.  From the command
 line (``alembic -c alembic.ini upgrade head``) the URL is ``PISHRAN_DATABASE_URL`` or
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from analytics.store.models import metadata
+from store.models import metadata
 
 
 def _run(connection) -> None:
@@ -23,7 +23,7 @@ def _run(connection) -> None:
 
 def main() -> None:
     if context.is_offline_mode():
-        from analytics.store.config import database_url
+        from store.config import database_url
 
         context.configure(url=database_url(), target_metadata=metadata,
                           literal_binds=True)
@@ -34,7 +34,7 @@ def main() -> None:
     if connection is not None:
         _run(connection)
         return
-    from analytics.store.db import create_store_engine
+    from store.db import create_store_engine
 
     engine = create_store_engine()
     try:

@@ -26,7 +26,7 @@ import jdatetime
 import numpy as np
 import pandas as pd
 
-from analytics.text import normalise_digits, to_persian_digits
+from core.text import normalise_digits, to_persian_digits
 
 __all__ = [
     "JalaliDateError",

@@ -33,19 +33,19 @@ import pandas as pd
 from sqlalchemy import Engine, create_engine, event, func, insert, literal, select, text, update
 from sqlalchemy.engine import Connection, make_url
 
-from analytics.loading import Dataset, data_dir, load_dataset
-from analytics.schema import INDICATORS, PROJECTS
-from analytics.store.clock import as_utc, jalali_datetime, utcnow
-from analytics.store.config import database_url
-from analytics.store.frames import extra_columns, records_frame, to_records, typed_frame
-from analytics.store.models import (
+from core.clock import as_utc, jalali_datetime, utcnow
+from core.schema import INDICATORS, PROJECTS
+from store.accounts import User, write_allowed
+from store.config import database_url
+from store.frames import extra_columns, records_frame, to_records, typed_frame
+from store.loading import Dataset, data_dir, load_dataset
+from store.models import (
     ROW_TABLES,
     audit_log,
     dataset_versions,
     followups,
     store_state,
 )
-from analytics.store.users import User, write_allowed
 
 __all__ = [
     "Store",
@@ -67,7 +67,7 @@ DIFF_LIST_LIMIT = 1000
 # --- engine ------------------------------------------------------------------------------
 
 def create_store_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (default :func:`~analytics.store.config.database_url`)."""
+    """An engine for ``url`` (default :func:`~store.config.database_url`)."""
     parsed = make_url(url or database_url())
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -189,7 +189,7 @@ def _version_info(row, current: int | None) -> VersionInfo:
 def writer_name(user: User | str | None) -> str:
     """The name recorded for a write, after checking the right to write.
 
-    A :class:`User` (from :func:`~analytics.store.users.authenticate`) must be an editor
+    A :class:`User` (from :func:`~store.accounts.authenticate`) must be an editor
     whose account still exists.  A plain string is a trusted caller (the command line:
     the operator already has the database in hand) and is recorded as given.
     """
@@ -351,8 +351,8 @@ class Store:
 
     def current_dataset(self) -> Dataset:
         """The current version with each project's latest follow-up applied
-        (see :func:`analytics.store.followups.apply_followups`); seeds an empty store."""
-        from analytics.store.followups import apply_followups
+        (see :func:`store.followups.apply_followups`); seeds an empty store."""
+        from store.followups import apply_followups
 
         with self.read() as conn:
             # one round trip per page run: the pointer and the follow-up log's size
@@ -437,7 +437,7 @@ class Store:
 
     def audit_change_recorded(self, change: str) -> bool:
         """Whether audit entries of the account change ``change`` (``detail["change"]``,
-        hex) were committed — see :func:`analytics.store.users._settle`."""
+        hex) were committed — see :func:`store.accounts._settle`."""
         if not change or not all(c in "0123456789abcdef" for c in change):
             return False
         pattern = f'%"change": "{change}"%'

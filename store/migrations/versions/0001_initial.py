@@ -5,7 +5,7 @@ Revises:
 Create Date: 2025-11-27
 
 The row tables are written out column by column (not generated from
-``analytics.schema``) so that this migration never changes; a schema change needs a
+``core.schema``) so that this migration never changes; a schema change needs a
 new migration, and ``tests/store/test_migrations.py`` says so when it is missing.
 """
 

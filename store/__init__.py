@@ -4,7 +4,7 @@ Public API (what the pages and the command line call)::
 
     store = open_store()                        # or shared_store() in the web app
     store.ensure_seeded()                       # embedded data as version 1 (idempotent)
-    dataset = store.current_dataset()           # analytics.loading.Dataset
+    dataset = store.current_dataset()           # store.loading.Dataset
     result = import_file(store, upload, "x.xlsx", "projects", user)   # ImportResult
     problems_to_excel(result.problems, "fa")   # downloadable report (bytes)
     template_workbook("projects", "fa")         # downloadable template (bytes)
@@ -16,22 +16,10 @@ Public API (what the pages and the command line call)::
     add_user(name, password, "editor", by=who, store=store)   # + set_password, set_role,
     account_log(store)                          # remove_user: each leaves an audit entry
 
-See ``analytics/store/README.md`` for the design (snapshots, locking, caching).
+See ``store/README.md`` for the design (snapshots, locking, caching).
 """
 
-from analytics.store.db import Store, VersionInfo, open_store, shared_store
-from analytics.store.followups import (
-    ACTOR_ROLES,
-    add_followup,
-    apply_followups,
-    project_timeline,
-    stale_projects,
-    staleness,
-)
-from analytics.store.importing import ImportResult, import_file, problems_to_excel
-from analytics.store.reading import RawSheet, read_table_file
-from analytics.store.templates import template_workbook
-from analytics.store.users import (
+from store.accounts import (
     ACCOUNT_ACTIONS,
     ROLES,
     AccountError,
@@ -47,7 +35,19 @@ from analytics.store.users import (
     set_role,
     write_allowed,
 )
-from analytics.store.versions import dataset_at, list_versions, restore, versions_frame
+from store.db import Store, VersionInfo, open_store, shared_store
+from store.followups import (
+    ACTOR_ROLES,
+    add_followup,
+    apply_followups,
+    project_timeline,
+    stale_projects,
+    staleness,
+)
+from store.importing import ImportResult, import_file, problems_to_excel
+from store.reading import RawSheet, read_table_file
+from store.templates import template_workbook
+from store.versions import dataset_at, list_versions, restore, versions_frame
 
 __all__ = [
     "ACCOUNT_ACTIONS",

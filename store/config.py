@@ -30,7 +30,7 @@ __all__ = [
     "bcrypt_rounds",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # refuse larger uploads before parsing
 MAX_ROWS = 200_000  # data rows per import

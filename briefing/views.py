@@ -18,15 +18,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.counties import county_names
 from analytics.filters import ProjectFilter
 from analytics.labour import classify_labour_migration
-from analytics.loading import Dataset, load_dataset
 from analytics.measures import PanelBalance, panel_balance
 from analytics.panel import build_panel, panel_totals, sample_flags
 from analytics.ranking import rank_all_methods
-from analytics.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
-from analytics.schema import STATUSES
+from briefing.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
+from core.counties import county_names
+from core.schema import STATUSES
 from figures.charts import (
     centre_rest_bars,
     compact_rank_matrix,
@@ -39,6 +38,7 @@ from figures.charts import (
 from figures.county_map import county_map
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, fmt_number, fmt_percent, join_list, t
+from store.loading import Dataset, load_dataset
 
 __all__ = ["View", "ViewContext", "VIEWS", "build_context", "key_figures", "sources",
            "scenario_comparison"]
@@ -92,7 +92,7 @@ def build_context(scenario: str | dict | None = None, flt: ProjectFilter | None 
     report, name = None, None
     if scenario is not None:
         from analytics.scenario_report import scenario_report
-        from analytics.scenario_store import load_scenario
+        from store.scenarios import load_scenario
 
         if isinstance(scenario, str):
             given = scenario

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from analytics.jalali import format_jalali_iso
-from analytics.text import normalise_digits
+from core.jalali import format_jalali_iso
+from core.text import normalise_digits
 
 __all__ = ["gregorian_suggestion"]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analytics.schema import INDICATORS, PROJECTS, TableSchema
-from analytics.text import normalise_text
+from core.schema import INDICATORS, PROJECTS, TableSchema
+from core.text import normalise_text
 from i18n import catalogue
 
 __all__ = ["SYNONYMS", "EXTRA_SYNONYMS", "KIND_SCHEMAS", "header_key", "lookup", "canonical_header",

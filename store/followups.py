@@ -19,17 +19,17 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analytics.jalali import JalaliDateError, parse_jalali, parse_jalali_series, today_jalali
-from analytics.loading import Dataset
-from analytics.schema import PROJECTS, STATUSES
-from analytics.store.clock import jalali_datetime, utcnow
-from analytics.store.config import MAX_CELL_CHARS, stale_days
-from analytics.store.db import Store, writer_name
-from analytics.store.gregorian import gregorian_suggestion
-from analytics.store.models import ACTOR_ROLES, followups, project_rows
-from analytics.store.users import User
-from analytics.text import normalise_digits, normalise_text
 from analytics.validation import DataValidationError, Problem, _enum_lookup
+from core.clock import jalali_datetime, utcnow
+from core.gregorian import gregorian_suggestion
+from core.jalali import JalaliDateError, parse_jalali, parse_jalali_series, today_jalali
+from core.schema import PROJECTS, STATUSES
+from core.text import normalise_digits, normalise_text
+from store.accounts import User
+from store.config import MAX_CELL_CHARS, stale_days
+from store.db import Store, writer_name
+from store.loading import Dataset
+from store.models import ACTOR_ROLES, followups, project_rows
 
 __all__ = [
     "ACTOR_ROLES",

@@ -40,7 +40,7 @@ __all__ = ["add_store_commands", "main"]
 
 
 def _default_user() -> str:
-    from analytics.store.users import _os_user
+    from store.accounts import _os_user
 
     configured = os.environ.get("PISHRAN_USER", "").strip()
     if configured:
@@ -50,7 +50,7 @@ def _default_user() -> str:
 
 
 def _store():
-    from analytics.store.db import open_store
+    from store.db import open_store
 
     return open_store()
 
@@ -61,7 +61,7 @@ def _print_problems(problems, lang: str) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from analytics.store.importing import import_file, problems_to_excel
+    from store.importing import import_file, problems_to_excel
 
     with _store() as store:
         result = import_file(store, args.file, Path(args.file).name, args.kind,
@@ -95,7 +95,7 @@ def _read_password(args: argparse.Namespace) -> str:
 def _users(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from analytics.store.users import AccountError, list_users
+    from store.accounts import AccountError, list_users
 
     if args.users_command == "log":
         return _users_log(args)
@@ -118,7 +118,7 @@ def _users(args: argparse.Namespace) -> int:
 
 
 def _change_user(args: argparse.Namespace) -> int:
-    from analytics.store.users import add_user, remove_user, set_password, set_role
+    from store.accounts import add_user, remove_user, set_password, set_role
 
     by = _default_user()
     command = args.users_command
@@ -146,8 +146,8 @@ def _change_user(args: argparse.Namespace) -> int:
 
 
 def _users_log(args: argparse.Namespace) -> int:
-    from analytics.store.clock import as_utc, jalali_datetime
-    from analytics.store.users import account_log
+    from core.clock import as_utc, jalali_datetime
+    from store.accounts import account_log
 
     with _store() as store:
         log = account_log(store, args.limit)
@@ -201,8 +201,8 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _followup(args: argparse.Namespace) -> int:
-    from analytics.store.followups import add_followup, project_timeline, stale_projects
     from analytics.validation import DataValidationError
+    from store.followups import add_followup, project_timeline, stale_projects
 
     with _store() as store:
         if args.followup_command == "add":
@@ -228,7 +228,7 @@ def _followup(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from analytics.store.templates import template_workbook
+    from store.templates import template_workbook
 
     Path(args.out).write_bytes(template_workbook(args.kind, args.lang))
     print(f"wrote {args.out}")
@@ -314,7 +314,7 @@ def add_store_commands(subparsers) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m analytics.store.cli …``) until wired into pishran."""
+    """Stand-alone entry (``python -m pishran.store_commands …``) until wired into pishran."""
     parser = argparse.ArgumentParser(prog="pishran")
     add_store_commands(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

@@ -17,7 +17,7 @@ Design — *a version is a full snapshot*:
   ``followup`` and the account changes ``user_add`` / ``user_remove`` /
   ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash).
 
-The row tables mirror :data:`analytics.schema.PROJECTS` / ``INDICATORS`` column by
+The row tables mirror :data:`core.schema.PROJECTS` / ``INDICATORS`` column by
 column; ``extra_json`` keeps the extra columns the embedded data has beside the schema
 (e.g. ``notes``, ``coord_quality``) as a JSON object of text values.  The migration in ``migrations/versions`` spells the same tables out
 explicitly; ``tests/store/test_migrations.py`` fails when they drift apart (a schema
@@ -41,7 +41,7 @@ from sqlalchemy import (
     Text,
 )
 
-from analytics.schema import INDICATORS, PROJECTS, STATUSES, TableSchema
+from core.schema import INDICATORS, PROJECTS, STATUSES, TableSchema
 
 __all__ = [
     "metadata",

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import io
 
-from analytics.schema import Column
-from analytics.store.headers import KIND_SCHEMAS, label
+from core.schema import Column
 from i18n import catalogue, t
+from store.headers import KIND_SCHEMAS, label
 
 __all__ = ["template_workbook", "column_unit", "allowed_labels"]
 

@@ -26,13 +26,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.counties import UnknownCountyError
 from analytics.filters import ProjectFilter
 from analytics.labour import QUADRANTS, classify_labour_migration, quadrant_members
 from analytics.measures import BALANCE_X, PanelBalance, panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import normalise_spec, rank_all_methods
-from analytics.schema import FUNDING_SOURCES, SECTORS, STATUSES
+from core.counties import UnknownCountyError
+from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 
 __all__ = [
     "DEFAULT_RANKING_SPEC",
@@ -375,7 +375,7 @@ def run_report(args: argparse.Namespace, dataset=None, out=None, err=None) -> in
     out = out or sys.stdout
     err = err or sys.stderr
     if dataset is None:
-        from analytics.loading import load_dataset
+        from store.loading import load_dataset
 
         dataset = load_dataset()
     try:
@@ -404,7 +404,7 @@ def run_scenario_report(args: argparse.Namespace, dataset, flt: ProjectFilter, o
     unreadable or invalid scenario prints every problem on stderr and returns 2."""
     from analytics.scenario import ScenarioError
     from analytics.scenario_report import scenario_report
-    from analytics.scenario_store import load_scenario
+    from store.scenarios import load_scenario
 
     lang = args.lang or "en"
     try:

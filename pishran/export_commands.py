@@ -2,7 +2,7 @@
 
 Wire it into ``pishran.cli.build_parser``::
 
-    from exports.cli import add_export_commands
+    from pishran.export_commands import add_export_commands
     add_export_commands(sub)
 
 Commands::
@@ -11,7 +11,7 @@ Commands::
     pishran export chart VIEW --out FILE.png|.svg [--lang fa|en] [--scenario NAME]
                               [--width 1920 --height 1080 --scale 1]
 
-The content comes from the view registry :mod:`figures.views`, imported lazily:
+The content comes from the view registry :mod:`briefing.views`, imported lazily:
 
 * ``VIEWS: dict[str, View]`` — each ``View`` has ``title_key`` (a catalogue key; a plain
   ``title`` is accepted too) and ``build(context, lang) -> go.Figure``;
@@ -37,7 +37,7 @@ __all__ = ["add_export_commands", "deck_specs_from_views"]
 
 def _load_views() -> ModuleType:
     """The view registry (a separate function so tests can substitute one)."""
-    import figures.views as views
+    import briefing.views as views
 
     return views
 

@@ -3,7 +3,7 @@
 ``import_file(store, source, file_name, kind, user)``:
 
 1. refuses files over 10 MB before reading them, and more than 200,000 data rows;
-2. reads the file (:func:`~analytics.store.reading.read_table_file`);
+2. reads the file (:func:`~store.reading.read_table_file`);
 3. validates every sheet with :func:`analytics.validation.validate_table` plus the
    import's own checks — formula cells, Gregorian dates (with the Jalali equivalent as
    a suggestion, never converted), unknown counties, duplicate ids / duplicate
@@ -29,18 +29,18 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from analytics.counties import PROVINCE_CODE, CountyResolver
-from analytics.schema import TableSchema
-from analytics.store.config import MAX_CELL_CHARS
-from analytics.store.db import Store, indicator_diff, project_diff, writer_name
-from analytics.store.frames import empty_frame, to_records, typed_frame
-from analytics.store.gregorian import gregorian_suggestion
-from analytics.store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
-from analytics.store.reading import RawSheet, read_input, read_table_file
-from analytics.store.users import User
-from analytics.text import normalise_text
 from analytics.validation import DataValidationError, Problem, problems_frame, validate_table
+from core.counties import PROVINCE_CODE, CountyResolver
+from core.gregorian import gregorian_suggestion
+from core.schema import TableSchema
+from core.text import normalise_text
 from i18n import fmt_int, t
+from store.accounts import User
+from store.config import MAX_CELL_CHARS
+from store.db import Store, indicator_diff, project_diff, writer_name
+from store.frames import empty_frame, to_records, typed_frame
+from store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
+from store.reading import RawSheet, read_input, read_table_file
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
 
@@ -164,7 +164,7 @@ def _finite_checks(clean: pd.DataFrame, sheet: RawSheet, schema: TableSchema,
 
 def _indicator_counties(raw: pd.DataFrame, sheet: RawSheet, resolver: CountyResolver,
                         file: str) -> tuple[pd.DataFrame, list[Problem], list[Problem]]:
-    """As :mod:`analytics.loading`: ``GROUP:`` rows are skipped, ``PROVINCE`` is kept,
+    """As :mod:`store.loading`: ``GROUP:`` rows are skipped, ``PROVINCE`` is kept,
     county names in any spelling become codes, unknown ones are problems."""
     problems, warnings = [], []
     if "county_code" not in raw.columns:

@@ -11,7 +11,7 @@ The file type is decided by CONTENT, never by the extension:
   from the first lines.
 
 The header row is the first of the first 20 non-empty rows whose non-empty cells are
-at least 60 % known headers (:mod:`analytics.store.headers`), so a title block above it
+at least 60 % known headers (:mod:`store.headers`), so a title block above it
 is skipped.  Row numbers are the ones the user sees (Excel row / CSV line).  Cells come
 out as text; formulas are reported (``formula_cell``) and never evaluated; Excel date
 cells become ISO Gregorian text (the import then flags them as ``gregorian_date``); a
@@ -37,16 +37,16 @@ import pandas as pd
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from analytics.store.config import (
+from analytics.validation import DataValidationError, Problem
+from core.text import normalise_text
+from store.config import (
     HEADER_MIN_SHARE,
     HEADER_SEARCH_ROWS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from analytics.store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
-from analytics.text import normalise_text
-from analytics.validation import DataValidationError, Problem
+from store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
 
 __all__ = ["RawSheet", "read_table_file", "read_input", "sniff_type", "decode_text",
            "DICTIONARY_SHEETS"]

@@ -18,7 +18,7 @@
   or its hash).  The entry is inserted, the file replaced, then the transaction
   committed (a failed commit puts the old file back), so a change is never made without
   its entry: when the database cannot be written the account is left unchanged and the
-  error is raised.  ``store`` defaults to :func:`~analytics.store.db.open_store` (the
+  error is raised.  ``store`` defaults to :func:`~store.db.open_store` (the
   database of ``PISHRAN_DATABASE_URL``).
 * A process killed between replacing the file and committing (``kill -9``, power loss)
   cannot put the old file back itself.  So before the file is replaced, a journal
@@ -44,10 +44,10 @@ from pathlib import Path
 
 import bcrypt
 
-from analytics.files import write_atomic
-from analytics.store.clock import utcnow
-from analytics.store.config import auth_state_file, bcrypt_rounds, users_file
-from analytics.text import normalise_text
+from core.clock import utcnow
+from core.files import write_atomic
+from core.text import normalise_text
+from store.config import auth_state_file, bcrypt_rounds, users_file
 
 __all__ = [
     "User",
@@ -186,7 +186,7 @@ def _audit_store(store):
     if store is not None:
         yield store
         return
-    from analytics.store.db import open_store
+    from store.db import open_store
 
     opened = open_store()
     try:

@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from analytics.schema import TableSchema
+from core.schema import TableSchema
 
 __all__ = ["typed_frame", "to_records", "records_frame", "empty_frame", "extra_columns"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics.counties import PROVINCE_CODE, CountyResolver
-from analytics.schema import COUNTIES, INDICATORS, PLACES, PROJECTS, TableSchema
 from analytics.validation import DataValidationError, Problem, validate_table
+from core.counties import PROVINCE_CODE, CountyResolver
+from core.schema import COUNTIES, INDICATORS, PLACES, PROJECTS, TableSchema
 
 __all__ = ["Dataset", "data_dir", "load_dataset", "read_csv_table"]
 

@@ -1,6 +1,6 @@
 """Declarative schemas of the project's tables: columns, types, allowed values, ranges.
 
-One source of truth used by loading (:mod:`analytics.loading`), by imports and by
+One source of truth used by loading (:mod:`store.loading`), by imports and by
 the data dictionary.  Enumerated values are stable English ids; the UI translates
 them through the catalogue (``i18n``).
 """
