@@ -32,6 +32,7 @@ from analytics.measures import BALANCE_X, PanelBalance, panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import normalise_spec, rank_all_methods
 from core.counties import UnknownCountyError
+from core.jsonsafe import to_jsonable
 from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 
 __all__ = [
@@ -49,7 +50,6 @@ __all__ = [
     "ranking_inputs",
     "report_data",
     "run_report",
-    "to_jsonable",
 ]
 
 #: Indicators offered for the development ranking, and their natural direction.
@@ -233,28 +233,6 @@ _PANEL_COLUMNS = (
     "progress_weighted", "population", "unemployment_rate", "net_migration_rate", "labour_force",
     "industrial_employment_share", "literacy_rate", "urbanisation_rate",
 )
-
-
-def to_jsonable(value: Any) -> Any:
-    """Plain JSON types: numpy scalars unwrapped, NaN/NA → None, tuples → lists, and ±∞
-    (e.g. a per-capita ratio when some county received nothing) → ``"inf"``/``"-inf"``."""
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return [to_jsonable(v) for v in value.tolist()]
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return None if math.isnan(value) else float(value)
-    return value if isinstance(value, str) else str(value)
 
 
 def _records(frame: pd.DataFrame, index_name: str) -> list[dict]:

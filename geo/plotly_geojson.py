@@ -18,6 +18,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from core.jsonsafe import to_jsonable
+
 __all__ = [
     "feature_collection_bytes",
     "feature_collection_vertices",
@@ -88,18 +90,10 @@ def to_feature_collection(
             continue
         feature: dict[str, Any] = {"type": "Feature", "id": ids[i]}
         if properties:
-            feature["properties"] = {name: _jsonable(values[i]) for name, values in extra.items()}
+            feature["properties"] = {name: to_jsonable(values[i], scalars="keep") for name, values in extra.items()}
         feature["geometry"] = geometry
         features.append(feature)
     return {"type": "FeatureCollection", "features": features}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return value
 
 
 def feature_collection_bytes(fc: dict[str, Any]) -> int:

@@ -20,8 +20,8 @@ from briefing.report import (
     measure_value_text,
     report_data,
     run_report,
-    to_jsonable,
 )
+from core.jsonsafe import to_jsonable
 from pishran.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
