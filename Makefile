@@ -1,9 +1,10 @@
-# Two entry points (see README): `make run` and `make test`.
+# Two entry points (see README): `make run` and `make test`; `make test-fast` is
+# `make test` without the browser tests (tests/e2e).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint system-deps bench
+.PHONY: run test test-fast lint system-deps bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,6 +20,9 @@ run: $(STAMP) system-deps
 
 test: $(STAMP) system-deps
 	VENV=$(VENV) bash scripts/run_tests.sh
+
+test-fast: $(STAMP) system-deps
+	VENV=$(VENV) bash scripts/run_tests.sh -m "not e2e"
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

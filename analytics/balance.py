@@ -98,11 +98,6 @@ class TheilDecomposition:
     within: float
     by_group: pd.DataFrame
 
-    @property
-    def between_share(self) -> float:
-        """Fraction of total inequality that lies between groups (nan if total is 0)."""
-        return self.between / self.total if self.total > 0 else math.nan
-
 
 @dataclass(frozen=True)
 class PerCapitaRange:

@@ -38,7 +38,6 @@ Pure numpy; no Streamlit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
@@ -53,7 +52,6 @@ __all__ = [
     "reference_value",
 ]
 
-Method = Literal["quantile", "equal", "jenks"]
 METHODS: tuple[str, ...] = ("quantile", "equal", "jenks")
 MAX_JENKS_VALUES = 2000  # O(n²) memory per class row; far above 478 counties
 

@@ -3,6 +3,11 @@
 A :class:`ProjectFilter` is plain data (tuples, ints, strings): it round-trips through
 ``to_dict``/``from_dict`` (JSON-safe, for URLs and scenario files) and its
 ``from_dict`` validates against an allow-list, dropping what it does not know.
+
+This module is the one definition of what a filter means: the pages and the CLI call
+:meth:`ProjectFilter.mask`/``apply``; the scenario engine's fast path evaluates the
+same enumerated conditions (:meth:`ProjectFilter.conditions`) on integer codes and
+hands the rest to ``mask``; the CLI checks its year options with :func:`is_filter_year`.
 """
 
 from __future__ import annotations
@@ -15,10 +20,22 @@ import pandas as pd
 from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from core.text import normalise_text
 
-__all__ = ["ProjectFilter", "PROVENANCE_CHOICES", "search_text"]
+__all__ = ["ProjectFilter", "PROVENANCE_CHOICES", "YEAR_MAX", "YEAR_MIN", "is_filter_year",
+           "search_text"]
 
 PROVENANCE_CHOICES = ("all", "sourced", "sample")
+#: The Jalali years a filter's ``year_from``/``year_to`` may take.
+YEAR_MIN, YEAR_MAX = 1300, 1500
 _TEXT_COLUMNS = ("project_id", "title_fa", "title_en", "agency_fa", "followup_officer")
+#: The enumerated conditions: filter field → the registry column it chooses values of.
+_ENUMERATED = (("counties", "county_code"), ("sectors", "sector"), ("statuses", "status"),
+               ("funding_sources", "funding_source"))
+
+
+def is_filter_year(value: object) -> bool:
+    """Whether ``value`` may be a filter's ``year_from``/``year_to``: a whole Jalali year
+    in :data:`YEAR_MIN`–:data:`YEAR_MAX`."""
+    return isinstance(value, int) and YEAR_MIN <= value <= YEAR_MAX
 
 
 def search_text(projects: pd.DataFrame) -> pd.Series:
@@ -55,13 +72,34 @@ class ProjectFilter:
     def is_empty(self) -> bool:
         return self == ProjectFilter()
 
+    def conditions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The enumerated conditions that are set, as (registry column, chosen values): a
+        row passes one when its value is among the chosen (missing never passes)."""
+        return tuple((column, getattr(self, name)) for name, column in _ENUMERATED
+                     if getattr(self, name))
+
+    def only_enumerated(self) -> bool:
+        """True when no year range, provenance or text is set: :meth:`mask` is then exactly
+        the conjunction of :meth:`conditions`."""
+        return (self.year_from is None and self.year_to is None and self.provenance == "all"
+                and not self.text)
+
+    def columns(self) -> tuple[str, ...]:
+        """The registry columns :meth:`mask` reads for this filter (``project_id`` always)."""
+        wanted = ["project_id", *(column for column, _ in self.conditions())]
+        if self.year_from is not None or self.year_to is not None:
+            wanted += ["planned_start", "planned_end"]
+        if self.provenance != "all":
+            wanted.append("is_sample")
+        if self.text:
+            wanted += [c for c in _TEXT_COLUMNS if c not in wanted]
+        return tuple(wanted)
+
     def mask(self, projects: pd.DataFrame) -> np.ndarray:
         """Boolean mask of the kept rows (vectorised)."""
         keep = np.ones(len(projects), dtype=bool)
-        for column, chosen in (("county_code", self.counties), ("sector", self.sectors),
-                               ("status", self.statuses), ("funding_source", self.funding_sources)):
-            if chosen:
-                keep &= projects[column].isin(chosen).to_numpy()
+        for column, chosen in self.conditions():
+            keep &= projects[column].isin(chosen).to_numpy()
         if self.year_from is not None or self.year_to is not None:
             start = _year(projects["planned_start"])
             end = _year(projects["planned_end"]).fillna(start)
@@ -115,7 +153,7 @@ class ProjectFilter:
                     rejected.append(key)
                 kwargs[key] = ok
             elif key in ("year_from", "year_to"):
-                if isinstance(value, int) and 1300 <= value <= 1500:
+                if is_filter_year(value):
                     kwargs[key] = value
                 else:
                     rejected.append(key)

@@ -18,8 +18,8 @@ the latest available), with ``<indicator>_year`` and ``<indicator>_is_sample``;
 ``unemployed`` = labour force × unemployment rate / 100.
 
 Totals: :func:`panel_totals` gives the province and "counties except the centre".
-Computation uses integer county positions and ``numpy.bincount`` (no Python loop
-over projects).
+Computation uses integer county positions (:func:`analytics.arrow.positions`) and
+``numpy.bincount`` (no Python loop over projects).
 """
 
 from __future__ import annotations
@@ -27,14 +27,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics.arrow import positions, strings_before
 from core.jalali import today_jalali
 from core.schema import STARTED_STATUSES, STATUSES
-
-try:  # arrow-backed strings (pandas' default with pyarrow installed) take a faster path
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pragma: no cover - pandas without pyarrow
-    pa = pc = None
 
 __all__ = ["PANEL_INDICATORS", "PANEL_MEASURES", "SUM_COLUMNS", "build_panel", "indicator_wide",
            "panel_totals", "sample_flags"]
@@ -95,55 +90,6 @@ def _indicator_columns(indicators: pd.DataFrame, codes: list[str], year: int | N
     return columns
 
 
-def _arrow_strings(values: pd.Series):
-    """The values as a pyarrow string ChunkedArray (zero-copy), or None."""
-    if pa is None or not (getattr(values.dtype, "storage", None) == "pyarrow"
-                          or isinstance(values.dtype, pd.ArrowDtype)):
-        return None
-    arrow = pa.chunked_array(values.array.__arrow_array__())
-    return arrow if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type) else None
-
-
-def _value_codes(values: pd.Series, categories: tuple[str, ...] | list[str] | pd.Index,
-                 missing: int = -1) -> np.ndarray:
-    """Position of each value in ``categories`` (``missing`` when absent or NA), vectorised.
-
-    Arrow-backed strings use one ``pyarrow.compute.index_in`` pass; categoricals use
-    their codes; anything else is factorised once and its few distinct values looked up.
-    """
-    categories = pd.Index(categories)
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy()
-        lookup = categories.get_indexer(values.cat.categories)
-        found = lookup[codes] if len(lookup) else np.full(len(codes), -1)
-        return np.where((codes >= 0) & (found >= 0), found, missing)
-    arrow = _arrow_strings(values)
-    if arrow is not None:
-        found = pc.index_in(arrow, value_set=pa.array(list(categories), type=arrow.type))
-        if found.null_count:
-            found = pc.fill_null(found, missing)
-        return found.to_numpy(zero_copy_only=False)
-    codes, uniques = pd.factorize(values)
-    lookup = categories.get_indexer(uniques)
-    found = lookup[codes] if len(lookup) else np.full(len(codes), -1)
-    return np.where((codes >= 0) & (found >= 0), found, missing)
-
-
-def _before(dates: pd.Series, today: str) -> np.ndarray:
-    """``"" < date < today`` per row (Jalali text compares in date order); missing → False."""
-    arrow = _arrow_strings(dates)
-    if arrow is not None:
-        late = pc.less(arrow, today)
-        shortest = pc.min(pc.binary_length(arrow)).as_py()
-        if shortest == 0:  # "" sorts before every date but is no date
-            late = pc.and_(late, pc.greater(pc.binary_length(arrow), 0))
-        return pc.fill_null(late, False).to_numpy(zero_copy_only=False)
-    codes, uniques = pd.factorize(dates.astype("string"))
-    text = np.asarray(uniques.astype(object), dtype=object)
-    late = np.array([isinstance(u, str) and u != "" and u < today for u in text], dtype=bool)
-    return np.where(codes >= 0, late[codes] if len(late) else False, False)
-
-
 def _floats(series: pd.Series) -> np.ndarray:
     """Float values with missing as 0 (a copy is made only when something is missing)."""
     if series.dtype == np.float64:
@@ -162,13 +108,13 @@ def build_panel(projects: pd.DataFrame, indicators: pd.DataFrame, counties: pd.D
     """
     index = pd.Index(counties["code"], name="code")
     n = len(index)
-    pos = _value_codes(projects["county_code"], index)
+    pos = positions(projects["county_code"], index)
     if (pos < 0).any():
         unknown = sorted(set(projects["county_code"][pos < 0]), key=str)
         raise ValueError(f"projects refer to unknown counties: {unknown}")
     n_status = len(STATUSES) + 1  # last slot: a status outside STATUSES
-    status = _value_codes(projects["status"], STATUSES, missing=n_status - 1)
-    late = _before(projects["planned_end"], today or today_jalali())
+    status = positions(projects["status"], STATUSES, missing=n_status - 1)
+    late = strings_before(projects["planned_end"], today or today_jalali())
     # one key per project: county × status × (planned end passed?)
     key = pos * (2 * n_status)
     key += status

@@ -4,22 +4,21 @@
 separators, percent signs, Arabic ي/ك, Jalali dates in any accepted form, county
 names in any spelling) and returns the clean table together with a list of
 :class:`Problem` s.  A caller that finds any problem stores nothing
-(:class:`DataValidationError` carries them all).
+(:class:`DataValidationError` carries them all).  ``Problem``, ``DataValidationError`` and
+``problems_frame`` are the one problem type of :mod:`core.problems`, re-exported here.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from core.counties import CountyResolver, is_valid_code
 from core.jalali import parse_jalali_series
+from core.problems import DataValidationError, Problem, problems_frame
 from core.schema import Column, TableSchema
 from core.text import normalise_digits, normalise_text
-from i18n import catalogue, localise_digits, t
+from i18n import catalogue
 
 __all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame"]
 
@@ -27,63 +26,6 @@ _TRUE = {"true", "1", "yes", "y", "بله", "آری", "درست", "t"}
 _FALSE = {"false", "0", "no", "n", "خیر", "نه", "نادرست", "f"}
 _ENUM_PREFIX = {"sector": "sector.", "status": "status.", "funding_source": "funding.",
                 "quality": "quality."}
-
-
-_NUMBER_TEXT = re.compile(r"\d[\d,]*(\.\d+)?")
-
-
-def _param_text(value: object, lang: str) -> object:
-    """A rule parameter for the message: numbers and number-shaped text (a limit "200", a
-    size "12.3", a count "200,000") in the reader's digits; anything else as it is."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return localise_digits(str(value), lang)
-    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
-        return localise_digits(value, lang)
-    return value
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem: where (file, sheet, row as numbered in the file, column), what, which rule."""
-
-    file: str
-    row: int | None
-    column: str
-    value: str
-    rule: str
-    params: dict = field(default_factory=dict)
-    sheet: str | None = None
-
-    def message(self, lang: str = "fa") -> str:
-        params = {k: _param_text(v, lang) for k, v in (self.params or {}).items()}
-        rule = t(f"rule.{self.rule}", lang, **params)
-        file = f"{self.file} / {self.sheet}" if self.sheet else self.file
-        row = "—" if self.row is None else localise_digits(str(self.row), lang)
-        return t("validation.problem", lang, file=file, row=row, column=self.column,
-                 value=self.value, rule=rule)
-
-
-class DataValidationError(ValueError):
-    """Raised with every problem found; nothing was stored."""
-
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
-        head = "; ".join(p.message("en") for p in problems[:5])
-        more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
-        super().__init__(f"{len(problems)} problem(s) in {file}: {head}{more}")
-
-
-def problems_frame(problems: list[Problem], lang: str = "fa") -> pd.DataFrame:
-    """Problems as a table (file, sheet, row, column, value, rule, message) for display/export."""
-    return pd.DataFrame(
-        [
-            {"file": p.file, "sheet": p.sheet or "", "row": p.row, "column": p.column,
-             "value": p.value, "rule": p.rule, "message": p.message(lang)}
-            for p in problems
-        ],
-        columns=["file", "sheet", "row", "column", "value", "rule", "message"],
-    )
 
 
 def _map_unique(series: pd.Series, fn) -> pd.Series:

@@ -29,7 +29,8 @@ import plotly.graph_objects as go
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exports.deck import build_deck, standard_deck  # noqa: E402
+from briefing.slides import standard_deck  # noqa: E402
+from exports.deck import build_deck  # noqa: E402
 from exports.images import figure_to_image, start_export_server  # noqa: E402
 from figures.maps import choropleth  # noqa: E402
 from figures.theme import apply_theme  # noqa: E402

@@ -26,7 +26,7 @@ directory on the first run), then times, median of ``--repeat`` reruns each:
   (results, saved scenarios, builder, list of edits, the shared filter sidebar): where a
   full rerun's time goes;
 * page compile — ``magic.add_magic`` + ``compile`` of ``pages/scenario.py``, which AppTest
-  repeats on every run (the page's code lives in ``ui/scenario``, imported once).
+  repeats on every run (the page's code lives in ``ui/pages/scenario``, imported once).
 
 Every page rerun is also paired with a rerun of the shell just before it; "× shell,
 paired" is the median of those per-pair ratios (steadier on a shared VM than a ratio of
@@ -179,7 +179,7 @@ def section_costs(at, shell, repeat: int) -> dict[str, list[float]]:
     """Where a full rerun goes: the page rerun again and again with one more of its parts
     replaced by nothing (results, saved scenarios, builder, list of edits, then the shared
     filter sidebar), each paired with the shell.  Changes the page module: run last."""
-    import ui.scenario.page as page
+    import ui.pages.scenario.page as page
     from analytics.filters import ProjectFilter
     from ui import layout
 

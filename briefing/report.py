@@ -1,226 +1,39 @@
-"""``pishran report`` and the shared tables behind the Balance, Ranking and Labour pages.
+"""The report's content: what ``pishran report`` prints, as data and as readable text.
 
 :func:`report_data` computes, for one :class:`~analytics.filters.ProjectFilter` and one
 balance variable X, everything the report prints: the county panel, province/rest totals,
 the balance measures from :func:`analytics.measures.panel_balance` (the one entry point —
 the Balance page calls the same function, so both show the same numbers), the labour and
-migration quadrants and the development ranking (default spec :data:`DEFAULT_RANKING_SPEC`).
-:func:`run_report` turns command-line options into a filter, prints a readable table (or
-``--json``: NaN → null, ±∞ → "inf"/"-inf") and returns the exit code (2 for a bad option, e.g. an unknown county name,
-with the closest names suggested).
-
-Ranking inputs: the panel indicators (latest year ≤ the panel year) plus
-``population_growth``, the mean annual growth (%) of population between the census
-five years before and the census year: 100·((p_y / p_{y-5})^(1/5) − 1).
+migration quadrants and the development ranking (default spec
+:data:`analytics.indicators.DEFAULT_RANKING_SPEC`).  :func:`format_report` and
+:func:`format_scenario_report` write it as text; :func:`measure_value_text` is how a balance
+measure's value reads on the pages and in the report.  The command-line glue (options →
+filter, exit codes) is :mod:`pishran.report_command`.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from analytics.filters import ProjectFilter
+from analytics.indicators import DEFAULT_RANKING_SPEC, project_provenance, ranking_inputs
 from analytics.labour import QUADRANTS, classify_labour_migration, quadrant_members
-from analytics.measures import BALANCE_X, PanelBalance, panel_balance
+from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import normalise_spec, rank_all_methods
-from core.counties import UnknownCountyError
 from core.jsonsafe import to_jsonable
-from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 
 __all__ = [
-    "DEFAULT_RANKING_SPEC",
-    "DELTA_YEARS",
-    "METROPOLITAN_RING",
-    "PER_CAPITA_SCALE",
-    "RANKING_INDICATORS",
-    "balance_context",
-    "centre_rest_shares",
-    "delta_inputs",
-    "indicators_for_year",
+    "format_report",
+    "format_scenario_report",
     "measure_value_text",
-    "project_provenance",
-    "ranking_inputs",
     "report_data",
-    "run_report",
 ]
-
-#: Indicators offered for the development ranking, and their natural direction.
-RANKING_INDICATORS: dict[str, int] = {
-    "unemployment_rate": -1,
-    "literacy_rate": 1,
-    "urbanisation_rate": 1,
-    "industrial_employment_share": 1,
-    "net_migration_rate": 1,
-    "population_growth": 1,
-}
-#: The default ranking: direction and weight of each indicator (equal weights).
-DEFAULT_RANKING_SPEC: dict[str, tuple[int, float]] = {
-    "unemployment_rate": (-1, 1.0),
-    "literacy_rate": (1, 1.0),
-    "urbanisation_rate": (1, 1.0),
-    "industrial_employment_share": (1, 1.0),
-    "net_migration_rate": (1, 1.0),
-}
-#: Default "metropolitan ring" of the Balance page: Isfahan and the counties of its
-#: urban-industrial belt (contiguous, commuting distance).
-METROPOLITAN_RING = ("isfahan", "khomeynishahr", "shahinshahr_va_meymeh", "najafabad",
-                     "falavarjan", "lenjan", "mobarakeh", "borkhar")
-#: The two census years compared by the delta ranking.
-DELTA_YEARS = (1390, 1395)
-#: Per-capita X is shown as X · scale per person (bn rials → million rials per person,
-#: jobs per 1,000 people, projects per 100,000 people).
-PER_CAPITA_SCALE = {"budget_total": 1_000, "completed_budget": 1_000, "jobs_total": 1_000,
-                    "n_projects": 100_000}
-
-_GROWTH_SPAN = 5
-
-
-# ---------------------------------------------------------------------------
-# Provenance of the selected projects
-# ---------------------------------------------------------------------------
-
-
-def project_provenance(projects: pd.DataFrame) -> dict[str, float]:
-    """How many of the (filtered) projects, and how much of their budget, are sample."""
-    sample = projects["is_sample"].astype("boolean").fillna(True).to_numpy(dtype=bool)
-    budget = projects["budget_billion_rials"].to_numpy(dtype=float, na_value=0.0)
-    active = (projects["status"] != "cancelled").to_numpy(dtype=bool, na_value=True)
-    total = float((budget * active).sum())
-    return {
-        "n_projects": int(len(projects)),
-        "n_sample": int(sample.sum()),
-        "sample_budget_share": float((budget * active * sample).sum() / total) if total else math.nan,
-    }
-
-
-# ---------------------------------------------------------------------------
-# Balance helpers (numbers only; the wording lives in the catalogue)
-# ---------------------------------------------------------------------------
-
-
-def centre_rest_shares(balance: PanelBalance) -> pd.DataFrame:
-    """Rows ``centre`` and ``rest``: share of population and share of X (fractions)."""
-    pop = balance.value("centre_share_population")
-    x = balance.value("centre_share_x")
-    return pd.DataFrame({"share_population": [pop, 1 - pop], "share_x": [x, 1 - x]},
-                        index=pd.Index(["centre", "rest"], name="group"))
-
-
-def balance_context(panel: pd.DataFrame, balance: PanelBalance) -> dict[str, Any]:
-    """Extra numbers for the plain-language reading of each measure: between-group shares
-    of Theil T and L, the counties with the highest and lowest per-capita X (scaled by
-    :data:`PER_CAPITA_SCALE`), and the equal-split HHI 1/n."""
-    kept = panel.drop(index=balance.dropped)
-    per_capita = kept[balance.x].astype(float) / kept["population"].astype(float)
-    scale = PER_CAPITA_SCALE.get(balance.x, 1)
-
-    def share(part: str, index: str) -> float:
-        total = balance.value(f"theil_{index}")
-        return balance.value(f"theil_{index}_{part}") / total if total > 0 else math.nan
-
-    return {
-        "between_share_t": share("between", "t"),
-        "within_share_t": share("within", "t"),
-        "between_share_l": share("between", "l"),
-        "within_share_l": share("within", "l"),
-        "max_county": per_capita.idxmax(),
-        "min_county": per_capita.idxmin(),
-        "max_per_capita": float(per_capita.max() * scale),
-        "min_per_capita": float(per_capita.min() * scale),
-        "mean_per_capita": float(kept[balance.x].sum() / kept["population"].sum() * scale),
-        "per_capita_scale": scale,
-        "hhi_equal": 1 / balance.n_units if balance.n_units else math.nan,
-        "groups": balance.theil.by_group,
-    }
-
-
-# ---------------------------------------------------------------------------
-# Ranking inputs
-# ---------------------------------------------------------------------------
-
-
-def _exact_year(indicators: pd.DataFrame, codes: list[str], name: str, year: int
-                ) -> tuple[pd.Series, pd.Series]:
-    """Values and sample flags of one indicator in exactly ``year`` (NaN/True when absent)."""
-    rows = indicators[(indicators["indicator"] == name) & indicators["year"].notna()
-                      & indicators["value"].notna() & indicators["county_code"].isin(codes)]
-    rows = rows[rows["year"].astype(int) == year].drop_duplicates("county_code", keep="last")
-    rows = rows.set_index("county_code")
-    values = rows["value"].astype(float).reindex(codes)
-    flags = rows["is_sample"].astype("boolean").reindex(codes).fillna(True).astype(bool)
-    return values, flags
-
-
-def _growth(indicators: pd.DataFrame, codes: list[str], year: int) -> tuple[pd.Series, pd.Series]:
-    now, now_flag = _exact_year(indicators, codes, "population", year)
-    before, before_flag = _exact_year(indicators, codes, "population", year - _GROWTH_SPAN)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        growth = 100 * ((now / before) ** (1 / _GROWTH_SPAN) - 1)
-    return growth.rename("population_growth"), (now_flag | before_flag)
-
-
-def indicators_for_year(indicators: pd.DataFrame, codes: list[str], year: int,
-                        names: Iterable[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, sample flags): county × indicator for exactly ``year``."""
-    values, flags = {}, {}
-    for name in names:
-        if name == "population_growth":
-            values[name], flags[name] = _growth(indicators, codes, year)
-        else:
-            values[name], flags[name] = _exact_year(indicators, codes, name, year)
-    index = pd.Index(codes, name="code")
-    return (pd.DataFrame(values, index=index).astype(float),
-            pd.DataFrame(flags, index=index).astype(bool))
-
-
-def ranking_inputs(panel: pd.DataFrame, indicators: pd.DataFrame, names: Iterable[str]
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, sample flags): county × chosen indicator for the panel's year.
-
-    Panel indicators come from the panel (latest year ≤ the panel year, with its
-    ``*_is_sample`` flags); ``population_growth`` is computed for the panel's population
-    census year.  Missing values stay NaN (ranking excludes and names those counties).
-    """
-    values, flags = {}, {}
-    codes = list(panel.index)
-    for name in names:
-        if name == "population_growth":
-            years = panel["population_year"].dropna()
-            year = int(years.max()) if len(years) else DELTA_YEARS[-1]
-            values[name], flags[name] = _growth(indicators, codes, year)
-        else:
-            values[name] = panel[name].astype(float)
-            flags[name] = panel[f"{name}_is_sample"].astype("boolean").fillna(True).astype(bool)
-    index = pd.Index(codes, name="code")
-    return (pd.DataFrame(values, index=index).astype(float),
-            pd.DataFrame(flags, index=index).astype(bool))
-
-
-def delta_inputs(indicators: pd.DataFrame, codes: list[str], names: Iterable[str],
-                 years: tuple[int, ...] = DELTA_YEARS
-                 ) -> tuple[dict[int, pd.DataFrame], list[str], dict[str, list[int]],
-                            dict[int, pd.DataFrame]]:
-    """Inputs of :func:`analytics.ranking.delta_ranking` for the chosen indicators.
-
-    Returns (values by year restricted to the usable indicators, usable indicators,
-    {indicator: years it lacks} for the others, sample flags by year).  An indicator is
-    usable when at least two counties have it in every year.
-    """
-    names = list(names)
-    tables = {y: indicators_for_year(indicators, codes, y, names) for y in years}
-    lacking = {n: [y for y in years if tables[y][0][n].notna().sum() < 2] for n in names}
-    lacking = {n: ys for n, ys in lacking.items() if ys}
-    usable = [n for n in names if n not in lacking]
-    return ({y: tables[y][0][usable] for y in years}, usable, lacking,
-            {y: tables[y][1][usable] for y in years})
 
 
 # ---------------------------------------------------------------------------
@@ -301,104 +114,6 @@ def _ranking(panel: pd.DataFrame, indicators: pd.DataFrame, spec: Any) -> dict[s
         "excluded": [to_jsonable(r) for r in result.excluded.to_dict(orient="records")],
         "sample_values": {c: [k for k in flags.index if flags.at[k, c]] for c in flags.columns},
     }
-
-
-# ---------------------------------------------------------------------------
-# Command line
-# ---------------------------------------------------------------------------
-
-
-class ReportOptionError(ValueError):
-    """A bad command-line option; the message says what is allowed."""
-
-
-def _choices(values: list[str], allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
-    bad = [v for v in values if v not in allowed]
-    if bad:
-        raise ReportOptionError(f"unknown {option} {', '.join(map(repr, bad))}; "
-                                f"choose from: {', '.join(allowed)}")
-    return tuple(values)
-
-
-def filter_from_args(args: argparse.Namespace, dataset) -> ProjectFilter:
-    """The :class:`ProjectFilter` the report options describe (raises ReportOptionError)."""
-    resolver = dataset.resolver
-    counties = []
-    for name in args.county or []:
-        try:
-            code = resolver.resolve(name)
-        except UnknownCountyError as err:
-            hint = (f"; closest names: {', '.join(err.suggestions)}" if err.suggestions
-                    else f"; known counties: {', '.join(resolver.codes)}")
-            raise ReportOptionError(f"unknown county {name!r}{hint}") from None
-        if code not in counties:
-            counties.append(code)
-    for option in ("year_from", "year_to"):
-        value = getattr(args, option, None)
-        if value is not None and not 1300 <= value <= 1500:
-            raise ReportOptionError(f"--{option.replace('_', '-')} must be a Jalali year "
-                                    f"(1300–1500), got {value}")
-    return ProjectFilter(
-        counties=tuple(counties),
-        sectors=_choices(args.sector or [], SECTORS, "sector"),
-        statuses=_choices(args.status or [], STATUSES, "status"),
-        funding_sources=_choices(args.funding or [], FUNDING_SOURCES, "funding source"),
-        year_from=args.year_from, year_to=args.year_to,
-        provenance=args.provenance or "all",
-    )
-
-
-def run_report(args: argparse.Namespace, dataset=None, out=None, err=None) -> int:
-    """``pishran report``: 0 on success, 2 for a bad option (message on stderr)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    if dataset is None:
-        from store.loading import load_dataset
-
-        dataset = load_dataset()
-    try:
-        if args.measure not in BALANCE_X:
-            raise ReportOptionError(f"unknown measure {args.measure!r}; choose from: "
-                                    f"{', '.join(BALANCE_X)}")
-        flt = filter_from_args(args, dataset)
-    except ReportOptionError as problem:
-        print(f"pishran report: error: {problem}", file=err)
-        return 2
-    if getattr(args, "scenario", None):
-        return run_scenario_report(args, dataset, flt, out, err)
-    data = report_data(dataset, flt, args.measure)
-    if args.json:
-        json.dump(data, out, ensure_ascii=False, indent=2, allow_nan=False)
-        out.write("\n")
-    else:
-        out.write(format_report(data, args.lang or "en"))
-    return 0
-
-
-def run_scenario_report(args: argparse.Namespace, dataset, flt: ProjectFilter, out, err
-                        ) -> int:
-    """``pishran report --scenario FILE_OR_NAME``: baseline and scenario side by side
-    (``--json``: the :func:`analytics.scenario_report.scenario_report` dict).  An unknown,
-    unreadable or invalid scenario prints every problem on stderr and returns 2."""
-    from analytics.scenario import ScenarioError
-    from analytics.scenario_report import scenario_report
-    from store.scenarios import load_scenario
-
-    lang = args.lang or "en"
-    try:
-        scenario = load_scenario(args.scenario, dataset)
-    except ScenarioError as problem:
-        print(f"pishran report: error: scenario {args.scenario!r} refused:", file=err)
-        for message in problem.messages(lang):
-            print(f"  - {message}", file=err)
-        return 2
-    data = scenario_report(dataset, scenario, flt, args.measure)
-    if args.json:
-        json.dump(to_jsonable(data), out, ensure_ascii=False, indent=2, allow_nan=False)
-        out.write("\n")
-    else:
-        out.write(format_scenario_report(data, lang, dataset))
-    return 0
 
 
 # ---------------------------------------------------------------------------

@@ -1,30 +1,25 @@
 """The registry of the app's charts and maps ("views") that can be exported or put in a deck.
 
-A view is a title key and a builder ``build(context, lang) -> go.Figure``; the context holds
-the already-computed tables (dataset, filter, panel, balance, geometry, scenario report), so
-the same view renders identically in the app, in ``pishran export chart VIEW`` and in the
-briefing deck.  Views never filter or aggregate: :func:`build_context` does that once through
-the analytics entry points (``build_panel``, ``panel_balance``, ``rank_all_methods``,
-``scenario_report``).
+A view is a title key and a builder ``build(context, lang) -> go.Figure``; the context
+(:class:`briefing.context.ViewContext`) holds the already-computed tables (dataset, filter,
+panel, balance, geometry, scenario report), so the same view renders identically in the
+app, in ``pishran export chart VIEW`` and in the briefing deck (:func:`briefing.deck.deck_spec`).
+Views never filter or aggregate: :func:`briefing.context.build_context` does that once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.filters import ProjectFilter
+from analytics.indicators import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
 from analytics.labour import classify_labour_migration
-from analytics.measures import PanelBalance, panel_balance
-from analytics.panel import build_panel, panel_totals, sample_flags
+from analytics.panel import sample_flags
 from analytics.ranking import rank_all_methods
-from briefing.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
-from core.counties import county_names
+from briefing.context import ViewContext
 from core.schema import STATUSES
 from figures.charts import (
     centre_rest_bars,
@@ -37,77 +32,21 @@ from figures.charts import (
 )
 from figures.county_map import county_map
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
-from i18n import fmt_int, fmt_number, fmt_percent, join_list, t
-from store.loading import Dataset, load_dataset
+from i18n import fmt_int, t
 
-__all__ = ["View", "ViewContext", "VIEWS", "build_context", "key_figures", "sources",
-           "scenario_comparison"]
-
-
-@dataclass(frozen=True)
-class ViewContext:
-    """Everything the views draw from, computed once."""
-
-    dataset: Dataset
-    flt: ProjectFilter
-    panel: pd.DataFrame
-    totals: pd.DataFrame
-    balance: PanelBalance
-    geometry: Any = None
-    scenario_name: str | None = None
-    scenario: dict | None = None  # analytics.scenario_report.scenario_report(...) output
-    extra: dict = field(default_factory=dict)
-
-    def names(self, lang: str) -> dict[str, str]:
-        return county_names(self.panel, lang)
+__all__ = ["VIEWS", "View", "offered_views"]
 
 
 @dataclass(frozen=True)
 class View:
+    """One exportable chart or map: ``build(context, lang)`` draws it, ``title_key`` names
+    it; ``needs_scenario`` views draw a scenario's change and need a scenario context."""
+
     id: str
     title_key: str
     build: Callable[[ViewContext, str], go.Figure]
     is_map: bool = False
     needs_scenario: bool = False
-
-
-def _geometry():
-    from geo.boundaries import BoundaryFileError
-    from geo.cache import load_province
-
-    try:
-        return load_province(counties_df=load_dataset().counties)
-    except BoundaryFileError:
-        return None
-
-
-def build_context(scenario: str | dict | None = None, flt: ProjectFilter | None = None,
-                  dataset: Dataset | None = None, geometry: Any = "load",
-                  measure: str = "budget_total") -> ViewContext:
-    """The context for ``flt`` (default: everything) and an optional scenario (a saved
-    name, a file path, or a scenario dict)."""
-    dataset = dataset or load_dataset()
-    flt = flt or ProjectFilter()
-    panel = build_panel(flt.apply(dataset.projects), dataset.indicators, dataset.counties)
-    report, name = None, None
-    if scenario is not None:
-        from analytics.scenario_report import scenario_report
-        from store.scenarios import load_scenario
-
-        if isinstance(scenario, str):
-            given = scenario
-            scenario = load_scenario(given, dataset)
-            # the scenario's own name; a file without one by its stem, never its path
-            name = scenario.name or Path(given).stem
-        elif isinstance(scenario, dict):
-            name = scenario.get("name") or None
-        report = scenario_report(dataset, scenario, flt, measure)
-    return ViewContext(
-        dataset=dataset, flt=flt, panel=panel, totals=panel_totals(panel),
-        balance=panel_balance(panel, measure),
-        geometry=_geometry() if geometry == "load" else geometry,
-        scenario_name=name, scenario=report,
-    )
 
 
 # --- builders -----------------------------------------------------------------------------
@@ -207,56 +146,7 @@ VIEWS: dict[str, View] = {v.id: v for v in (
 )}
 
 
-# --- tables for the deck ------------------------------------------------------------------
-
-
-def key_figures(ctx: ViewContext, lang: str) -> list[tuple[str, str]]:
-    """(label, value) rows: the headline figures of the Overview."""
-    b = ctx.balance
-    province = ctx.totals.loc["province"]
-    started = int((ctx.panel["n_started"] > 0).sum())
-    return [
-        (t("views.kf.projects", lang), fmt_int(province["n_projects"], lang)),
-        (t("views.kf.budget", lang), fmt_number(province["budget_total"], lang)),
-        (t("views.kf.jobs", lang), fmt_int(province["jobs_total"], lang)),
-        (t("views.kf.centre_budget", lang),
-         fmt_percent(b.value("centre_share_x"), lang, is_fraction=True)),
-        (t("views.kf.centre_population", lang),
-         fmt_percent(b.value("centre_share_population"), lang, is_fraction=True)),
-        (t("views.kf.gini", lang), fmt_number(b.value("gini_weighted"), lang, 2)),
-        (t("views.kf.counties_started", lang),
-         f"{fmt_int(started, lang)} / {fmt_int(len(ctx.panel), lang)}"),
-        (t("views.kf.overdue", lang), fmt_int(province["n_overdue"], lang)),
-    ]
-
-
-def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
-    """(figure, provenance, source) rows: what is sourced and what is sample."""
-    ind = ctx.dataset.indicators
-    rows = []
-    for name in ("population", "unemployment_rate", "net_migration_rate", "labour_force",
-                 "industrial_employment_share"):
-        part = ind[(ind["indicator"] == name) & (ind["county_code"] != "PROVINCE")]
-        counts = part["quality"].value_counts()
-        status = join_list((f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
-                            for q, n in counts.items()), lang)
-        rows.append((t(f"measure.{name}", lang), status, t(f"views.source.{name}", lang)))
-    real = int((~ctx.dataset.projects["is_sample"].astype(bool)).sum())
-    rows.append((t("common.projects", lang),
-                 t("views.projects_provenance", lang, real=fmt_int(real, lang),
-                   sample=fmt_int(len(ctx.dataset.projects) - real, lang)),
-                 t("views.source.projects", lang)))
-    return rows  # the slide itself adds «© OpenStreetMap contributors» for the boundaries
-
-
-def scenario_comparison(ctx: ViewContext, scenario: Any, lang: str
-                        ) -> list[tuple[str, float, float]]:
-    """(measure, baseline, scenario) rows of the main balance measures, as numbers: the
-    deck formats them and computes the signed change."""
-    if ctx.scenario is None:
-        return []
-    keep = ("centre_share_x", "hoover", "gini_weighted", "theil_t", "williamson",
-            "need_alignment")
-    return [(t(f"measure_id.{row['measure_id']}", lang), row["baseline"], row["scenario"])
-            for row in ctx.scenario["balance"]
-            if row["measure_id"] in keep and None not in (row["baseline"], row["scenario"])]
+def offered_views(with_scenario: bool) -> list[str]:
+    """View ids offered for a deck, in registry order: scenario-only views only with a
+    scenario."""
+    return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]

@@ -53,6 +53,8 @@ MONTH_NAMES_EN = (
     "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
 )
 
+#: The Jalali years a date may have (wider than any filter year, for old records and plans).
+YEAR_MIN, YEAR_MAX = 1200, 1500
 _SEPARATED = re.compile(r"^\s*(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
@@ -95,8 +97,8 @@ def _split(value: object) -> tuple[int, int, int]:
 
 
 def _check(value: object, year: int, month: int, day: int) -> None:
-    if not 1200 <= year <= 1500:
-        raise JalaliDateError(value, "year", f"year {year} outside 1200–1500")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise JalaliDateError(value, "year", f"year {year} outside {YEAR_MIN}–{YEAR_MAX}")
     if not 1 <= month <= 12:
         raise JalaliDateError(value, "month", f"month {month} not in 1–12")
     last = month_length(year, month)

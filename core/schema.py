@@ -31,7 +31,9 @@ SECTORS = (
 STATUSES = ("defined", "study", "in_progress", "stalled", "completed", "cancelled")
 STARTED_STATUSES = ("in_progress", "stalled", "completed")
 FUNDING_SOURCES = ("national", "provincial", "private", "mixed")
-QUALITIES = ("sourced", "derived", "estimate", "sample")
+# group: a county row that shows the value of a larger unit it belongs to (a ``GROUP:`` row),
+# never the county's own figure; flagged like a sample (is_sample true).
+QUALITIES = ("sourced", "derived", "group", "estimate", "sample")
 
 
 @dataclass(frozen=True)

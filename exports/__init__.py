@@ -4,8 +4,7 @@ No Streamlit here: the app and the ``pishran export`` command both call these.
 
 * :mod:`exports.images` — ``figure_to_image``, ``prepare_for_export``, ``start_export_server``
 * :mod:`exports.tables` — ``to_csv_bytes``, ``to_excel_bytes``
-* :mod:`exports.deck` — ``SlideSpec``, ``build_deck``, ``standard_deck``, ``deck_to_pdf``
-* :mod:`pishran.export_commands` — ``add_export_commands`` for the ``pishran`` command
+* :mod:`exports.deck` — ``build_deck`` (writes a :class:`briefing.slides.SlideSpec` list), ``deck_to_pdf``
 
 Names are imported lazily (``from exports import build_deck`` works) so that importing
 the tables does not load kaleido or python-pptx.
@@ -24,11 +23,8 @@ _LAZY = {
     "stop_export_server": "exports.images",
     "to_csv_bytes": "exports.tables",
     "to_excel_bytes": "exports.tables",
-    "SlideSpec": "exports.deck",
     "build_deck": "exports.deck",
-    "standard_deck": "exports.deck",
     "deck_to_pdf": "exports.deck",
-    "add_export_commands": "pishran.export_commands",
 }
 
 __all__ = sorted(_LAZY)

@@ -1,8 +1,10 @@
-"""The briefing deck: a 16:9 PowerPoint file built from plain slide specs.
+"""The briefing deck writer: slide specs in, a 16:9 PowerPoint file out.
 
-:func:`build_deck` turns a list of :class:`SlideSpec` into .pptx bytes; helpers build
-the standard deck (:func:`standard_deck`: title, one slide per view, key figures,
-baseline against scenario, sources and attribution).  For ``fa`` every paragraph is
+:func:`build_deck` turns a list of :class:`briefing.slides.SlideSpec` (the deck's content,
+decided by :func:`briefing.deck.deck_spec`) into .pptx bytes.  It owns the layout only:
+slide geometry, the title slide's office line and date, pictures of the figures, tables
+(long ones continue on further slides), the computed change column of the comparison
+table and the attribution lines of the sources slide.  For ``fa`` every paragraph is
 right-to-left (``a:pPr rtl="1"``, right aligned), tables run right-to-left
 (``a:tblPr rtl="1"``), every run names Vazirmatn for Latin and complex script
 (``a:latin`` and ``a:cs``) and numbers use Persian digits.  Signed numbers are written
@@ -17,11 +19,10 @@ import io
 import math
 import numbers
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from briefing.slides import SlideSpec
+from core import compat
 from core.jalali import format_jalali_fa, today_jalali
 from exports.images import has_rtl_letters
 from figures.theme import SLIDE_PICTURE_PX
@@ -43,21 +46,14 @@ from i18n.formatting import LRM
 
 __all__ = [
     "FONT",
-    "KINDS",
     "MAX_ROWS",
-    "SlideSpec",
     "auto_decimals",
     "build_deck",
-    "comparison_slide",
     "deck_to_pdf",
     "format_value",
-    "key_figures_slide",
-    "sources_slide",
-    "standard_deck",
 ]
 
 FONT = "Vazirmatn"
-KINDS = ("title", "figure", "table", "comparison", "sources")
 Progress = Callable[[int, int, str], None]
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
@@ -72,31 +68,6 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROW_FILL = (RGBColor(0xF0, 0xF9, 0xF8), WHITE)
 MINUS = "\u2212"
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-
-
-@dataclass
-class SlideSpec:
-    """One slide as plain data.
-
-    ``kind``: ``"title"`` | ``"figure"`` | ``"table"`` | ``"comparison"`` | ``"sources"``.
-    ``figure``: a Plotly figure (rendered with :func:`exports.images.figure_to_image`) or
-    ready PNG bytes.  ``table``: a DataFrame whose column names are the (translated)
-    headers, or a list of rows whose first row is the header.  For ``"comparison"`` the
-    first three columns are measure, baseline, scenario (change is computed); for
-    ``"sources"`` the rows are figure, status, source.  ``notes``: speaker notes.
-    ``subtitle``: extra line(s) on the title slide (e.g. the scenario).
-    """
-
-    kind: str
-    title: str
-    figure: go.Figure | bytes | None = None
-    table: pd.DataFrame | Sequence[Sequence[Any]] | None = None
-    notes: str | None = None
-    subtitle: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown slide kind {self.kind!r}; use one of {KINDS}")
 
 
 # ---------------------------------------------------------------------------
@@ -460,60 +431,6 @@ def build_deck(slides_spec: Sequence[SlideSpec], lang: str = "fa",
 
 
 # ---------------------------------------------------------------------------
-# Standard slides
-# ---------------------------------------------------------------------------
-
-
-def key_figures_slide(rows: Iterable[Sequence[Any]], lang: str = "fa",
-                      title: str | None = None) -> SlideSpec:
-    """``rows`` of (measure, value[, unit]) → a key-figures table slide."""
-    rows = [list(r) for r in rows]
-    with_unit = any(len(r) > 2 for r in rows)
-    header = [t("deck.col.measure", lang), t("deck.col.value", lang)]
-    if with_unit:
-        header.append(t("deck.col.unit", lang))
-    body = [(r + [""])[: len(header)] for r in rows]
-    return SlideSpec("table", title or t("deck.key_figures", lang), table=[header, *body])
-
-
-def comparison_slide(rows: Iterable[Sequence[Any]], lang: str = "fa",
-                     scenario: str | None = None) -> SlideSpec:
-    """``rows`` of (measure, baseline, scenario) → baseline-against-scenario slide."""
-    header = [t("deck.col.measure", lang), t("deck.col.baseline", lang),
-              scenario or t("deck.col.scenario", lang)]
-    title = t("deck.comparison", lang) + (f" — {scenario}" if scenario else "")
-    return SlideSpec("comparison", title, table=[header, *[list(r) for r in rows]])
-
-
-def sources_slide(rows: Iterable[Sequence[Any]] = (), lang: str = "fa") -> SlideSpec:
-    """``rows`` of (figure, status, source) → the sources-and-attribution slide (the
-    OpenStreetMap attribution and the sample note are always added)."""
-    header = [t("deck.col.figure", lang), t("deck.col.quality", lang),
-              t("deck.col.source", lang)]
-    rows = [list(r) for r in rows]
-    return SlideSpec("sources", t("deck.sources", lang), table=[header, *rows] if rows else None)
-
-
-def standard_deck(views: Iterable[tuple[str, go.Figure | bytes]], lang: str = "fa",
-                  key_figures: Iterable[Sequence[Any]] = (),
-                  comparison: Iterable[Sequence[Any]] | None = None,
-                  sources: Iterable[Sequence[Any]] = (), scenario: str | None = None,
-                  title: str | None = None) -> list[SlideSpec]:
-    """Title, one slide per ``(title, figure)`` view, key figures, the optional
-    baseline-against-scenario table and the sources slide."""
-    subtitle = t("deck.scenario_line", lang, name=scenario) if scenario else None
-    specs = [SlideSpec("title", title or t("deck.title", lang), subtitle=subtitle)]
-    specs += [SlideSpec("figure", view_title, figure=fig) for view_title, fig in views]
-    key_figures = list(key_figures)
-    if key_figures:
-        specs.append(key_figures_slide(key_figures, lang))
-    if comparison is not None:
-        specs.append(comparison_slide(comparison, lang, scenario))
-    specs.append(sources_slide(sources, lang))
-    return specs
-
-
-# ---------------------------------------------------------------------------
 # PDF
 # ---------------------------------------------------------------------------
 
@@ -521,7 +438,7 @@ def standard_deck(views: Iterable[tuple[str, go.Figure | bytes]], lang: str = "f
 def deck_to_pdf(pptx_bytes: bytes, timeout: float = 180) -> bytes | None:
     """The deck as PDF via ``libreoffice --headless --convert-to pdf``; None when
     LibreOffice is not installed.  Uses a private LibreOffice profile per call."""
-    exe = shutil.which("libreoffice") or shutil.which("soffice")
+    exe = compat.libreoffice()
     if not exe:
         return None
     with tempfile.TemporaryDirectory(prefix="pishran-deck-") as tmp:

@@ -27,7 +27,6 @@ import math
 import numbers
 import os
 import re
-import shutil
 import subprocess
 import threading
 from collections.abc import Callable
@@ -37,6 +36,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from core import compat
 from figures.theme import (
     EXPORT_HEIGHT,
     EXPORT_WIDTH,
@@ -288,16 +288,15 @@ def find_browser() -> str:
         if Path(env).is_file():
             return env
         raise ExportError(f"{t('export.no_browser', 'en')} (BROWSER_PATH={env!r})")
-    for name in BROWSERS:
-        path = shutil.which(name)
-        if path:
-            return path
+    path = compat.which(*BROWSERS)
+    if path:
+        return path
     raise ExportError(t("export.no_browser", "en"))
 
 
 def font_installed(family: str = "Vazirmatn") -> bool | None:
     """Whether fontconfig resolves ``family`` to itself; None if fc-match is missing."""
-    if not shutil.which("fc-match"):
+    if not compat.which("fc-match"):
         return None
     try:
         out = subprocess.run(["fc-match", "-f", "%{family}", family], capture_output=True,

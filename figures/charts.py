@@ -218,7 +218,7 @@ def centre_rest_bars(shares: pd.DataFrame, x_label: str, lang: str = "fa",
     """Share of population against share of X, for the centre and for the other counties.
 
     ``shares``: rows ``centre`` and ``rest``, columns ``share_population`` and ``share_x``
-    (fractions, see :func:`briefing.report.centre_rest_shares`).  One trace per group.
+    (fractions, see :func:`analytics.indicators.centre_rest_shares`).  One trace per group.
     """
     categories = [t("balance.chart.share_population", lang),
                   t("balance.chart.share_x", lang, x=x_label)]

@@ -22,6 +22,7 @@ from analytics.classify import Classification
 from analytics.panel import PANEL_MEASURES, sample_flags
 from figures.maps import ColourClasses, choropleth, class_colours, tile_cartogram
 from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution, plot_height
+from geo.projection import mercator_y
 from geo.spread import spread_groups
 from i18n import fmt_number, has_key, localise_digits, rtl_label, t
 
@@ -167,15 +168,10 @@ def class_legend(result: Classification, codes: Sequence[str], lang: str, decima
         colours = class_colours(result.k)
     return ColourClasses(
         index=pd.Series(result.classes, index=list(codes)), labels=labels, colours=colours,
-        title=title, missing_label=t("map.no_value", lang))
+        title=title)
 
 
 # --------------------------------------------------------------------------- labels
-
-
-def _merc(lat: float) -> float:
-    lat = max(min(lat, 85.0), -85.0)
-    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
 def _wrapped(text: str) -> str | None:
@@ -210,12 +206,13 @@ def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
     if labels.empty:
         return labels
     xs = labels["lon"].astype(float).to_numpy()
-    ys = np.array([_merc(v) for v in labels["lat"].astype(float)])
+    ys = np.array([mercator_y(v, degrees=True) for v in labels["lat"].astype(float)])
     if bounds is not None:
         minx, miny, maxx, maxy = bounds
         pad = 0.02 * max(maxx - minx, maxy - miny)
         span_x = max(maxx - minx + 2 * pad, 1e-6)
-        span_y = max(_merc(maxy + pad) - _merc(miny - pad), 1e-6)
+        span_y = max(mercator_y(maxy + pad, degrees=True) - mercator_y(miny - pad, degrees=True),
+                     1e-6)
     else:
         span_x = max(xs.max() - xs.min(), 1e-6) * 1.15
         span_y = max(ys.max() - ys.min(), 1e-6) * 1.15

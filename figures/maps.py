@@ -46,13 +46,12 @@ LABEL_COLOUR = "#111827"  # county names on light fills
 class ColourClasses:
     """Classed colouring: ``index`` (county code → class 0…k-1, -1 = no value), one
     ``labels`` entry (already localised) and one ``colours`` entry per class; ``title``
-    heads the legend; ``missing_label`` names the grey "no value" entry."""
+    heads the legend."""
 
     index: pd.Series
     labels: Sequence[str]
     colours: Sequence[str]
     title: str = ""
-    missing_label: str = ""
     extra: dict = field(default_factory=dict)
 
     @property

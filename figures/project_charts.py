@@ -1,6 +1,6 @@
-"""Project and county presentation: the explorer table's display form (progress bars,
-Persian digits, Jalali dates), a project's timeline, its field list, and a county's
-indicators against the province.
+"""Project and county presentation: the explorer table's display form (Persian digits,
+Jalali dates; its column labels, widths and progress bars are :mod:`ui.tables`), a
+project's timeline, its field list, and a county's indicators against the province.
 
 Data come from :mod:`analytics.project_views`; every figure goes through
 :func:`figures.theme.apply_theme`.  Text that comes from the data is escaped before it
@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from analytics.project_views import SAMPLE_TOKENS, safe_urls, sample_field_columns
 from core.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
@@ -26,9 +25,7 @@ from i18n import fmt_date, fmt_int, fmt_number, fmt_percent, has_key, localise_d
 
 __all__ = [
     "EXPLORER_DISPLAY_COLUMNS",
-    "PROFILE_WIDTHS",
     "county_locator",
-    "profile_columns",
     "ExplorerDisplay",
     "explorer_display",
     "fields_html",
@@ -38,7 +35,6 @@ __all__ = [
     "persian_text",
     "profile_display",
     "status_timeline",
-    "text_columns",
 ]
 
 SAMPLE = "✱"
@@ -67,13 +63,13 @@ def _label(key: str, lang: str, fallback: object = "") -> str:
 
 @dataclass(frozen=True)
 class ExplorerDisplay:
-    """What ``st.dataframe`` needs: ``data`` (a Styler: numbers stay numbers so sorting by a
-    column header is numeric, but show Persian digits), ``column_config``, ``column_order``
-    and ``project_ids`` (row position → project id)."""
+    """What ``st.dataframe`` shows: ``data`` (a Styler: numbers stay numbers so sorting by
+    a column header is numeric, but show Persian digits), ``frame`` (its values),
+    ``column_order`` and ``project_ids`` (row position → project id).  The columns' labels
+    and widths are :func:`ui.tables.explorer_columns`."""
 
     data: object
     frame: pd.DataFrame
-    column_config: dict
     column_order: list[str]
     project_ids: list[str]
 
@@ -127,55 +123,10 @@ def explorer_display(table: pd.DataFrame, lang: str = "fa",
     number = {"budget_billion_rials": lambda v: fmt_int(v, lang),
               "expected_jobs": lambda v: fmt_int(v, lang)}
     styler = frame.style.format(number, na_rep="—")
-    align = "right" if lang == "fa" else "left"
-    # The bar's number comes from printf (Latin digits only) and ignores the Styler: in
-    # Persian the bar is shown alone (exact values, in Persian digits, are in the detail).
-    pct = "\u200c" if lang == "fa" else "%d%%"
-    # Persian: fixed widths so the table fits the page (it opens at its left end, which is
-    # the end of a right-to-left row).  English: columns size to their content.
-    def w(pixels: int) -> int | None:
-        return pixels if lang == "fa" else (260 if pixels >= 190 else None)
-
-    col = st.column_config
-    config = {
-        "mark": col.TextColumn(t("projects.col.mark", lang), width=30,
-                               help=t("common.sample_legend", lang)),
-        "title": col.TextColumn(t("projects.col.title", lang), width=w(190), alignment=align),
-        "county": col.TextColumn(t("projects.col.county", lang), width=w(80), alignment=align),
-        "sector": col.TextColumn(t("projects.col.sector", lang), width=w(92), alignment=align),
-        "status": col.TextColumn(t("projects.col.status", lang), width=w(86), alignment=align,
-                                 help=t("projects.overdue_mark", lang)),
-        "physical_progress_pct": col.ProgressColumn(
-            t("projects.col.physical_progress_pct", lang), min_value=0, max_value=100,
-            format=pct, width=90 if lang == "fa" else 130, help=t("projects.progress_help", lang)),
-        "financial_progress_pct": col.ProgressColumn(
-            t("projects.col.financial_progress_pct", lang), min_value=0, max_value=100,
-            format=pct, width=100 if lang == "fa" else 130, help=t("projects.progress_help", lang)),
-        "budget_billion_rials": col.NumberColumn(t("projects.col.budget", lang), width=w(80),
-                                                 help=t("unit.billion_rials", lang)),
-        "expected_jobs": col.NumberColumn(t("projects.col.expected_jobs", lang)),
-        "funding_source": col.TextColumn(t("projects.col.funding_source", lang), alignment=align),
-        "planned_start": col.TextColumn(t("projects.col.planned_start", lang), alignment=align),
-        "planned_end": col.TextColumn(t("projects.col.planned_end", lang), width=w(80),
-                                      alignment=align),
-        "last_followup": col.TextColumn(t("projects.col.last_followup", lang), width=w(80),
-                                        alignment=align),
-        "provenance": col.TextColumn(t("projects.col.provenance", lang), width=w(92),
-                                     alignment=align, help=t("projects.provenance_help", lang)),
-        "source_url": col.LinkColumn(t("projects.col.source", lang),
-                                     display_text=t("projects.source_link", lang)),
-        "project_id": col.TextColumn(t("projects.col.project_id", lang)),
-    }
     order = [c for c in columns if c in frame.columns]
     if lang == "fa":  # the grid runs left to right: put the first column on the right
         order.reverse()
-    return ExplorerDisplay(styler, frame, config, order, list(table["project_id"]))
-
-
-def text_columns(frame: pd.DataFrame, lang: str = "fa") -> dict:
-    """``column_config`` aligning every column of a small text table to the reading side."""
-    align = "right" if lang == "fa" else "left"
-    return {c: st.column_config.TextColumn(str(c), alignment=align) for c in frame.columns}
+    return ExplorerDisplay(styler, frame, order, list(table["project_id"]))
 
 
 # ---------------------------------------------------------------------------
@@ -413,20 +364,6 @@ def profile_display(profile: pd.DataFrame, lang: str = "fa") -> pd.DataFrame:
     if lang == "fa":
         frame = frame[list(frame.columns)[::-1]]
     return frame
-
-
-#: Column widths (Persian) of :func:`profile_display`, so the table fits without scrolling.
-PROFILE_WIDTHS = {"indicator": 190, "value": 80, "province": 90, "year": 55, "rank": 95,
-                  "quality": 90, "source": 140}
-
-
-def profile_columns(lang: str = "fa") -> dict:
-    """``column_config`` for :func:`profile_display`: reading-side alignment, fixed widths
-    in Persian."""
-    align = "right" if lang == "fa" else "left"
-    return {t(f"county.col.{c}", lang): st.column_config.TextColumn(
-        t(f"county.col.{c}", lang), alignment=align, width=width if lang == "fa" else None)
-        for c, width in PROFILE_WIDTHS.items()}
 
 
 def county_locator(panel: pd.DataFrame, code: str, geometry, lang: str = "fa") -> go.Figure:

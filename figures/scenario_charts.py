@@ -1,7 +1,7 @@
 """Charts of the Scenario page: baseline against scenario.
 
 Like :mod:`figures.charts`, every builder takes already computed numbers (from
-:func:`analytics.scenario_report.scenario_report`) and the language and returns a themed
+:func:`analytics.scenario.compare.scenario_report`) and the language and returns a themed
 ``go.Figure``; hover texts and tick labels are formatted here (Persian digits for ``fa``)
 and Persian labels are embedded right-to-left.
 """

@@ -43,9 +43,11 @@ from .geometry import (
 )
 from .matching import MatchReport, codes_for_unknown, match_counties
 from .plotly_geojson import to_feature_collection
+from .projection import mercator_lat, mercator_y
 
 __all__ = [
     "CODE_VERSION",
+    "COUNTRY",
     "COUNTRY_PRECISION",
     "COUNTRY_TOLERANCE",
     "PROVINCE_PRECISION",
@@ -54,9 +56,12 @@ __all__ = [
     "boundaries_available",
     "country_files",
     "clear_memory_cache",
+    "geometry_or_none",
     "load_country",
     "load_province",
 ]
+
+COUNTRY = "country"  # the scope of geometry_or_none for every province at once
 
 # Bump whenever the output of the build functions changes (invalidates disk caches).
 CODE_VERSION = "geo-3"  # geo-3: country geometry carries province borders
@@ -111,7 +116,7 @@ class ProvinceGeometry:
         the given pixel size (Web Mercator, 512 px tiles as in MapLibre)."""
         minx, miny, maxx, maxy = self.bounds
         lon_span = max(maxx - minx, 1e-6)
-        y0, y1 = _merc(miny), _merc(maxy)
+        y0, y1 = mercator_y(miny), mercator_y(maxy)
         lat_span = max(y1 - y0, 1e-9)
         zoom_x = math.log2(width_px * 360.0 / (512.0 * lon_span))
         zoom_y = math.log2(height_px * 2 * math.pi / (512.0 * lat_span))
@@ -161,15 +166,6 @@ class ProvinceGeometry:
             sha256=str(data.get("sha256", "")),
             extra=dict(data.get("extra", {})),
         )
-
-
-def _merc(lat: float) -> float:
-    lat = max(min(lat, 85.0), -85.0)
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _inv_merc(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
 
 
 def boundaries_available(path: str | os.PathLike[str] | None = None) -> bool:
@@ -282,7 +278,7 @@ def _build(gdf: gpd.GeoDataFrame, tolerance: float, precision: int,
     for column in label_columns:
         labels[column] = gdf[column].tolist()
     minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
-    centre = ((minx + maxx) / 2, _inv_merc((_merc(miny) + _merc(maxy)) / 2))
+    centre = ((minx + maxx) / 2, mercator_lat((mercator_y(miny) + mercator_y(maxy)) / 2))
     # Clockwise exteriors: Plotly's `geo` subplot needs them, MapLibre does not care.
     collection = to_feature_collection(orient_for_geo_subplot(drawn), "code", precision)
     _labels_inside_shipped(labels, collection)
@@ -413,6 +409,26 @@ def load_country(
         raise BoundaryFileError(folder, "contains no IR-*.geojson files")
     stat_keys = tuple(_stat_key(f) for f in files)
     return _country_memo(stat_keys, float(tolerance), int(precision), bool(use_disk_cache))
+
+
+def geometry_or_none(scope: str | None = None, counties_df: pd.DataFrame | None = None
+                     ) -> ProvinceGeometry | None:
+    """The map geometry of ``scope`` with the default simplification, or None when its
+    boundary file (directory) is missing or unusable — the maps then fall back to the
+    equal-tile cartogram and say how to get boundaries.
+
+    ``scope``: None for the data province (:func:`geo.config.boundaries_path`, its features
+    coded by ``counties_df``), :data:`COUNTRY` for every province (:func:`load_country`),
+    or an ISO code ``"IR-NN"`` for that province's file in :func:`geo.config.country_dir`.
+    """
+    try:
+        if scope is None:
+            return load_province(counties_df=counties_df)
+        if scope == COUNTRY:
+            return load_country()
+        return load_province(country_dir() / f"{scope}.geojson", counties_df=counties_df)
+    except BoundaryFileError:
+        return None
 
 
 def clear_memory_cache() -> None:

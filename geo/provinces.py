@@ -1,7 +1,8 @@
 """Province names and county counts for the ``IR-NN.geojson`` files of the country directory.
 
 The county files are named by ISO 3166-2 code; the provinces file (``PISHRAN_PROVINCES``,
-default ``../shared/geo/iran-provinces.geojson`` next to the project) carries ``name:fa`` and
+default ``../shared/geo/iran-provinces.geojson`` next to the project; see
+:func:`core.settings.provinces_path`) carries ``name:fa`` and
 ``name:en`` but no code.  Each county file is matched to the province polygon that contains
 the representative points of (up to) three of its counties, by majority.  A file that no
 province contains — or a missing provinces file — keeps its ISO code as its name.
@@ -27,13 +28,13 @@ import shapely
 from shapely.geometry import shape
 
 from core.files import write_atomic
+from core.settings import provinces_path
 
-from .config import cache_dir, country_dir, is_inside_project, project_root
+from .config import cache_dir, country_dir, is_inside_project
 
-__all__ = ["ENV_PROVINCES", "ProvinceInfo", "county_table", "province_names", "provinces",
+__all__ = ["ProvinceInfo", "county_table", "province_names", "provinces",
            "provinces_path", "short_name"]
 
-ENV_PROVINCES = "PISHRAN_PROVINCES"
 _VERSION = "provinces-1"
 
 
@@ -51,14 +52,6 @@ class ProvinceInfo:
 
     def name(self, lang: str = "fa") -> str:
         return self.name_fa if lang == "fa" else self.name_en
-
-
-def provinces_path() -> Path:
-    """The provinces GeoJSON (``PISHRAN_PROVINCES`` or the shared default)."""
-    value = os.environ.get(ENV_PROVINCES, "").strip()
-    if value:
-        return Path(value).expanduser()
-    return project_root().parent / "shared" / "geo" / "iran-provinces.geojson"
 
 
 def _stat(path: Path) -> tuple[str, int, int]:

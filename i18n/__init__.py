@@ -5,6 +5,7 @@ into sections under :mod:`i18n.messages` (one module per area, each a dict
 ``key -> (fa, en)``) and merged once; a key defined twice is an error.
 """
 
+import i18n.problems  # noqa: F401 - registers the wording of core.problems.Problem
 from i18n.catalogue import LANGUAGES, catalogue, has_key, t
 from i18n.formatting import (
     fmt_date,

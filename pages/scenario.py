@@ -1,6 +1,5 @@
-"""Scenario: "what if …?" — build, compare, save and share scenarios (see
-:mod:`ui.scenario`; the page's code is imported, so it is compiled once per process)."""
+"""Scenario: "what if …?" — build, compare, save and share scenarios (:mod:`ui.pages.scenario`)."""
 
-from ui.scenario import render
+from ui.pages.scenario import render
 
 render()

@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from core import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,7 +47,7 @@ def _boundaries_fetch(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from briefing.report import run_report
+    from pishran.report_command import run_report
 
     return run_report(args)
 
@@ -55,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="start the web app")
-    run.add_argument("--address", default=os.environ.get("PISHRAN_ADDRESS", "127.0.0.1"))
-    run.add_argument("--port", type=int, default=int(os.environ.get("PISHRAN_PORT", "8501")))
+    run.add_argument("--address", default=settings.address())
+    run.add_argument("--port", type=int, default=settings.port())
     run.set_defaults(func=_run)
 
     report = sub.add_parser("report", help="print the county panel and balance measures")

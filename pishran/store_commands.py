@@ -32,9 +32,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 from pathlib import Path
+
+from core import settings
 
 __all__ = ["add_store_commands", "main"]
 
@@ -42,7 +43,7 @@ __all__ = ["add_store_commands", "main"]
 def _default_user() -> str:
     from store.accounts import _os_user
 
-    configured = os.environ.get("PISHRAN_USER", "").strip()
+    configured = settings.cli_user()
     if configured:
         return configured
     login = _os_user()

@@ -1,5 +1,11 @@
 """The Pishran store: versioned data, imports, follow-ups and accounts.
 
+Everything the app keeps on disk lives in this layer (above ``analytics/``, no
+Streamlit).  Inside it, :mod:`store.db` takes writers by name; :mod:`store.accounts`
+checks a signed-in user's right to write (``writer_name``) and sits above ``db``, and
+:mod:`store.overlay` lays the follow-up log over the projects for both ``db`` and
+:mod:`store.followups` — so the modules import each other in one direction only.
+
 Public API (what the pages and the command line call)::
 
     store = open_store()                        # or shared_store() in the web app

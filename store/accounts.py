@@ -10,6 +10,9 @@
   updated under ``flock``, so every process on the machine shares them.  While a name
   is locked even the right password is refused.  Unknown names are counted too and
   cost one bcrypt check, so they cannot be told apart from known ones by timing.
+* The store takes writers by name; :func:`writer_name` checks a signed-in
+  :class:`User`'s right to write and gives the name to record (so the store never
+  imports the accounts).
 * Passwords: 8 characters at least, 72 bytes at most (bcrypt's limit; longer ones are
   refused instead of being silently truncated).
 * Every change — account added or removed, password set, role changed — is written to
@@ -46,8 +49,9 @@ import bcrypt
 
 from core.clock import utcnow
 from core.files import write_atomic
+from core.settings import auth_state_file, bcrypt_rounds, users_file
 from core.text import normalise_text
-from store.config import auth_state_file, bcrypt_rounds, users_file
+from store.db import open_store, recorded_name
 
 __all__ = [
     "User",
@@ -63,6 +67,7 @@ __all__ = [
     "authenticate",
     "lockout_remaining",
     "write_allowed",
+    "writer_name",
     "has_accounts",
     "LOCKOUT_FAILURES",
     "LOCKOUT_WINDOW_S",
@@ -186,8 +191,6 @@ def _audit_store(store):
     if store is not None:
         yield store
         return
-    from store.db import open_store
-
     opened = open_store()
     try:
         yield opened
@@ -389,6 +392,20 @@ def write_allowed(user: User | None, *, path: Path | None = None) -> bool:
         return False
     return any(_key(u.name) == _key(user.name) and u.role == "editor"
                for u in list_users(path=path))
+
+
+def writer_name(user: User | str | None) -> str:
+    """The name recorded for a write, after checking the right to write.
+
+    A :class:`User` (from :func:`authenticate`) must be an editor whose account still
+    exists.  A plain string is a trusted caller (the command line: the operator already
+    has the database in hand) and is recorded as given (:func:`store.db.recorded_name`).
+    """
+    if isinstance(user, User):
+        if not write_allowed(user):
+            raise PermissionError(f"user {user.name!r} may not write (read-only)")
+        return user.name
+    return recorded_name(user)
 
 
 # --- rate limiting -----------------------------------------------------------------------

@@ -35,8 +35,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from core.clock import as_utc, jalali_datetime, utcnow
 from core.schema import INDICATORS, PROJECTS
-from store.accounts import User, write_allowed
-from store.config import database_url
+from core.settings import database_url
 from store.frames import extra_columns, records_frame, to_records, typed_frame
 from store.loading import Dataset, data_dir, load_dataset
 from store.models import (
@@ -46,6 +45,7 @@ from store.models import (
     followups,
     store_state,
 )
+from store.overlay import apply_followups
 
 __all__ = [
     "Store",
@@ -53,7 +53,7 @@ __all__ = [
     "open_store",
     "shared_store",
     "create_store_engine",
-    "writer_name",
+    "recorded_name",
     "project_diff",
     "indicator_diff",
     "MIGRATIONS_DIR",
@@ -67,7 +67,7 @@ DIFF_LIST_LIMIT = 1000
 # --- engine ------------------------------------------------------------------------------
 
 def create_store_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (default :func:`~store.config.database_url`)."""
+    """An engine for ``url`` (default :func:`~core.settings.database_url`)."""
     parsed = make_url(url or database_url())
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -186,19 +186,15 @@ def _version_info(row, current: int | None) -> VersionInfo:
     )
 
 
-def writer_name(user: User | str | None) -> str:
-    """The name recorded for a write, after checking the right to write.
+def recorded_name(name: str | None) -> str:
+    """The writer's name as recorded (stripped, at most 200 characters).
 
-    A :class:`User` (from :func:`~store.accounts.authenticate`) must be an editor
-    whose account still exists.  A plain string is a trusted caller (the command line:
-    the operator already has the database in hand) and is recorded as given.
+    The store takes writers by name: a name is a trusted caller (the command line: the
+    operator already has the database in hand).  Signed-in users are checked first by
+    :func:`store.accounts.writer_name`, which then passes their name here.
     """
-    if isinstance(user, User):
-        if not write_allowed(user):
-            raise PermissionError(f"user {user.name!r} may not write (read-only)")
-        return user.name
-    if isinstance(user, str) and user.strip():
-        return user.strip()[:200]
+    if isinstance(name, str) and name.strip():
+        return name.strip()[:200]
     raise PermissionError("writing needs a user (the app is read-only without an account)")
 
 
@@ -351,9 +347,7 @@ class Store:
 
     def current_dataset(self) -> Dataset:
         """The current version with each project's latest follow-up applied
-        (see :func:`store.followups.apply_followups`); seeds an empty store."""
-        from store.followups import apply_followups
-
+        (see :func:`store.overlay.apply_followups`); seeds an empty store."""
         with self.read() as conn:
             # one round trip per page run: the pointer and the follow-up log's size
             version_id, n, last = conn.execute(select(
@@ -540,11 +534,13 @@ class Store:
             self.audit(conn, user, "seed", version_id, {"n_added": diff["n_added"]})
             return version_id
 
-    def restore(self, version_id: int, user: User | str) -> VersionInfo:
+    def restore(self, version_id: int, user: str) -> VersionInfo:
         """Make an old version current again by writing a NEW version that copies it.
 
-        Nothing is deleted: the versions in between stay in the history."""
-        name = writer_name(user)
+        ``user`` is the writer's name (see :func:`store.versions.restore` for a signed-in
+        :class:`~store.accounts.User`).  Nothing is deleted: the versions in between stay
+        in the history."""
+        name = recorded_name(user)
         with self.write() as (conn, current):
             if conn.execute(select(dataset_versions.c.id)
                             .where(dataset_versions.c.id == version_id)).first() is None:

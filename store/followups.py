@@ -2,14 +2,8 @@
 
 * :func:`add_followup` validates and appends one entry (never updates: the table has
   triggers refusing UPDATE and DELETE).
-* A project's *current status* is its latest entry — ordered by Jalali date, then by
-  the time it was recorded, then by id.  :func:`apply_followups` lays the log over
-  the imported projects table: the latest entry's status (and the latest entry that
-  gives a physical/financial percentage, for those) replaces the imported value when
-  the entry is at least as recent as the imported ``last_followup`` (a blank
-  ``last_followup`` counts as older than everything); ``last_followup`` becomes the
-  later of the two dates.  So a newer imported file wins over an older log entry, and a
-  newer log entry wins over an older file.
+* A project's *current status* is its latest entry: :func:`apply_followups` (defined in
+  :mod:`store.overlay`, re-exported here) lays the log over the imported projects table.
 * :func:`stale_projects` — projects without a follow-up for more than ``days``.
 """
 
@@ -24,12 +18,14 @@ from core.clock import jalali_datetime, utcnow
 from core.gregorian import gregorian_suggestion
 from core.jalali import JalaliDateError, parse_jalali, parse_jalali_series, today_jalali
 from core.schema import PROJECTS, STATUSES
+from core.settings import stale_days
 from core.text import normalise_digits, normalise_text
-from store.accounts import User
-from store.config import MAX_CELL_CHARS, stale_days
-from store.db import Store, writer_name
+from store.accounts import User, writer_name
+from store.db import Store
+from store.limits import MAX_CELL_CHARS
 from store.loading import Dataset
 from store.models import ACTOR_ROLES, followups, project_rows
+from store.overlay import apply_followups
 
 __all__ = [
     "ACTOR_ROLES",
@@ -159,36 +155,6 @@ def project_timeline(store: Store, project_id: str) -> pd.DataFrame:
     frame["recorded_at_jalali"] = [jalali_datetime(ts.to_pydatetime())
                                    for ts in frame["recorded_at"]]
     return frame.reset_index(drop=True)
-
-
-def _latest(log: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
-    rows = log if column is None else log[log[column].notna()]
-    ordered = rows.sort_values(["jalali_date", "recorded_at", "id"], kind="stable")
-    return ordered.groupby("project_id", sort=False).tail(1).set_index("project_id")
-
-
-def apply_followups(projects: pd.DataFrame, log: pd.DataFrame | None) -> pd.DataFrame:
-    """The projects table with each project's latest follow-up applied (module docstring)."""
-    if log is None or log.empty:
-        return projects
-    out = projects.copy()
-    pid = out["project_id"]
-    imported = out["last_followup"].astype("string")
-
-    def newer(dates: pd.Series) -> pd.Series:
-        mapped = pid.map(dates).astype("string")
-        return (mapped.notna() & (imported.isna() | (mapped >= imported))).fillna(False)
-
-    latest = _latest(log)
-    take = newer(latest["jalali_date"])
-    out.loc[take, "status"] = pid[take].map(latest["status"]).astype("string")
-    out.loc[take, "last_followup"] = pid[take].map(latest["jalali_date"]).astype("string")
-    for column, target in (("physical_pct", "physical_progress_pct"),
-                           ("financial_pct", "financial_progress_pct")):
-        rows = _latest(log, column)
-        take = newer(rows["jalali_date"])
-        out.loc[take, target] = pid[take].map(rows[column]).astype("float64")
-    return out
 
 
 def staleness(dataset: Dataset, followup_log: pd.DataFrame | None = None,

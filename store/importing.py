@@ -35,11 +35,11 @@ from core.gregorian import gregorian_suggestion
 from core.schema import TableSchema
 from core.text import normalise_text
 from i18n import fmt_int, t
-from store.accounts import User
-from store.config import MAX_CELL_CHARS
-from store.db import Store, indicator_diff, project_diff, writer_name
+from store.accounts import User, writer_name
+from store.db import Store, indicator_diff, project_diff
 from store.frames import empty_frame, to_records, typed_frame
 from store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
+from store.limits import MAX_CELL_CHARS
 from store.reading import RawSheet, read_input, read_table_file
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]

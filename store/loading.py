@@ -7,7 +7,6 @@ there is any; otherwise a complete :class:`Dataset` is returned.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,16 +15,9 @@ import pandas as pd
 from analytics.validation import DataValidationError, Problem, validate_table
 from core.counties import PROVINCE_CODE, CountyResolver
 from core.schema import COUNTIES, INDICATORS, PLACES, PROJECTS, TableSchema
+from core.settings import data_dir  # PISHRAN_DATA_DIR
 
 __all__ = ["Dataset", "data_dir", "load_dataset", "read_csv_table"]
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def data_dir() -> Path:
-    """``PISHRAN_DATA_DIR`` or the embedded ``data/`` folder of the project."""
-    return Path(os.environ.get("PISHRAN_DATA_DIR", PROJECT_ROOT / "data"))
-
 
 @dataclass(frozen=True)
 class Dataset:

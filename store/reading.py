@@ -39,14 +39,14 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from analytics.validation import DataValidationError, Problem
 from core.text import normalise_text
-from store.config import (
+from store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
+from store.limits import (
     HEADER_MIN_SHARE,
     HEADER_SEARCH_ROWS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
 
 __all__ = ["RawSheet", "read_table_file", "read_input", "sniff_type", "decode_text",
            "DICTIONARY_SHEETS"]

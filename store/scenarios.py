@@ -6,7 +6,8 @@ gitignored).  JSON only — never pickle, never ``eval``.  Writes are atomic (a 
 file in the same directory, flushed and fsynced, then ``os.replace``), so a crash or a
 refused scenario never leaves a half-written file or touches other saved scenarios.
 A scenario is validated before it is written and again when it is read; an invalid file
-is refused with every problem listed (:class:`~analytics.scenario.ScenarioError`).
+is refused with every problem listed (:class:`~analytics.scenario.ScenarioError`).  The
+JSON text itself is made and read by :mod:`analytics.scenario.files`.
 
 Names: 1–80 characters — letters (any script, e.g. Persian), digits, space, ``-``, ``_``
 and ZWNJ — starting with a letter or digit; no ``.``, ``/`` or ``\\`` so a name can never
@@ -22,8 +23,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
-import os
 import re
 import unicodedata
 import zlib
@@ -32,9 +31,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from analytics.scenario import Scenario, ScenarioError, ScenarioProblem, apply_scenario
+from analytics.scenario import Scenario, ScenarioError, apply_scenario
+from analytics.scenario.files import compact_json, file_text, scenario_from_text
 from core.files import write_atomic
-from store.loading import PROJECT_ROOT
+from core.problems import Problem
+from core.settings import scenario_dir  # PISHRAN_SCENARIO_DIR
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -51,7 +52,6 @@ __all__ = [
     "validate_name",
 ]
 
-ENV_DIR = "PISHRAN_SCENARIO_DIR"
 MAX_FILE_BYTES = 512 * 1024
 MAX_QUERY_CHARS = 4096
 MAX_QUERY_JSON_BYTES = 64 * 1024
@@ -59,13 +59,8 @@ QUERY_PREFIX = "z1."
 _NAME = re.compile(r"[^\W_][\w\- \u200c]{0,79}")
 
 
-def scenario_dir() -> Path:
-    """``PISHRAN_SCENARIO_DIR`` or ``<project root>/var/scenarios``."""
-    return Path(os.environ.get(ENV_DIR) or PROJECT_ROOT / "var" / "scenarios")
-
-
-def _problem(field: str, value: object, rule: str, **params: object) -> ScenarioProblem:
-    return ScenarioProblem(None, field, str(value)[:200], rule, params)
+def _problem(field: str, value: object, rule: str, **params: object) -> Problem:
+    return Problem.in_scenario(None, field, str(value)[:200], rule, params)
 
 
 def validate_name(name: object) -> str:
@@ -80,25 +75,6 @@ def validate_name(name: object) -> str:
 
 def _path(name: str, directory: Path | None) -> Path:
     return (directory or scenario_dir()) / f"{validate_name(name)}.json"
-
-
-def _loads(text: str) -> Any:
-    """Strict JSON: NaN/Infinity refused."""
-    def refuse(constant: str) -> None:
-        raise ValueError(f"{constant} is not allowed")
-
-    return json.loads(text, parse_constant=refuse)
-
-
-def _parse_text(text: str, field: str) -> tuple[Scenario | None, list[ScenarioProblem]]:
-    try:
-        data = _loads(text)
-    except (ValueError, RecursionError) as err:
-        return None, [_problem(field, text[:60], "not_json", detail=str(err)[:120])]
-    try:
-        return Scenario.parse(data)
-    except RecursionError:  # pragma: no cover - parse does not recurse deeply
-        return None, [_problem(field, text[:60], "not_json", detail="nested too deeply")]
 
 
 def _check_against(dataset: Any, scenario: Scenario) -> None:
@@ -118,10 +94,7 @@ def save_scenario(name: str, scenario: Scenario | dict, dataset: Any = None,
     if not isinstance(scenario, Scenario):
         scenario = Scenario.from_dict(scenario)
     _check_against(dataset, scenario)
-    data = scenario.to_dict()
-    data["name"] = validate_name(name)
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    return write_atomic(path, text)
+    return write_atomic(path, file_text(scenario, validate_name(name)))
 
 
 def _read(path: Path, field: str) -> str:
@@ -157,7 +130,7 @@ def load_scenario(name_or_path: str | Path, dataset: Any = None, directory: Path
     if path is None:
         rule = "not_found" if candidate is not None or allow_path else "bad_name"
         raise ScenarioError([_problem("name", text_name, rule)])
-    scenario, problems = _parse_text(_read(path, "file"), "file")
+    scenario, problems = scenario_from_text(_read(path, "file"), "file")
     if problems:
         raise ScenarioError(problems)
     _check_against(dataset, scenario)
@@ -174,7 +147,7 @@ class ScenarioInfo:
     description: str
     n_edits: int
     modified: str
-    problems: tuple[ScenarioProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
@@ -188,7 +161,7 @@ def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
             continue
         modified = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
         try:
-            scenario, problems = _parse_text(_read(path, "file"), "file")
+            scenario, problems = scenario_from_text(_read(path, "file"), "file")
         except ScenarioError as err:
             scenario, problems = None, err.problems
         out.append(ScenarioInfo(
@@ -213,8 +186,7 @@ def scenario_to_query(scenario: Scenario | dict) -> str:
     """The shareable link form: ``z1.`` + base64url(zlib(compact JSON)), ≤ 4 KB."""
     if not isinstance(scenario, Scenario):
         scenario = Scenario.from_dict(scenario)
-    text = json.dumps(scenario.to_dict(), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    text = compact_json(scenario)
     packed = base64.urlsafe_b64encode(zlib.compress(text.encode("utf-8"), 9))
     query = QUERY_PREFIX + packed.rstrip(b"=").decode("ascii")
     if len(query) > MAX_QUERY_CHARS:
@@ -223,7 +195,7 @@ def scenario_to_query(scenario: Scenario | dict) -> str:
     return query
 
 
-def scenario_from_query(text: object) -> tuple[Scenario | None, list[ScenarioProblem]]:
+def scenario_from_query(text: object) -> tuple[Scenario | None, list[Problem]]:
     """Decode :func:`scenario_to_query` output (or compact JSON); never raises."""
     if not isinstance(text, str) or not text.strip():
         return None, [_problem("link", text, "bad_encoding")]
@@ -232,7 +204,7 @@ def scenario_from_query(text: object) -> tuple[Scenario | None, list[ScenarioPro
         return None, [_problem("link", f"{len(text)} characters", "too_large",
                                maximum=MAX_QUERY_CHARS)]
     if text.startswith("{"):
-        return _parse_text(text, "link")
+        return scenario_from_text(text, "link")
     if not text.startswith(QUERY_PREFIX):
         return None, [_problem("link", text[:40], "bad_encoding")]
     body = text[len(QUERY_PREFIX):]
@@ -248,4 +220,4 @@ def scenario_from_query(text: object) -> tuple[Scenario | None, list[ScenarioPro
         decoded = data.decode("utf-8")
     except (ValueError, binascii.Error, zlib.error, UnicodeDecodeError):
         return None, [_problem("link", text[:40], "bad_encoding")]
-    return _parse_text(decoded, "link")
+    return scenario_from_text(decoded, "link")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from store.accounts import User
+from store.accounts import User, writer_name
 from store.db import Store, VersionInfo
 from store.loading import Dataset
 
@@ -29,8 +29,10 @@ def dataset_at(store: Store, version_id: int) -> Dataset:
 
 
 def restore(store: Store, version_id: int, user: User | str) -> VersionInfo:
-    """Make ``version_id`` current again as a new version (returns the new version)."""
-    return store.restore(version_id, user)
+    """Make ``version_id`` current again as a new version (returns the new version).
+
+    ``user``: a signed-in :class:`User` (must be allowed to write) or a trusted name."""
+    return store.restore(version_id, writer_name(user))
 
 
 def versions_frame(store: Store) -> pd.DataFrame:

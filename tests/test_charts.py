@@ -5,11 +5,11 @@ import re
 import pandas as pd
 import pytest
 
+from analytics.indicators import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
 from analytics.labour import classify_labour_migration
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
 from analytics.ranking import rank_all_methods
-from briefing.report import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
 from core.counties import county_names
 from figures.charts import (
     centre_rest_bars,
@@ -223,7 +223,8 @@ def test_labour_names_never_cover_each_other_or_the_annotations(panel):
 
 
 def test_labour_view_keeps_the_charts_own_margins():
-    from briefing.views import VIEWS, build_context
+    from briefing.context import build_context
+    from briefing.views import VIEWS
     from figures.charts import LABOUR_MARGIN
 
     fig = VIEWS["labour"].build(build_context(geometry=None), "en")
@@ -234,7 +235,8 @@ def test_labour_view_keeps_the_charts_own_margins():
 def test_rank_matrix_names_every_county_and_keeps_the_title_clear():
     """On a slide (28 rows in ≈ 300 px) Plotly named every other county, and the figure's
     title sat on the method names at the top."""
-    from briefing.views import VIEWS, build_context
+    from briefing.context import build_context
+    from briefing.views import VIEWS
 
     fig = VIEWS["ranking"].build(build_context(geometry=None), "fa")
     assert fig.layout.yaxis.dtick == 1 and len(fig.data[0].y) == 28

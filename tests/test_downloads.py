@@ -11,7 +11,8 @@ import pandas as pd
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from briefing.views import VIEWS, build_context
+from briefing.context import build_context
+from briefing.views import VIEWS
 from exports import images
 from figures.theme import export_filename
 from i18n import t

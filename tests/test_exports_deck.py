@@ -1,4 +1,4 @@
-"""exports.deck: the 16:9 briefing deck — slide count and titles, right-to-left paragraphs
+"""exports.deck writing briefing.slides specs: the 16:9 briefing deck — slide count and titles, right-to-left paragraphs
 and tables, Vazirmatn for Latin and complex script, Persian digits, pictures, progress."""
 
 from __future__ import annotations
@@ -16,16 +16,14 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
+from briefing.slides import SlideSpec, key_figures_slide, standard_deck
 from core.jalali import format_jalali_fa, today_jalali
 from exports.deck import (
     LRM,
     MINUS,
-    SlideSpec,
     build_deck,
     deck_to_pdf,
     format_value,
-    key_figures_slide,
-    standard_deck,
 )
 from figures.maps import choropleth
 from figures.theme import apply_theme
@@ -187,7 +185,7 @@ def test_key_figures_table_persian_headers_and_digits(fa_deck):
 
 def test_comparison_table_change_column(fa_deck):
     rows = table_texts(fa_deck[3].slides[5], rtl=True)
-    assert rows[0] == ["شاخص", "وضع موجود", "انتقال ۱۰٪ بودجه", "تغییر"]
+    assert rows[0] == ["شاخص", "پایه", "انتقال ۱۰٪ بودجه", "تغییر"]
     assert rows[1] == ["ضریب جینی", "۰٫۴۲", "۰٫۳۷", LRM + MINUS + "۰٫۰۵"]
     assert rows[2][3] == LRM + MINUS + "۸٫۵"
     assert rows[3] == ["اشتغال", "۱۲٬۰۰۰", "۱۳٬۵۰۰", LRM + "+۱٬۵۰۰"]

@@ -84,3 +84,43 @@ def test_result_is_a_subset_and_every_kept_row_matches(flt):
         assert kept["county_code"].isin(flt.counties).all()
     if flt.statuses:
         assert kept["status"].isin(flt.statuses).all()
+
+
+def test_filter_years():
+    from analytics.filters import YEAR_MAX, YEAR_MIN, is_filter_year
+
+    assert (YEAR_MIN, YEAR_MAX) == (1300, 1500)
+    assert is_filter_year(1300) and is_filter_year(1500) and is_filter_year(1404)
+    assert not any(is_filter_year(v) for v in (1299, 1501, 1404.0, "1404", None))
+    assert ProjectFilter.from_dict({"year_from": 1299})[1] == ["year_from"]
+
+
+def test_conditions_and_columns():
+    flt = ProjectFilter(counties=("nain",), statuses=("defined",))
+    assert flt.conditions() == (("county_code", ("nain",)), ("status", ("defined",)))
+    assert flt.only_enumerated() and flt.columns() == ("project_id", "county_code", "status")
+    wide = ProjectFilter(year_to=1404, provenance="sample", text="x")
+    assert wide.conditions() == () and not wide.only_enumerated()
+    assert {"planned_start", "planned_end", "is_sample", "title_fa", "agency_fa"} <= set(
+        wide.columns())
+
+
+@given(filters)
+def test_mask_reads_only_its_columns_and_conditions_are_the_whole_enumerated_filter(flt):
+    frame = pd.DataFrame({
+        "project_id": ["a", "b", "c"], "county_code": ["nain", "lenjan", "isfahan"],
+        "title_fa": ["الف", "ب", "فولاد"], "title_en": ["metro", "x", None],
+        "sector": ["mining", "skills", "industry"], "status": ["defined", "completed", None],
+        "funding_source": ["national", "mixed", "private"],
+        "planned_start": ["1400/01/01", "1405/01/01", None],
+        "planned_end": ["1402/01/01", "1407/01/01", None], "is_sample": [True, False, True],
+        "budget_billion_rials": [1.0, 2.0, 3.0],
+    })
+    full = flt.mask(frame)
+    read = [c for c in flt.columns() if c in frame]  # text columns are read when present
+    assert flt.mask(frame[read]).tolist() == full.tolist()
+    if flt.only_enumerated():
+        expected = pd.Series(True, index=frame.index)
+        for column, chosen in flt.conditions():
+            expected &= frame[column].isin(chosen)
+        assert full.tolist() == expected.tolist()

@@ -25,7 +25,7 @@ def test_ltr_sign_is_idempotent_and_leaves_text_alone():
 
 
 def test_metric_deltas_start_with_an_ascii_minus_for_streamlit():
-    from ui.scenario.results import _metric_delta
+    from ui.pages.scenario.results import _metric_delta
 
     assert _metric_delta(-10.7, "fa", 1, 5e-3, "واحد") == "-۱۰٫۷ واحد"
     assert _metric_delta(0.0231, "fa", 3, 5e-4) == "+۰٫۰۲۳"

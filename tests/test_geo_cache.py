@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import geo.cache as cache
 from geo.boundaries import BoundaryFileError
 from geo.config import boundaries_path, country_dir, project_root
 from geo.plotly_geojson import feature_collection_bytes
+from geo.projection import mercator_lat, mercator_y
 
 INVENTED = Path(__file__).parent / "fixtures" / "geo_invented.geojson"
 REAL = boundaries_path()
@@ -219,3 +221,36 @@ def test_country_files_are_the_sorted_province_files_or_none(tmp_path):
     for name in ("IR-10.geojson", "IR-02.geojson", "notes.geojson", "IR-03.json"):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [f.name for f in cache.country_files(tmp_path)] == ["IR-02.geojson", "IR-10.geojson"]
+
+
+def test_geometry_or_none_loads_each_scope_or_gives_none(tmp_path, monkeypatch):
+    folder = tmp_path / "country"
+    folder.mkdir()
+    shutil.copy(INVENTED, folder / "IR-98.geojson")
+    monkeypatch.setenv("PISHRAN_BOUNDARIES", str(INVENTED))
+    monkeypatch.setenv("PISHRAN_COUNTRY_BOUNDARIES", str(folder))
+    data_province = cache.geometry_or_none(counties_df=INVENTED_TABLE)
+    assert data_province is not None
+    assert data_province.codes == ["nemuneh", "azmayesh", "khiyal", "farziyeh"]
+    assert cache.geometry_or_none("IR-98").codes == [f"osm{i}" for i in (1001, 1002, 1003, 1004)]
+    assert cache.geometry_or_none(cache.COUNTRY).extra["provinces"] == ["IR-98"]
+    # missing files: None, never an exception (the maps fall back to the tile cartogram)
+    assert cache.geometry_or_none("IR-97") is None
+    monkeypatch.setenv("PISHRAN_BOUNDARIES", str(tmp_path / "absent.geojson"))
+    monkeypatch.setenv("PISHRAN_COUNTRY_BOUNDARIES", str(tmp_path / "absent"))
+    assert cache.geometry_or_none(counties_df=INVENTED_TABLE) is None
+    assert cache.geometry_or_none(cache.COUNTRY) is None
+
+
+def test_one_mercator_for_the_map_view_and_the_labels():
+    """geo.projection is the only Mercator: y(0) = 0, y(lat) in degrees is the radian y
+    scaled, the inverse returns the latitude, and both ends clamp at ±85°."""
+    assert mercator_y(0.0) == pytest.approx(0.0, abs=1e-15)
+    for lat in (-60.0, 10.5, 32.65, 39.8):
+        assert mercator_lat(mercator_y(lat)) == pytest.approx(lat, abs=1e-12)
+        assert mercator_y(lat, degrees=True) == pytest.approx(math.degrees(mercator_y(lat)))
+        assert abs(mercator_y(lat)) > abs(math.radians(lat))  # stretched towards the poles
+    assert mercator_y(89.0) == mercator_y(85.0) and mercator_y(-90.0) == mercator_y(-85.0)
+    for module in ("geo/cache.py", "figures/map_layers.py"):  # no private copy of the formula
+        source = (project_root() / module).read_text(encoding="utf-8")
+        assert "math.pi / 4" not in source, module

@@ -10,8 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest, local_script_runner
 
 from analytics.filters import ProjectFilter
-from analytics.scenario import Scenario
-from analytics.scenario_report import scenario_report
+from analytics.scenario import Scenario, scenario_report
 from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_int, fmt_number, t

@@ -11,18 +11,13 @@ import pandas as pd
 import pytest
 
 from analytics.filters import ProjectFilter
+from analytics.indicators import DEFAULT_RANKING_SPEC, delta_inputs, indicators_for_year
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
-from briefing.report import (
-    DEFAULT_RANKING_SPEC,
-    delta_inputs,
-    indicators_for_year,
-    measure_value_text,
-    report_data,
-    run_report,
-)
+from briefing.report import measure_value_text, report_data
 from core.jsonsafe import to_jsonable
 from pishran.cli import build_parser, main
+from pishran.report_command import run_report
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from analytics.filters import ProjectFilter
-from analytics.scenario import Scenario
-from analytics.scenario_report import scenario_report
-from briefing.report import measure_value_text, run_report
+from analytics.scenario import Scenario, scenario_report
+from briefing.report import measure_value_text
 from i18n import t
 from pishran.cli import build_parser
+from pishran.report_command import run_report
 from store.scenarios import save_scenario
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -217,7 +217,7 @@ def problems_of(data: object) -> set[tuple]:
     ({"type": "set_projects", "ids": ["a"], "physical_progress_pct": 120},
      (0, "physical_progress_pct", "out_of_range")),
     ({"type": "set_projects", "ids": ["a"], "physical_progress_pct": "50"},
-     (0, "physical_progress_pct", "not_number")),
+     (0, "physical_progress_pct", "must_be_number")),
     ({"type": "set_projects", "ids": ["a"], "status": "completed",
       "physical_progress_pct": 50}, (0, "physical_progress_pct", "completed_progress")),
     ({"type": "set_projects", "ids": ["a"], "planned_end": "1404/12/30"},
@@ -225,7 +225,7 @@ def problems_of(data: object) -> set[tuple]:
     ({"type": "set_projects", "ids": ["a"], "planned_start": "1406/01/01",
       "planned_end": "1405/01/01"}, (0, "planned_end", "end_before_start_value")),
     ({"type": "postpone", "ids": ["a"]}, (0, "months", "missing")),
-    ({"type": "postpone", "ids": ["a"], "months": 2.5}, (0, "months", "not_integer")),
+    ({"type": "postpone", "ids": ["a"], "months": 2.5}, (0, "months", "must_be_integer")),
     ({"type": "postpone", "ids": ["a"], "months": 999}, (0, "months", "out_of_range")),
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": -5, "expected_jobs": 1},
@@ -233,7 +233,7 @@ def problems_of(data: object) -> set[tuple]:
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": 5, "expected_jobs": -1}, (0, "expected_jobs", "negative")),
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
-      "budget_billion_rials": 5, "expected_jobs": 1.5}, (0, "expected_jobs", "not_integer")),
+      "budget_billion_rials": 5, "expected_jobs": 1.5}, (0, "expected_jobs", "must_be_integer")),
     ({"type": "add_project", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": 5, "expected_jobs": 1}, (0, "county", "missing")),
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
@@ -296,12 +296,12 @@ def test_problem_messages_in_both_languages():
 
 
 def test_every_rule_has_a_message():
-    rules = ["missing", "not_text", "too_long", "not_number", "not_integer", "negative",
+    rules = ["missing", "not_text", "too_long", "must_be_number", "must_be_integer", "negative",
              "not_positive", "below_minimum", "out_of_range", "not_allowed", "bad_date",
              "not_list", "not_object", "too_many", "empty", "unknown_field", "unknown_type",
              "bad_version", "filter_rejected", "ids_and_filter", "need_selection",
              "nothing_to_set", "completed_progress", "end_before_start_value",
-             "end_before_start", "bad_id", "duplicate_id", "unknown_project",
+             "end_before_start_projects", "bad_id", "duplicate_id", "unknown_project_ids",
              "unknown_county", "date_out_of_range", "weights_zero", "weights_needed",
              "to_with_named", "weights_only_named", "deprivation_only", "overlap",
              "no_recipients", "missing_weight", "rank_failed", "group_and_counties",
@@ -312,7 +312,7 @@ def test_every_rule_has_a_message():
               "dates": "d", "counties": "c", "indicator": "i"}
     for rule in rules:
         for lang in ("fa", "en"):
-            assert t(f"scenario.rule.{rule}", lang, **params)
+            assert t(f"rule.{rule}", lang, **params)
 
 
 def test_edit_from_dict_and_descriptions():
@@ -421,7 +421,7 @@ def test_unknown_ids_and_counties_are_refused(ds):
             {"type": "cancel", "ids": ["k1", "zz9"]},
             {"type": "set_projects", "filter": {"counties": ["Tehran"]}, "status": "study"}))
     found = {(p.edit, p.field, p.rule) for p in info.value.problems}
-    assert found == {(0, "ids", "unknown_project"), (1, "filter.counties", "unknown_county")}
+    assert found == {(0, "ids", "unknown_project_ids"), (1, "filter.counties", "unknown_county")}
     assert "zz9" in info.value.problems[0].message("en")
 
 
@@ -430,7 +430,7 @@ def test_planned_end_before_a_projects_start_is_refused(ds):
         apply_scenario(ds, scenario({"type": "set_projects", "filter": {"counties": ["nain"]},
                                      "planned_end": "1404/12/01"}))
     problem = info.value.problems[0]
-    assert problem.rule == "end_before_start" and problem.params["ids"] == ["n1"]
+    assert problem.rule == "end_before_start_projects" and problem.params["ids"] == ["n1"]
 
 
 def test_cancel_leaves_completed_projects(ds):
@@ -867,7 +867,7 @@ def test_property_disjoint_edits_commute_and_assumptions_anywhere(projects, data
 
 
 def test_report_of_an_empty_scenario_shows_no_change(ds):
-    from analytics.scenario_report import scenario_report
+    from analytics.scenario import scenario_report
 
     report = scenario_report(ds, Scenario(), today=TODAY)
     json.dumps(report, ensure_ascii=False, allow_nan=False)  # plain data
@@ -880,7 +880,7 @@ def test_report_of_an_empty_scenario_shows_no_change(ds):
 
 
 def test_report_side_by_side(ds):
-    from analytics.scenario_report import scenario_report
+    from analytics.scenario import scenario_report
 
     sc = scenario({"type": "shift_budget", "share": 0.5, "rule": "equal"},
                   {"type": "set_projects", "ids": ["k1"], "status": "completed"})
@@ -905,7 +905,7 @@ def test_report_side_by_side(ds):
 
 
 def test_report_with_filter_and_measure(ds):
-    from analytics.scenario_report import scenario_report
+    from analytics.scenario import scenario_report
 
     sc = scenario({"type": "set_projects", "filter": {"sectors": ["tourism"]},
                    "status": "completed"})
@@ -922,7 +922,7 @@ def test_report_with_filter_and_measure(ds):
 
 
 def test_report_on_the_real_data():
-    from analytics.scenario_report import scenario_report
+    from analytics.scenario import scenario_report
 
     report = scenario_report(load_dataset(), EXAMPLE_REAL)
     json.dumps(report, ensure_ascii=False, allow_nan=False)
@@ -941,3 +941,41 @@ EXAMPLE_REAL = {
         {"type": "assumptions", "group": "industrial", "m": 0.8, "k": 2},
     ],
 }
+
+
+# ---------------------------------------------------------------------------
+# One filter semantics: the engine's fast selection is ProjectFilter.mask
+# ---------------------------------------------------------------------------
+
+_FILTERS = st.builds(
+    ProjectFilter,
+    counties=st.lists(st.sampled_from(CODES), unique=True, max_size=2).map(tuple),
+    sectors=st.lists(st.sampled_from(SECTORS), unique=True, max_size=2).map(tuple),
+    statuses=st.lists(st.sampled_from(STATUSES), unique=True, max_size=2).map(tuple),
+    funding_sources=st.lists(st.sampled_from(["national", "mixed", "private"]), unique=True,
+                             max_size=2).map(tuple),
+    year_from=st.none() | st.integers(1400, 1409),
+    year_to=st.none() | st.integers(1400, 1409),
+    provenance=st.sampled_from(["all", "sourced", "sample"]),
+    text=st.sampled_from(["", "پروژه k", "i1"]),
+)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flt=_FILTERS)
+def test_engine_selection_is_the_project_filter(ds, flt):
+    from analytics.scenario.table import EditState
+
+    state = EditState(ds)
+    assert state.filter_mask(flt).tolist() == flt.mask(ds.projects).tolist()
+    # the same after an edit has changed statuses (the engine tracks them as codes)
+    sc = scenario({"type": "cancel", "filter": {"sectors": ["tourism"]}})
+    edited = apply_scenario(ds, sc).projects
+    cancel_then_select = scenario({"type": "cancel", "filter": {"sectors": ["tourism"]}},
+                                  {"type": "set_projects", "filter": flt.to_dict(),
+                                   "physical_progress_pct": 1})
+    result = apply_scenario(ds, cancel_then_select).projects
+    touched = (result["physical_progress_pct"] == 1).to_numpy()
+    expected = flt.mask(edited) | (edited["physical_progress_pct"] == 1).to_numpy()
+    assert touched.tolist() == expected.tolist()

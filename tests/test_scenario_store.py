@@ -117,7 +117,7 @@ def test_validation_against_a_dataset(folder):
     bad = {"version": 1, "edits": [{"type": "cancel", "ids": ["no-such-project"]}]}
     with pytest.raises(ScenarioError) as info:
         save_scenario("bad", bad, dataset=ds)
-    assert info.value.problems[0].rule == "unknown_project"
+    assert info.value.problems[0].rule == "unknown_project_ids"
     assert not (folder / "bad.json").exists()
     assert load_scenario("ok", dataset=ds).edits
 
@@ -129,7 +129,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(folder, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)  # core.files.write_atomic uses it
     with pytest.raises(OSError):
         save_scenario("keep", {"version": 1, "edits": []})
     assert files(folder) == before

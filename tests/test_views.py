@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from briefing.views import VIEWS, build_context, key_figures, scenario_comparison, sources
+from briefing.context import build_context
+from briefing.tables import key_figures, scenario_comparison, sources
+from briefing.views import VIEWS, offered_views
 from i18n import has_key
 
 
@@ -32,7 +34,7 @@ def test_every_view_builds(ctx, view_id, lang):
 def test_scenario_view_needs_a_scenario(ctx):
     with pytest.raises(ValueError):
         VIEWS["scenario_change_map"].build(ctx, "fa")
-    assert scenario_comparison(ctx, None, "fa") == []
+    assert scenario_comparison(ctx, "fa") == []
 
 
 def test_scenario_context_and_comparison():
@@ -41,7 +43,7 @@ def test_scenario_context_and_comparison():
     ctx = build_context(scenario=scenario)
     fig = VIEWS["scenario_change_map"].build(ctx, "fa")
     assert fig.data
-    rows = scenario_comparison(ctx, scenario, "en")
+    rows = scenario_comparison(ctx, "en")
     centre = [r for r in rows if r[0].startswith("Centre")]
     assert centre, rows
     baseline, after = centre[0][1:3]
@@ -69,3 +71,10 @@ def test_a_scenario_file_is_named_by_its_name_or_stem_never_its_path(tmp_path):
     assert build_context(scenario=str(unnamed), geometry=None).scenario_name == "budget-shift"
     ctx = build_context(scenario={"version": 1, "name": "shift", "edits": edits}, geometry=None)
     assert ctx.scenario_name == "shift"
+
+
+def test_offered_views_keep_scenario_views_for_a_scenario():
+    without, with_scenario = offered_views(False), offered_views(True)
+    assert with_scenario == list(VIEWS)  # registry order
+    assert without == [v for v in VIEWS if not VIEWS[v].needs_scenario]
+    assert "scenario_change_map" in with_scenario and "scenario_change_map" not in without

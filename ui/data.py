@@ -103,10 +103,6 @@ def panel(flt: ProjectFilter, year: int | None = None, ds: Dataset | None = None
 @st.cache_resource(show_spinner=False)
 def province_geometry():
     """The simplified county boundaries, or ``None`` when no boundary file is configured."""
-    from geo.boundaries import BoundaryFileError
-    from geo.cache import load_province
+    from geo.cache import geometry_or_none
 
-    try:
-        return load_province(counties_df=dataset().counties)
-    except BoundaryFileError:
-        return None
+    return geometry_or_none(counties_df=dataset().counties)

@@ -18,12 +18,9 @@ call them directly (download-button bytes are not reachable from AppTest).
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from functools import lru_cache
-from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -31,6 +28,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics.filters import ProjectFilter
+from core import compat
 from figures.theme import EXPORT_HEIGHT, EXPORT_WIDTH, export_filename
 from i18n import t
 
@@ -133,7 +131,7 @@ def _start_quietly(start: Callable[[], float]) -> None:
 
 def pdf_available() -> bool:
     """Whether LibreOffice is installed (``exports.deck.deck_to_pdf`` can convert)."""
-    return bool(shutil.which("libreoffice") or shutil.which("soffice"))
+    return compat.libreoffice() is not None
 
 
 # ---------------------------------------------------------------------------
@@ -184,57 +182,43 @@ def table_downloads(df: pd.DataFrame, title: str, lang: str, key: str,
 
 
 def offered_views(with_scenario: bool) -> list[str]:
-    """View ids the Briefing page offers: scenario-only views only with a scenario."""
-    from briefing.views import VIEWS
+    """View ids the Briefing page offers (:func:`briefing.views.offered_views`)."""
+    from briefing.views import offered_views as offered
 
-    return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]
+    return offered(with_scenario)
 
 
 def expected_slide_count(n_views: int, with_scenario: bool) -> int:
-    """Title + one per view + key figures (+ comparison) + sources."""
-    return 1 + n_views + 1 + (1 if with_scenario else 0) + 1
+    """Slides of a deck with ``n_views`` views (:func:`briefing.deck.expected_slide_count`)."""
+    from briefing.deck import expected_slide_count as count
+
+    return count(n_views, with_scenario)
 
 
 def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,
                    scenario: Any = None, scenario_name: str | None = None,
                    flt: ProjectFilter | None = None, dataset: Any = None,
                    geometry: Any = "load") -> list:
-    """The deck's slide specs via :func:`pishran.export_commands.deck_specs_from_views`, with the
-    context built for the shared project filter ``flt``.
+    """The deck's slide specs from :func:`briefing.deck.deck_spec` (the function
+    ``pishran export deck`` calls too), with the context built for the shared project
+    filter ``flt``.
 
     ``scenario``: a :class:`~analytics.scenario.Scenario`, its dict, or a saved name;
-    ``scenario_name`` is what the slides call it (default: the scenario's own name).
+    ``scenario_name`` is what the slides call it unless the context names the scenario (a
+    saved one or a file by its own name, a dict by its ``name``); default: the scenario's
+    own name, else «unnamed».
     """
-    import briefing.views as views
-    from pishran.export_commands import deck_specs_from_views
+    from briefing.context import build_context
+    from briefing.deck import deck_spec
 
     view_ids = list(view_ids)
-    if not view_ids:
-        raise ValueError("choose at least one view")
-    unknown = [v for v in view_ids if v not in views.VIEWS]
-    if unknown:
-        raise ValueError(f"unknown views: {unknown}")
-    if scenario is None and any(views.VIEWS[v].needs_scenario for v in view_ids):
-        raise ValueError("scenario views need a scenario")
     if scenario is not None and not scenario_name:
         scenario_name = (scenario if isinstance(scenario, str)
                          else getattr(scenario, "name", None)
                          or (scenario.get("name") if isinstance(scenario, dict) else None)
                          or t("briefing.scenario.unnamed", lang))
-
-    def make_context(scenario: Any = None) -> Any:  # called with the scenario's name
-        return views.build_context(scenario=chosen if scenario is not None else None,
-                                   flt=flt, dataset=dataset, geometry=geometry)
-
-    chosen = scenario
-    registry = SimpleNamespace(VIEWS=views.VIEWS, build_context=make_context,
-                               key_figures=views.key_figures, sources=views.sources,
-                               scenario_comparison=views.scenario_comparison)
-    specs = deck_specs_from_views(registry, view_ids, lang,
-                                  scenario_name if scenario is not None else None)
-    if title and title.strip():
-        specs[0] = replace(specs[0], title=title.strip())
-    return specs
+    context = build_context(scenario=scenario, flt=flt, dataset=dataset, geometry=geometry)
+    return deck_spec(context, view_ids, lang, title=title, scenario_name=scenario_name)
 
 
 def build_briefing_deck(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,

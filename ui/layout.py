@@ -82,18 +82,9 @@ def chrome() -> str:
         if choice != lang:
             state.set_lang(choice)
             st.rerun()
-    st.session_state["_notice_slot"] = st.container()
-    show_notices()
+    st.session_state[state.NOTICE_SLOT] = st.container()
+    state.show_notices()
     return lang
-
-
-def show_notices() -> None:
-    """Warn about rejected link parameters (at the top of the page, via the slot
-    ``chrome`` reserved, so notices raised later in the page still show there)."""
-    notices = state.pop_notices()
-    slot = st.session_state.get("_notice_slot")
-    for param in notices:
-        (slot or st).warning(t("url.rejected", state.lang(), param=param))
 
 
 def note(text: str) -> None:

@@ -1,8 +1,15 @@
-"""Session and URL state: the language, the shared project filter, page choices.
+"""Session and URL state: the language, the shared project filter, page choices, and the
+one way a page seeds its widgets from them.
 
 The URL query is untrusted input: it is parsed as plain JSON/text against an
 allow-list of keys and values; anything malformed falls back to defaults and
-raises a notice (never an exception).  No pickle, no eval.
+raises a notice (never an exception), shown at the top of the page by
+:func:`show_notices`.  No pickle, no eval.
+
+A page reads a choice with :func:`page_param` (session, else ``?<key>=`` checked by a
+validator such as :func:`choice`, else a default) and gives a keyed widget that value
+with :func:`seed` (only when the widget has no valid value yet, so the visitor's later
+choices stay); at the end of the run :func:`sync_url` writes the choices back.
 
 Session state wins over the URL (the URL only seeds a new session), except for a link
 followed inside the session: ``st.page_link(..., query_params=link_params(...))`` puts
@@ -13,21 +20,23 @@ it wrote), and those replace the session's values.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import streamlit as st
 
 from analytics.filters import ProjectFilter
-from i18n import LANGUAGES
+from i18n import LANGUAGES, t
 
 LANG = "lang"
 FILTER = "project_filter"
 NOTICES = "url_notices"
 LAST_URL = "url:last"  # the query parameters the app last wrote (sync_url) or read
+NOTICE_SLOT = "_notice_slot"  # where show_notices writes (reserved by layout.chrome)
 _MAX_PARAM = 2000
 
 
-def _notice(key: str) -> None:
+def notice(key: str) -> None:
+    """Remember that the URL parameter ``key`` was rejected (warned about once)."""
     st.session_state.setdefault(NOTICES, [])
     if key not in st.session_state[NOTICES]:
         st.session_state[NOTICES].append(key)
@@ -38,12 +47,31 @@ def pop_notices() -> list[str]:
     return st.session_state.pop(NOTICES, [])
 
 
+def show_notices() -> None:
+    """Warn about rejected link parameters (at the top of the page, via the slot
+    ``layout.chrome`` reserved, so notices raised later in the page still show there)."""
+    notices = pop_notices()
+    slot = st.session_state.get(NOTICE_SLOT)
+    for param in notices:
+        (slot or st).warning(t("url.rejected", lang(), param=param))
+
+
+def json_value(raw: str | None):
+    """``raw`` parsed as JSON, or ``None`` when it is not JSON (or too long)."""
+    if raw is None or len(raw) > _MAX_PARAM:
+        return None
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, TypeError):
+        return None
+
+
 def lang() -> str:
     """The current language: session, else ``?lang=``, else Persian."""
     if LANG not in st.session_state:
         value = st.query_params.get("lang", "fa")
         if value not in LANGUAGES:
-            _notice("lang")
+            notice("lang")
             value = "fa"
         st.session_state[LANG] = value
     return st.session_state[LANG]
@@ -74,13 +102,10 @@ def project_filter(known_counties: tuple[str, ...]) -> ProjectFilter:
         raw = st.query_params.get("f")
         _remember("f", raw)
         if raw:
-            try:
-                data = json.loads(raw) if len(raw) <= _MAX_PARAM else None
-            except (json.JSONDecodeError, TypeError):
-                data = None
+            data = json_value(raw)
             flt, rejected = ProjectFilter.from_dict(data, known_counties)
             if data is None or rejected:
-                _notice("f")
+                notice("f")
         st.session_state[FILTER] = flt
     return st.session_state[FILTER]
 
@@ -89,18 +114,23 @@ def set_project_filter(flt: ProjectFilter) -> None:
     st.session_state[FILTER] = flt
 
 
-def page_param(key: str, default, valid: Callable[[str], object | None]):
-    """A page choice: session key ``page:<key>``, else ``?<key>=`` parsed by ``valid``
-    (returns the parsed value or ``None`` to reject), else ``default``."""
-    skey = f"page:{key}"
-    if skey not in st.session_state or _from_link(key):
+def page_param(key: str, default, valid: Callable[[str], object | None], *,
+               session_key: str | None = None, max_len: int = _MAX_PARAM,
+               follow_links: bool = True):
+    """A page choice: session key ``page:<session_key or key>``, else ``?<key>=`` parsed by
+    ``valid`` (returns the parsed value or ``None`` to reject, with a notice), else
+    ``default``.  ``follow_links``: a link followed in-session replaces the session's value
+    (see the module doc); without it the URL is read once per session."""
+    skey = f"page:{session_key or key}"
+    if skey not in st.session_state or (follow_links and _from_link(key)):
         raw = st.query_params.get(key)
-        _remember(key, raw)
+        if follow_links:
+            _remember(key, raw)
         value = default
         if raw is not None:
-            parsed = valid(raw) if len(raw) <= _MAX_PARAM else None
+            parsed = valid(raw) if len(raw) <= max_len else None
             if parsed is None:
-                _notice(key)
+                notice(key)
             else:
                 value = parsed
         st.session_state[skey] = value
@@ -116,11 +146,23 @@ def choice(options: list[str] | tuple[str, ...]) -> Callable[[str], str | None]:
     return lambda raw: raw if raw in options else None
 
 
+def seed(key: str, value, *, options: Collection | None = None,
+         valid: Callable[[object], bool] | None = None) -> str:
+    """Give the keyed widget ``key`` its first value (usually a :func:`page_param`): set
+    ``st.session_state[key] = value`` unless it already holds a value — one of ``options``
+    and passing ``valid`` when those are given.  After that the widget's own state is the
+    visitor's latest choice (an unkeyed widget whose default follows the state would get a
+    new identity after each change and lose the visitor's second choice).  Returns ``key``."""
+    if (key not in st.session_state
+            or (options is not None and st.session_state[key] not in options)
+            or (valid is not None and not valid(st.session_state[key]))):
+        st.session_state[key] = value
+    return key
+
+
 def sync_url(page_keys: dict[str, object] | None = None) -> None:
     """Write the language, the filter and this page's choices into the URL query
     (and show any notice about rejected link parameters raised during the page)."""
-    from ui.layout import show_notices
-
     show_notices()
     params = link_params(st.session_state.get(FILTER), page_keys)
     st.session_state[LAST_URL] = dict(params)

@@ -1,12 +1,9 @@
 """Exports: chart images, CSV/Excel tables and the briefing deck (PowerPoint)."""
 
+from i18n.messages.glossary import GLOSSARY
+
 MESSAGES = {
     # buttons and progress (app and CLI)
-    "export.png": ("دریافت تصویر (PNG)", "Download image (PNG)"),
-    "export.svg": ("دریافت تصویر برداری (SVG)", "Download vector image (SVG)"),
-    "export.csv": ("دریافت جدول (CSV)", "Download table (CSV)"),
-    "export.excel": ("دریافت جدول (Excel)", "Download table (Excel)"),
-    "export.deck": ("ساخت گزارش جلسه (پاورپوینت)", "Build briefing deck (PowerPoint)"),
     "export.deck_pdf": ("دریافت گزارش جلسه (PDF)", "Download briefing deck (PDF)"),
     "export.progress": ("ساخت اسلاید {step} از {total}: {label}",
                         "Building slide {step} of {total}: {label}"),
@@ -20,10 +17,6 @@ MESSAGES = {
         "قلم وزیرمتن نصب نیست؛ متن فارسی تصویرها با قلم دیگری کشیده می‌شود.",
         "The Vazirmatn font is not installed; Persian text in images falls back to another font.",
     ),
-    "export.no_views": (
-        "فهرست نماها (briefing.views) هنوز در دسترس نیست.",
-        "The view registry (briefing.views) is not available yet.",
-    ),
     "export.unknown_view": ("نمای ناشناخته: {view}؛ نماهای موجود: {views}",
                             "Unknown view: {view}; available: {views}"),
     # the deck
@@ -36,7 +29,7 @@ MESSAGES = {
     "deck.col.value": ("مقدار", "Value"),
     "deck.col.unit": ("واحد", "Unit"),
     "deck.comparison": ("وضع موجود در برابر سناریو", "Baseline against scenario"),
-    "deck.col.baseline": ("وضع موجود", "Baseline"),
+    "deck.col.baseline": GLOSSARY["glossary.baseline"],
     "deck.col.scenario": ("سناریو", "Scenario"),
     "deck.col.change": ("تغییر", "Change"),
     "deck.sources": ("منابع و انتساب", "Sources and attribution"),

@@ -1,11 +1,13 @@
 """The shared filter and URL state."""
 
+from i18n.messages.glossary import GLOSSARY
+
 MESSAGES = {
     "filter.title": ("پالایش پروژه‌ها", "Filter projects"),
     "filter.counties": ("شهرستان‌ها", "Counties"),
     "filter.sectors": ("بخش‌ها", "Sectors"),
     "filter.statuses": ("وضعیت‌ها", "Statuses"),
-    "filter.funding": ("منبع تأمین مالی", "Funding source"),
+    "filter.funding": GLOSSARY["glossary.funding_source"],
     "filter.years": ("بازه سال (شمسی)", "Year range (Jalali)"),
     "filter.provenance": ("منشأ داده", "Provenance"),
     "filter.provenance.all": ("همه", "All"),

@@ -41,12 +41,10 @@ MESSAGES = {
                           "Colours show each county's difference from the population-weighted "
                           "county average ({value}); blue above, red below."),
     "map.diff.title": ("تفاوت", "Difference"),
-    "map.no_value": ("بدون داده", "No data"),
     # view and layers
     "map.view": ("نمایش", "View"),
     "map.view.boundaries": ("مرز شهرستان‌ها", "Boundaries"),
     "map.view.tiles": ("کاشی‌های هم‌اندازه", "Equal tiles"),
-    "map.layers": ("لایه‌ها", "Layers"),
     "map.layer.projects": ("پروژه‌های پیشران", "Driver projects"),
     "map.layer.places": ("دارایی‌های توسعه", "Development assets"),
     "map.layers.only_data": ("لایه‌های پروژه و دارایی فقط برای استان {name} داده دارند.",
@@ -80,6 +78,9 @@ MESSAGES = {
     "map.place_type.technology_park_pole": ("قطب پارک فناوری", "Technology-park pole"),
     "map.place_status.operating": ("فعال", "Operating"),
     "map.place_status.proposed": ("پیشنهادی", "Proposed"),
+    "map.place_type.vocational_school_beside_industry": ("هنرستان جوار صنعت",
+                                                         "Vocational school beside industry"),
+    "map.place_status.planned": ("برنامه‌ریزی‌شده", "Planned"),
     # hover card
     "map.hover.population": ("جمعیت", "Population"),
     "map.hover.unemployment_rate": ("نرخ بیکاری (٪)", "Unemployment (%)"),
@@ -87,7 +88,6 @@ MESSAGES = {
     "map.hover.budget_per_capita": ("بودجه سرانه (میلیون ریال)", "Budget per capita (m rials)"),
     "map.hover.area_km2": ("مساحت (کیلومتر مربع)", "Area (km²)"),
     "map.hover.province": ("استان", "Province"),
-    "map.hover.n_counties": ("شهرستان‌های استان", "Counties in province"),
     "map.hover.budget": ("بودجه (میلیارد ریال)", "Budget (bn rials)"),
     "map.hover.progress": ("پیشرفت فیزیکی", "Physical progress"),
     "map.hover.status": ("وضعیت", "Status"),

@@ -20,6 +20,8 @@ MESSAGES = {
     "measure.industrial_employment_share": ("سهم اشتغال صنعتی (٪)", "Industrial employment share (%)"),
     "measure.literacy_rate": ("نرخ باسوادی (٪)", "Literacy rate (%)"),
     "measure.urbanisation_rate": ("نرخ شهرنشینی (٪)", "Urbanisation rate (%)"),
+    # provenance of a county row that shows the value of a larger unit (quality "group")
+    "quality.group": ("رقم واحد بزرگ‌تر", "Value of the larger unit"),
     "measure.short.budget_total": ("بودجه", "budget"),
     "measure.short.jobs_total": ("اشتغال", "jobs"),
     "measure.short.n_projects": ("پروژه‌ها", "projects"),

@@ -1,7 +1,8 @@
 """Projects explorer and project detail."""
 
+from i18n.messages.glossary import GLOSSARY
+
 MESSAGES = {
-    "projects.title": ("پروژه‌های پیشران", "Driver projects"),
     "projects.count": ("{n} پروژه از {total} پروژه با پالایش کنونی",
                        "{n} of {total} projects match the filter"),
     "projects.search_hint": ("جست‌وجو و پالایش در نوار کناری است؛ «پروژه های» و «پروژه‌های» یا «ك» و «ک» یکسان‌اند.",
@@ -49,18 +50,17 @@ MESSAGES = {
                                "Bar: percent complete, 0 to 100; the exact figure is in the "
                                "project details."),
     "projects.col.budget": ("بودجه", "Budget"),
-    "projects.col.funding_source": ("منبع تأمین مالی", "Funding"),
+    "projects.col.funding_source": (GLOSSARY["glossary.funding_source"][0], "Funding"),
     "projects.col.expected_jobs": ("اشتغال پیش‌بینی‌شده", "Expected jobs"),
     "projects.col.planned_start": ("آغاز برنامه", "Planned start"),
     "projects.col.planned_end": ("پایان برنامه", "Planned end"),
     "projects.col.actual_start": ("آغاز واقعی", "Actual start"),
     "projects.col.actual_end": ("پایان واقعی", "Actual end"),
     "projects.col.last_followup": ("آخرین پیگیری", "Last follow-up"),
-    "projects.col.followup_officer": ("مسئول پیگیری", "Follow-up officer"),
+    "projects.col.followup_officer": GLOSSARY["glossary.followup_officer"],
     "projects.col.provenance": ("منشأ داده", "Provenance"),
     "projects.col.sample_fields": ("ارقام نمونه", "Sample fields"),
     "projects.col.source": ("منبع", "Source"),
-    "projects.col.overdue": ("عقب‌افتاده", "Overdue"),
     "projects.provenance.sourced": ("گزارش‌شده", "Reported"),
     "projects.provenance.partial": ("گزارش‌شده ✱", "Reported ✱"),
     "projects.provenance_help": ("«گزارش‌شده»: پروژه واقعی با منبع خبری. «گزارش‌شده ✱»: پروژه واقعی که برخی ارقامش نمونه است. «✱ نمونه»: پروژه ساختگی.",
@@ -92,14 +92,14 @@ MESSAGES = {
     "projects.field.physical_progress_pct": ("پیشرفت فیزیکی", "Physical progress"),
     "projects.field.financial_progress_pct": ("پیشرفت مالی", "Financial progress"),
     "projects.field.budget_billion_rials": ("بودجه (میلیارد ریال)", "Budget (billion rials)"),
-    "projects.field.funding_source": ("منبع تأمین مالی", "Funding source"),
+    "projects.field.funding_source": GLOSSARY["glossary.funding_source"],
     "projects.field.expected_jobs": ("اشتغال پیش‌بینی‌شده (نفر)", "Expected jobs"),
     "projects.field.planned_start": ("آغاز برنامه", "Planned start"),
     "projects.field.planned_end": ("پایان برنامه", "Planned end"),
     "projects.field.actual_start": ("آغاز واقعی", "Actual start"),
     "projects.field.actual_end": ("پایان واقعی", "Actual end"),
     "projects.field.last_followup": ("آخرین پیگیری", "Last follow-up"),
-    "projects.field.followup_officer": ("مسئول پیگیری", "Follow-up officer"),
+    "projects.field.followup_officer": GLOSSARY["glossary.followup_officer"],
     "projects.field.lat": ("عرض جغرافیایی (نقطه نمونه)", "Latitude (sample point)"),
     "projects.field.lon": ("طول جغرافیایی (نقطه نمونه)", "Longitude (sample point)"),
     "projects.field.source": ("منبع", "Source"),
@@ -113,7 +113,7 @@ MESSAGES = {
     # sample_fields tokens
     "projects.token.agency": ("دستگاه مسئول", "agency"),
     "projects.token.budget": ("بودجه", "budget"),
-    "projects.token.funding": ("منبع تأمین مالی", "funding source"),
+    "projects.token.funding": (GLOSSARY["glossary.funding_source"][0], "funding source"),
     "projects.token.jobs": ("اشتغال", "jobs"),
     "projects.token.progress": ("پیشرفت", "progress"),
     "projects.token.dates": ("تاریخ‌ها", "dates"),

@@ -1,6 +1,9 @@
 """The Scenario page: building edits, the edit list, saved scenarios, baseline against
 scenario, the labour model's assumptions and its demonstration."""
 
+from i18n.messages.glossary import GLOSSARY
+
+
 def _ltr(text: str) -> str:
     """A formula kept left to right inside Persian text (LRI … PDI isolate)."""
     return "\u2066" + text + "\u2069"
@@ -83,7 +86,7 @@ MESSAGES = {
     "scenario_page.add.title_en": ("عنوان انگلیسی (اختیاری)", "English title (optional)"),
     "scenario_page.add.budget": ("بودجه (میلیارد ریال)", "Budget (bn rials)"),
     "scenario_page.add.jobs": ("اشتغال پیش‌بینی‌شده", "Expected jobs"),
-    "scenario_page.add.funding": ("منبع تأمین", "Funding source"),
+    "scenario_page.add.funding": GLOSSARY["glossary.funding_source"],
     "scenario_page.shift.share": ("سهم منتقل‌شونده از بودجه مبدأ", "Share of the donors' budget"),
     "scenario_page.shift.from": ("شهرستان‌های مبدأ", "Donor counties"),
     "scenario_page.shift.rule": ("قاعده تقسیم میان گیرندگان", "How recipients share it"),

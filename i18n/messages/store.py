@@ -4,6 +4,8 @@ Rule ids added by the import (``rule.<id>``) live here too; the shared ones
 (``rule.required``, ``rule.date_day`` …) are in :mod:`i18n.messages.validation`.
 """
 
+from i18n.messages.glossary import GLOSSARY
+
 MESSAGES = {
     # -- import rules (file-level and cell-level checks beyond validate_table)
     "rule.formula_cell": (
@@ -111,7 +113,6 @@ MESSAGES = {
     "store.kind.projects": ("پروژه‌ها", "Projects"),
     "store.kind.indicators": ("شاخص‌ها", "Indicators"),
     "store.kind.seed": ("داده پیش‌فرض", "Embedded default data"),
-    "store.kind.restore": ("بازگردانی", "Restore"),
     "store.version.restored_from": ("بازگردانی نسخه {version}", "restore of version {version}"),
     # -- problem report workbook
     "store.report.sheet": ("مشکلات", "Problems"),
@@ -154,14 +155,14 @@ MESSAGES = {
     "store.col.projects.financial_progress_pct": ("پیشرفت مالی (درصد)",
                                                   "Financial progress (%)"),
     "store.col.projects.budget_billion_rials": ("بودجه (میلیارد ریال)", "Budget (billion rials)"),
-    "store.col.projects.funding_source": ("منبع تأمین اعتبار", "Funding source"),
+    "store.col.projects.funding_source": GLOSSARY["glossary.funding_source"],
     "store.col.projects.expected_jobs": ("اشتغال پیش‌بینی‌شده (نفر)", "Expected jobs"),
     "store.col.projects.planned_start": ("تاریخ شروع", "Planned start"),
     "store.col.projects.planned_end": ("تاریخ پایان", "Planned end"),
     "store.col.projects.actual_start": ("تاریخ شروع واقعی", "Actual start"),
     "store.col.projects.actual_end": ("تاریخ پایان واقعی", "Actual end"),
     "store.col.projects.last_followup": ("تاریخ آخرین پیگیری", "Last follow-up"),
-    "store.col.projects.followup_officer": ("مسئول پیگیری", "Follow-up officer"),
+    "store.col.projects.followup_officer": GLOSSARY["glossary.followup_officer"],
     "store.col.projects.lat": ("عرض جغرافیایی", "Latitude"),
     "store.col.projects.lon": ("طول جغرافیایی", "Longitude"),
     "store.col.projects.source": ("منبع", "Source"),
@@ -215,7 +216,7 @@ MESSAGES = {
     "store.help.indicators.is_sample": ("آیا داده نمونه/برآورد است؟",
                                         "is this sample/estimated data?"),
     # -- follow-ups
-    "store.actor.followup_officer": ("کارشناس پیگیری", "Follow-up officer"),
+    "store.actor.followup_officer": GLOSSARY["glossary.followup_officer"],
     "store.actor.governor_office": ("دفتر فرماندار", "Governor's office"),
     "store.actor.mp": ("نماینده مجلس", "Member of Parliament"),
     "store.followup.saved": ("پیگیری ثبت شد", "follow-up recorded"),
@@ -224,10 +225,6 @@ MESSAGES = {
     # -- accounts
     "store.role.viewer": ("بیننده", "Viewer"),
     "store.role.editor": ("ویرایشگر", "Editor"),
-    "store.account.read_only": (
-        "هیچ حساب کاربری تعریف نشده؛ برنامه فقط‌خواندنی است",
-        "no accounts are defined; the app is read-only",
-    ),
     "store.account.bad_name": ("نام کاربری نامعتبر است", "invalid user name"),
     "store.account.short_password": ("گذرواژه دست‌کم ۸ نویسه باشد",
                                      "the password needs at least 8 characters"),

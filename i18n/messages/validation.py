@@ -1,13 +1,10 @@
-"""Messages of loading and validation (rules are stable ids: ``rule.<id>``)."""
+"""Messages of loading and validation (rules are stable ids: ``rule.<id>``, one namespace
+with the scenario rules of :mod:`i18n.messages.scenario`)."""
 
 MESSAGES = {
     "validation.problem": (
         "پرونده «{file}»، ردیف {row}، ستون «{column}»، مقدار «{value}»: {rule}",
         "file '{file}', row {row}, column '{column}', value '{value}': {rule}",
-    ),
-    "validation.summary": (
-        "{count} مشکل در «{file}» پیدا شد؛ هیچ داده‌ای ذخیره نشد.",
-        "{count} problem(s) found in '{file}'; nothing was stored.",
     ),
     "rule.missing_column": ("ستون لازم وجود ندارد", "required column is missing"),
     "rule.required": ("مقدار لازم است و خالی مانده", "a value is required"),

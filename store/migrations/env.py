@@ -23,7 +23,7 @@ def _run(connection) -> None:
 
 def main() -> None:
     if context.is_offline_mode():
-        from store.config import database_url
+        from core.settings import database_url
 
         context.configure(url=database_url(), target_metadata=metadata,
                           literal_binds=True)

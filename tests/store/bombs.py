@@ -1,7 +1,7 @@
 """Zip-bomb workbooks for the unzipped-size guard — built in memory in about a second.
 
 A valid projects workbook gets one more entry of zeros that inflates past
-:data:`~store.config.MAX_UNZIPPED_BYTES` but deflates to a few hundred KB (far
+:data:`~store.limits.MAX_UNZIPPED_BYTES` but deflates to a few hundred KB (far
 under the 10 MB upload limit).  ``declared`` makes the zip LIE about that entry's
 uncompressed size (local header and central directory), as a hand-made bomb does, so a
 guard that trusts the declared sizes is not enough.
@@ -14,7 +14,7 @@ import struct
 import warnings
 import zipfile
 
-from store.config import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES
+from store.limits import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES
 
 from .corpus import PROJECT_COLUMNS, rows, xlsx_bytes
 

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from core.settings import users_file
 from pishran.store_commands import main
 from store import (
     ACCOUNT_ACTIONS,
@@ -29,7 +30,6 @@ from store import (
     set_role,
 )
 from store.accounts import AccountError
-from store.config import users_file
 from store.models import audit_log
 
 from .conftest import DEFAULT_DB, worker_env

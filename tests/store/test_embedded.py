@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
+from core.settings import PROJECT_ROOT as ROOT
 from store import import_file, open_store
 from store.headers import label
-from store.loading import PROJECT_ROOT as ROOT
 from store.loading import load_dataset
 
 DATA = ROOT / "data"

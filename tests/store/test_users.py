@@ -10,6 +10,7 @@ import tomllib
 
 import pytest
 
+from core.settings import users_file
 from store import (
     AccountError,
     User,
@@ -22,7 +23,6 @@ from store import (
     write_allowed,
 )
 from store.accounts import LOCKOUT_FAILURES, LOCKOUT_SECONDS
-from store.config import users_file
 
 from .conftest import worker_env
 

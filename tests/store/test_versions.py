@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from core.schema import INDICATORS, PROJECTS
+from core.settings import PROJECT_ROOT, database_url
 from store import (
     User,
     add_user,
@@ -23,8 +24,7 @@ from store import (
     shared_store,
     versions_frame,
 )
-from store.config import PROJECT_ROOT, database_url
-from store.db import writer_name
+from store.accounts import writer_name
 from store.frames import typed_frame
 from store.loading import load_dataset
 

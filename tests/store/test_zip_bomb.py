@@ -16,7 +16,7 @@ import pytest
 from analytics.validation import DataValidationError
 from pishran.store_commands import main
 from store import import_file, read_table_file
-from store.config import MAX_UNZIPPED_BYTES
+from store.limits import MAX_UNZIPPED_BYTES
 
 from .bombs import bomb, workbook
 from .conftest import snapshot

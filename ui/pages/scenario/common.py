@@ -13,8 +13,13 @@ import streamlit as st
 from analytics.filters import ProjectFilter
 from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import PANEL_MEASURES
-from analytics.scenario import Scenario, ScenarioError, describe_edit
-from analytics.scenario_report import REPORT_PANEL_COLUMNS, scenario_report
+from analytics.scenario import (
+    REPORT_PANEL_COLUMNS,
+    Scenario,
+    ScenarioError,
+    describe_edit,
+    scenario_report,
+)
 from core.counties import county_names
 from figures.county_map import county_map
 from figures.frozen import freeze
@@ -73,10 +78,10 @@ def project_choices(filter_json: str, hypothetical_json: str, lang: str
               for i, tt, c in zip(head["project_id"], head[title].fillna(head["title_fa"]),
                                   head["county_code"])}
     count = len(matching)
-    for row in json.loads(hypothetical_json):
-        if ((not chosen.counties or row["county_code"] in chosen.counties)
-                and (not chosen.sectors or row["sector"] in chosen.sectors)
-                and (not chosen.statuses or row["status"] in chosen.statuses)):
+    rows = json.loads(hypothetical_json)
+    kept = chosen.mask(pd.DataFrame(rows)) if rows else []  # the one filter semantics
+    for row, keep in zip(rows, kept):
+        if keep:
             count += 1
             shown = row.get(title) or row["title_fa"]
             labels[row["project_id"]] = (f"{row['project_id']} — {shown} "
@@ -205,13 +210,6 @@ def show_flash(area: str) -> None:
     if message["details"]:
         body += "\n\n" + "\n".join(f"- {d}" for d in message["details"])
     getattr(st, message["kind"])(body)
-
-
-def seed(key: str, value) -> None:
-    """A widget's first value (``st.session_state`` rather than ``value=``: callbacks
-    change these keys)."""
-    if key not in st.session_state:
-        st.session_state[key] = value
 
 
 def current_scenario() -> Scenario:

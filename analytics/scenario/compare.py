@@ -1,5 +1,5 @@
 """Baseline versus scenario, side by side — one dict for ``pishran report --scenario`` and
-the Scenario page (plain, JSON-serialisable data: NaN becomes ``None``).
+the Scenario page (plain, JSON-serialisable data: NaN and ±∞ become ``None``).
 
 Both sides use the same entry points as the rest of the app: the county panel
 (:func:`analytics.panel.build_panel` on ``flt`` applied to the registry), the balance
@@ -18,7 +18,7 @@ capita (or of the measure itself when it is already a rate).  Rank 1 = highest;
 
 from __future__ import annotations
 
-import math
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -28,8 +28,11 @@ from analytics.filters import ProjectFilter
 from analytics.measures import panel_balance
 from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import rank_all_methods
-from analytics.scenario import DEVELOPMENT_SPEC, Scenario, apply_scenario, describe_edit
+from analytics.scenario.apply import DEVELOPMENT_SPEC, apply_scenario
+from analytics.scenario.describe import describe_edit
+from analytics.scenario.model import Scenario
 from core.counties import county_names
+from core.jsonsafe import to_jsonable
 from i18n import t
 
 __all__ = ["REPORT_PANEL_COLUMNS", "REPORT_RANK_SPEC", "scenario_report"]
@@ -49,26 +52,13 @@ _TOTAL_COLUMNS = ("n_projects", "budget_total", "completed_budget", "jobs_total"
                   "unemployment_rate", "net_migration_rate")
 
 
-def _plain(value: Any) -> Any:
-    """JSON-safe scalar: numpy → Python, NaN/NA → None."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if not math.isfinite(float(value)) else float(value)
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
+#: The report's convention of :func:`core.jsonsafe.to_jsonable`: numpy → Python,
+#: NaN/NA/±∞ → None, other values kept.
+_plain = partial(to_jsonable, infinity="none", scalars="keep")
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return _plain(frame.to_dict("records"))
 
 
 def _balance(panel: pd.DataFrame, measure: str) -> tuple[pd.Series, list[str], str | None]:
@@ -108,7 +98,7 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
     ``ranks`` (per county: development and measure ranks, both sides and change),
     ``labour`` (per county labour-model outputs), ``labour_note`` (the assumptions).
 
-    Raises :class:`~analytics.scenario.ScenarioError` for an invalid scenario and
+    Raises :class:`~analytics.scenario.rules.ScenarioError` for an invalid scenario and
     ``ValueError`` for an unknown ``measure``.
     """
     if measure not in PANEL_MEASURES:

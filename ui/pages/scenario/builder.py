@@ -22,7 +22,7 @@ from analytics.scenario import (
 from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 from i18n import fmt_int, fmt_number, fmt_percent, localise_digits, t
 from ui import layout
-from ui.scenario.common import (
+from ui.pages.scenario.common import (
     HYP,
     MAX_CHOICES,
     PageContext,
@@ -36,10 +36,10 @@ from ui.scenario.common import (
     project_choices,
     readable,
     rerun_app_if_changed,
-    seed,
     set_scenario,
     show_flash,
 )
+from ui.state import seed
 
 #: High in-migration assumptions of the demonstration (the docstring's example).
 DEMO_M, DEMO_K, DEMO_JOBS = 0.8, 2.0, 1000

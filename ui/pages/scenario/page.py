@@ -13,8 +13,8 @@ from i18n import t
 from store import scenarios as store
 from ui import data, layout, state
 from ui.context import page_context
-from ui.scenario.builder import builder, edit_list
-from ui.scenario.common import (
+from ui.pages.scenario.builder import builder, edit_list
+from ui.pages.scenario.common import (
     DRAWN,
     SCENARIO,
     check,
@@ -24,13 +24,13 @@ from ui.scenario.common import (
     flash,
     project_choices,
     report_for,
-    seed,
     set_scenario,
     show_flash,
 )
-from ui.scenario.results import results
-from ui.scenario.saved import saved_scenarios
-from ui.scenario.tables import county_table, measures_table
+from ui.pages.scenario.results import results
+from ui.pages.scenario.saved import saved_scenarios
+from ui.pages.scenario.tables import county_table, measures_table
+from ui.state import seed
 
 #: The page's caches, keyed by scenario, filter, X … but not by the data.
 CACHES = (report_for, project_choices, figure_for, measures_table, county_table)

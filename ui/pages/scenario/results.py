@@ -24,8 +24,8 @@ from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, t
 from i18n.formatting import LRM
 from ui import data, layout, state
-from ui.scenario.builder import DEMO_JOBS, DEMO_K, DEMO_M, demo_assumptions
-from ui.scenario.common import (
+from ui.pages.scenario.builder import DEMO_JOBS, DEMO_K, DEMO_M, demo_assumptions
+from ui.pages.scenario.common import (
     HYP,
     MAP_MEASURES,
     PageContext,
@@ -35,10 +35,10 @@ from ui.scenario.common import (
     note,
     report_for,
     rerun_app_if_changed,
-    seed,
     show_flash,
 )
-from ui.scenario.tables import county_table, measures_table
+from ui.pages.scenario.tables import county_table, measures_table
+from ui.state import seed
 
 #: The result sections, shown one at a time (a segmented control, ``?scn_view=``).
 VIEWS = ("map", "counties", "ranks", "labour")

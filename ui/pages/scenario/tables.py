@@ -17,7 +17,7 @@ from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_number, fmt_percent, t
 from ui import memo
-from ui.scenario.common import HYP, decimals_of, report_for, short_label
+from ui.pages.scenario.common import HYP, decimals_of, report_for, short_label
 
 
 @memo.shared(maxsize=48)

@@ -14,7 +14,7 @@ from figures.scenario_charts import signed
 from i18n import fmt_int, localise_digits, t
 from store import scenarios as store
 from ui import data
-from ui.scenario.common import (
+from ui.pages.scenario.common import (
     FLASH,
     PageContext,
     check,
@@ -23,10 +23,10 @@ from ui.scenario.common import (
     flash,
     report_for,
     rerun_app_if_changed,
-    seed,
     set_scenario,
     show_flash,
 )
+from ui.state import seed
 
 
 def _save(lang: str) -> None:

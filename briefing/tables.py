@@ -1,0 +1,67 @@
+"""The briefing deck's tables, drawn from a :class:`~briefing.context.ViewContext`.
+
+:func:`key_figures` (the Overview's headline figures), :func:`sources` (what is sourced
+and what is sample) and :func:`scenario_comparison` (baseline against scenario, as
+numbers — the deck writer formats them and computes the signed change).
+"""
+
+from __future__ import annotations
+
+from briefing.context import ViewContext
+from i18n import fmt_int, fmt_number, fmt_percent, join_list, t
+
+__all__ = ["key_figures", "scenario_comparison", "sources"]
+
+#: The balance measures the baseline-against-scenario table shows (in the report's order).
+COMPARISON_MEASURES = ("centre_share_x", "hoover", "gini_weighted", "theil_t", "williamson",
+                       "need_alignment")
+
+
+def key_figures(ctx: ViewContext, lang: str) -> list[tuple[str, str]]:
+    """(label, value) rows: the headline figures of the Overview."""
+    b = ctx.balance
+    province = ctx.totals.loc["province"]
+    started = int((ctx.panel["n_started"] > 0).sum())
+    return [
+        (t("views.kf.projects", lang), fmt_int(province["n_projects"], lang)),
+        (t("views.kf.budget", lang), fmt_number(province["budget_total"], lang)),
+        (t("views.kf.jobs", lang), fmt_int(province["jobs_total"], lang)),
+        (t("views.kf.centre_budget", lang),
+         fmt_percent(b.value("centre_share_x"), lang, is_fraction=True)),
+        (t("views.kf.centre_population", lang),
+         fmt_percent(b.value("centre_share_population"), lang, is_fraction=True)),
+        (t("views.kf.gini", lang), fmt_number(b.value("gini_weighted"), lang, 2)),
+        (t("views.kf.counties_started", lang),
+         f"{fmt_int(started, lang)} / {fmt_int(len(ctx.panel), lang)}"),
+        (t("views.kf.overdue", lang), fmt_int(province["n_overdue"], lang)),
+    ]
+
+
+def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
+    """(figure, provenance, source) rows: what is sourced and what is sample."""
+    ind = ctx.dataset.indicators
+    rows = []
+    for name in ("population", "unemployment_rate", "net_migration_rate", "labour_force",
+                 "industrial_employment_share"):
+        part = ind[(ind["indicator"] == name) & (ind["county_code"] != "PROVINCE")]
+        counts = part["quality"].value_counts()
+        status = join_list((f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
+                            for q, n in counts.items()), lang)
+        rows.append((t(f"measure.{name}", lang), status, t(f"views.source.{name}", lang)))
+    real = int((~ctx.dataset.projects["is_sample"].astype(bool)).sum())
+    rows.append((t("common.projects", lang),
+                 t("views.projects_provenance", lang, real=fmt_int(real, lang),
+                   sample=fmt_int(len(ctx.dataset.projects) - real, lang)),
+                 t("views.source.projects", lang)))
+    return rows  # the slide itself adds «© OpenStreetMap contributors» for the boundaries
+
+
+def scenario_comparison(ctx: ViewContext, lang: str) -> list[tuple[str, float, float]]:
+    """(measure, baseline, scenario) rows of the main balance measures, as numbers (none
+    without a scenario): the deck formats them and computes the signed change."""
+    if ctx.scenario is None:
+        return []
+    return [(t(f"measure_id.{row['measure_id']}", lang), row["baseline"], row["scenario"])
+            for row in ctx.scenario["balance"]
+            if row["measure_id"] in COMPARISON_MEASURES
+            and None not in (row["baseline"], row["scenario"])]

@@ -1,0 +1,167 @@
+"""The County page — a county profile: one county's projects, its indicators against the province, its
+development rank by several methods and its place on the map.
+
+URL: ``county`` (a county code), ``f`` (the shared filter).
+
+The county chosen here overrides the county choice of the shared filter (its other
+settings apply); the link to the Projects page carries the filter narrowed to this
+county, so Projects lists the same projects as the table here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from analytics.project_views import (
+    DEFAULT_SPEC,
+    county_profile,
+    county_ranks,
+    explorer_table,
+    persian_sort_key,
+)
+from figures.project_charts import (
+    EXPLORER_DISPLAY_COLUMNS,
+    county_locator,
+    explorer_display,
+    indicator_chart,
+    profile_display,
+)
+from figures.theme import plotly_config
+from i18n import fmt_int, localise_digits, t
+from ui import data, layout, state, tables
+from ui.context import page_context
+from ui.downloads import chart_downloads, table_downloads
+
+#: The projects table's columns (reading order): they fit a 1280 × 800 screen.
+COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
+                  "budget_billion_rials", "planned_end", "last_followup")
+
+
+@st.cache_data(show_spinner=False)
+def _ranks(code: str):
+    d = data.dataset()
+    return county_ranks(d.indicators, d.counties, code, DEFAULT_SPEC)
+
+
+@st.cache_data(show_spinner=False)
+def _profile(code: str):
+    d = data.dataset()
+    return county_profile(d.indicators, d.counties, code, DEFAULT_SPEC)
+
+
+def render() -> None:
+    """Draw the County page (one run)."""
+    ctx = page_context()
+    lang, ds, flt = ctx.lang, ctx.ds, ctx.flt
+    names = ctx.names
+    codes = sorted(ds.counties["code"], key=lambda c: persian_sort_key(names[c]) if lang == "fa"
+                   else names[c].lower())
+
+    head = st.container()
+    chosen = state.page_param("county", ds.centre_code, state.choice(codes))
+    if chosen not in codes:  # set by another page (e.g. a map click) to something unknown
+        chosen = ds.centre_code
+    code = st.selectbox(t("county.pick", lang), codes, index=codes.index(chosen),
+                        format_func=names.get)
+    state.set_page_param("county", code)
+    is_centre = code == ds.centre_code
+    head.title(t("county.title", lang, name=names[code])
+               + (f" ({t('county.centre_badge', lang)})" if is_centre else ""))
+
+    # this page is about one county: the filter's county choice does not hide it
+    own_flt = replace(flt, counties=())
+    panel, _ = data.panel(own_flt, ds=ds)
+    row = panel.loc[code]
+    ranks = _ranks(code)
+    profile = _profile(code)
+
+    # --- headline figures -----------------------------------------------------------------
+    c1, c2, c3, c4 = st.columns(4)
+    pop_year = row.get("population_year")
+    c1.metric(t("county.metric.population", lang,
+                year=localise_digits(str(pop_year), lang) if pd.notna(pop_year) else "—"),
+              fmt_int(row["population"], lang)
+              + (" ✱" if pd.notna(row.get("population_is_sample"))
+                 and bool(row.get("population_is_sample")) else ""))
+    c2.metric(t("county.metric.projects", lang), fmt_int(row["n_projects"], lang))
+    c3.metric(t("county.metric.budget", lang), fmt_int(row["budget_total"], lang))
+    c4.metric(t("county.metric.jobs", lang), fmt_int(row["jobs_total"], lang))
+    layout.note(t("county.filter_note", lang)
+                + (" " + t("county.filter_counties_note", lang) if flt.counties else ""))
+
+    # --- ranks ----------------------------------------------------------------------------
+    st.subheader(t("county.ranks_heading", lang))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        if ranks.level is None:
+            st.info(t("county.excluded", lang, names="، ".join(
+                t(f"measure.{n}", lang) for n in ranks.missing)))
+        else:
+            rank_rows = {
+                t("county.col.method", lang): [t(f"county.method.{m}", lang) for m in ranks.ranks.index],
+                t("county.col.method_rank", lang): [
+                    t("county.rank_of", lang, rank=fmt_int(r, lang), n=fmt_int(ranks.n_counties, lang))
+                    for r in ranks.ranks["rank"]],
+            }
+            frame = pd.DataFrame(rank_rows)
+            frame = frame[list(frame.columns)[::-1]] if lang == "fa" else frame
+            st.dataframe(frame, hide_index=True, width="stretch",
+                         column_config=tables.text_columns(frame, lang))
+            layout.note(t("county.level_note", lang, level=t(f"level.{ranks.level}", lang),
+                          best=fmt_int(ranks.best, lang), worst=fmt_int(ranks.worst, lang)))
+    with right:
+        st.metric(t("county.metric.level", lang),
+                  t(f"level.{ranks.level}", lang) + (" ✱" if ranks.sample_indicators else "")
+                  if ranks.level else "—")
+        layout.note(t("county.ranks_spec", lang))
+        if ranks.sample_indicators:
+            sep = ctx.sep
+            st.markdown('<span class="pishran-sample">' + t("county.ranks_sample", lang, names=sep.join(
+                t(f"measure.{n}", lang) for n in ranks.sample_indicators)) + "</span>",
+                unsafe_allow_html=True)
+
+    # --- indicators against the province -------------------------------------------------
+    st.subheader(t("county.indicators_heading", lang))
+    chart_title = t("county.chart_title", lang, name=names[code])
+    st.plotly_chart(indicator_chart(profile, names[code], lang), width="stretch",
+                    config=plotly_config(chart_title, lang))
+    chart_downloads(indicator_chart(profile, names[code], lang), chart_title, lang, key="county_indicators")
+    indicator_table = profile_display(profile, lang)
+    st.dataframe(indicator_table, hide_index=True, width="stretch",
+                 column_config=tables.profile_columns(lang))
+    table_downloads(indicator_table[list(indicator_table.columns)[::-1]] if lang == "fa" else indicator_table,
+                    chart_title, lang, key="county_indicators")  # in reading order (the grid shows fa reversed)
+    layout.note(t("county.indicators_note", lang))
+
+    # --- projects -------------------------------------------------------------------------
+    st.subheader(t("county.projects_heading", lang))
+    own = own_flt.apply(ds.projects)
+    own = own[own["county_code"] == code]
+    if own.empty:
+        st.info(t("county.no_projects", lang))
+    else:
+        # the grid shows the columns that fit a 1280 px screen; the files have them all
+        every = [c for c in EXPLORER_DISPLAY_COLUMNS if c != "county"]
+        shown = explorer_display(explorer_table(own, ds.counties, lang), lang, COUNTY_COLUMNS)
+        columns = tables.explorer_columns(lang)
+        st.dataframe(shown.data, hide_index=True, column_order=shown.column_order, width="stretch",
+                     column_config=layout.fit_widths(columns, shown.column_order, "title"))
+        table_downloads(shown.frame[every],
+                        t("county.projects_heading", lang) + " " + names[code], lang, key="county_projects",
+                        headers=tables.headers(columns))
+        st.page_link("pages/projects.py", label=t("county.open_project", lang),
+                      query_params=state.link_params(replace(flt, counties=(code,))))
+
+    # --- the map --------------------------------------------------------------------------
+    st.subheader(t("county.map_heading", lang))
+    geometry = data.province_geometry()
+    st.plotly_chart(county_locator(panel, code, geometry, lang), width="stretch", config=plotly_config(names[code], lang))
+    chart_downloads(county_locator(panel, code, geometry, lang), names[code], lang, key="county_map")
+    layout.note(t("county.map_note", lang))
+    if geometry is None:
+        st.info(t("geo.missing", lang))
+
+    state.sync_url({"county": code})
