@@ -34,6 +34,15 @@ i.e. how small a change would move it to another quadrant.
 
 Counties lacking either rate are kept with quadrant ``<NA>`` and ``missing = True``; they
 are never imputed.  ``is_sample`` is True when either rate is a sample or an estimate.
+
+``is_group`` is True when either rate is the value of a larger unit the county belongs to
+(quality ``group``: today's Isfahan, Harand, Varzaneh, Jarqavieh and Kuhpayeh carry the
+census unemployment rate of pre-2021 Isfahan county).  Such a county keeps its point (and
+the quadrant the group's value falls in, for the chart), but :func:`quadrant_members` does
+not count it in any quadrant: the group's value is not the county's own figure.  The
+province thresholds still include the group's labour force and unemployed, because the
+members' shares add up to the group's figures (the census province rate, 12.7 % in 1395,
+is of the same series as the county census rates).
 """
 
 from __future__ import annotations
@@ -45,8 +54,8 @@ import pandas as pd
 
 from analytics.panel import panel_totals
 
-__all__ = ["QUADRANTS", "LabourThresholds", "classify_labour_migration", "province_thresholds",
-           "quadrant_members"]
+__all__ = ["QUADRANTS", "LabourThresholds", "classify_labour_migration", "group_members",
+           "province_thresholds", "quadrant_members"]
 
 #: Quadrant ids, in the order the UI lists them.
 QUADRANTS = ("industrial_magnet", "thriving", "declining", "draining")
@@ -80,7 +89,8 @@ def classify_labour_migration(panel: pd.DataFrame, unemployment_threshold: float
 
     Columns: name_fa, name_en, is_centre, unemployment_rate, net_migration_rate, population,
     budget_per_capita (when in the panel), unemployment_gap, migration_gap, distance, margin,
-    quadrant, missing, is_sample (either rate is a sample/estimate) and the panel's
+    quadrant, missing, is_sample (either rate is a sample/estimate), is_group (either rate is
+    the value of a larger unit, see the module docstring) and the panel's
     ``*_is_sample`` flags of the two rates and of population.  ``attrs["thresholds"]`` holds the :class:`LabourThresholds`
     used (defaults: the province values, see the module docstring).
     """
@@ -119,6 +129,11 @@ def classify_labour_migration(panel: pd.DataFrame, unemployment_threshold: float
     out["quadrant"] = quadrant
     out["missing"] = missing
     out["is_sample"] = sample
+    group = np.zeros(len(panel), dtype=bool)
+    for column in ("unemployment_rate_is_group", "net_migration_rate_is_group"):
+        if column in panel:
+            group |= panel[column].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    out["is_group"] = group
     for flag in (*flags, "population_is_sample"):
         if flag in panel:
             out[flag] = panel[flag].astype("boolean").fillna(True).astype(bool)
@@ -127,6 +142,20 @@ def classify_labour_migration(panel: pd.DataFrame, unemployment_threshold: float
 
 
 def quadrant_members(classified: pd.DataFrame) -> dict[str, list[str]]:
-    """Quadrant id → county codes, deepest in the quadrant (largest ``distance``) first."""
-    ordered = classified[~classified["missing"]].sort_values("distance", ascending=False)
+    """Quadrant id → county codes, deepest in the quadrant (largest ``distance``) first.
+
+    Counties whose rate is a larger unit's value (``is_group``) are in no quadrant; see
+    :func:`group_members`."""
+    own = ~classified["missing"]
+    if "is_group" in classified:
+        own &= ~classified["is_group"].astype(bool)
+    ordered = classified[own].sort_values("distance", ascending=False)
     return {q: ordered.index[ordered["quadrant"] == q].tolist() for q in QUADRANTS}
+
+
+def group_members(classified: pd.DataFrame) -> list[str]:
+    """Counties left out of the quadrants because a rate is a larger unit's value."""
+    if "is_group" not in classified:
+        return []
+    keep = classified["is_group"].astype(bool) & ~classified["missing"]
+    return classified.index[keep].tolist()

@@ -3,7 +3,8 @@ page, ``pishran report`` and scenario comparisons, so they show the same numbers
 
 Counties lacking X or population are left out *and named* (``dropped``), never imputed.
 Need alignment is the Spearman correlation between per-capita X and the need column
-(unemployment rate by default), see :func:`analytics.balance.need_alignment`.
+(unemployment rate by default), see :func:`analytics.balance.need_alignment`; counties whose
+need value is a larger unit's (``<need>_is_group``) are left out of it (its ``n_units`` says so).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def panel_balance(panel: pd.DataFrame, x: str, groups: pd.Series | None = None,
     need_values = (panel[need].to_numpy(dtype=float, na_value=np.nan)[keep] if need in panel
                    else np.full(len(xs), np.nan))
     ok = ~np.isnan(need_values)
+    if f"{need}_is_group" in panel:   # a larger unit's value is not the county's own need
+        ok &= ~panel[f"{need}_is_group"].astype("boolean").fillna(False).to_numpy(dtype=bool)[keep]
     if ok.sum() >= 3:
         try:
             alignment = need_alignment(per_capita[ok], need_values[ok])

@@ -14,8 +14,13 @@ Project columns (from the filtered registry):
 * ``n_started``: projects in progress, stalled or completed.
 
 Indicator columns: the value of each indicator in the latest year ≤ ``year`` (default
-the latest available), with ``<indicator>_year`` and ``<indicator>_is_sample``;
-``unemployed`` = labour force × unemployment rate / 100.
+the latest available), with ``<indicator>_year``, ``<indicator>_is_sample`` and
+``<indicator>_is_group`` (quality ``group``: the value of a larger unit the county belongs
+to, e.g. pre-2021 Isfahan county for today's five units — never the county's own figure;
+it is also flagged as sample).  ``unemployed`` = labour force × unemployment rate / 100.
+Group values stay in the panel because province sums need them (the members' shares add
+up to the group's figure); rankings and per-county readings treat them as not the county's
+own (see :func:`group_flags`).
 
 Totals: :func:`panel_totals` gives the province and "counties except the centre".
 Computation uses integer county positions (:func:`analytics.arrow.positions`) and
@@ -32,7 +37,7 @@ from core.jalali import today_jalali
 from core.schema import STARTED_STATUSES, STATUSES
 
 __all__ = ["PANEL_INDICATORS", "PANEL_MEASURES", "SUM_COLUMNS", "build_panel", "indicator_wide",
-           "panel_totals", "sample_flags"]
+           "group_flags", "panel_totals", "sample_flags"]
 
 PANEL_INDICATORS = (
     "population", "unemployment_rate", "labour_force", "net_migration_rate",
@@ -72,21 +77,29 @@ def _indicator_columns(indicators: pd.DataFrame, codes: list[str], year: int | N
     rows = rows[::-1][last]
     r, c = row[rows], col[rows]
     sample = indicators["is_sample"].astype("boolean")
+    if "quality" in indicators:
+        group = (indicators["quality"].astype("string") == "group").fillna(False)
+        group = group.to_numpy(dtype=bool)
+    else:
+        group = np.zeros(len(indicators), dtype=bool)
     values = np.full((n, k), np.nan)
     years = np.zeros((n, k), dtype=np.int64)
     found = np.zeros((n, k), dtype=bool)
     flag = np.zeros((n, k), dtype=bool)
     flag_na = np.ones((n, k), dtype=bool)
+    grouped = np.zeros((n, k), dtype=bool)
     values[r, c] = value[rows]
     years[r, c] = when[rows].astype(np.int64)
     found[r, c] = True
     flag[r, c] = sample.to_numpy(dtype=bool, na_value=False)[rows]
     flag_na[r, c] = sample.isna().to_numpy()[rows]
+    grouped[r, c] = group[rows]
     columns: dict[str, object] = {}
     for j, name in enumerate(names):
         columns[name] = values[:, j]
         columns[f"{name}_year"] = pd.arrays.IntegerArray(years[:, j], ~found[:, j])
         columns[f"{name}_is_sample"] = pd.arrays.BooleanArray(flag[:, j], flag_na[:, j])
+        columns[f"{name}_is_group"] = grouped[:, j]
     return columns
 
 
@@ -164,6 +177,8 @@ def build_panel(projects: pd.DataFrame, indicators: pd.DataFrame, counties: pd.D
         columns["unemployed"] = unemployed
         columns["unemployed_is_sample"] = (columns["labour_force_is_sample"].fillna(True)
                                            | columns["unemployment_rate_is_sample"].fillna(True))
+        columns["unemployed_is_group"] = (columns["labour_force_is_group"]
+                                          | columns["unemployment_rate_is_group"])
     _add_ratios(columns)
     return pd.DataFrame(columns, index=index)
 
@@ -237,6 +252,16 @@ PANEL_MEASURES: dict[str, tuple[str | None, int]] = {
     "literacy_rate": ("literacy_rate_is_sample", 1),
     "urbanisation_rate": ("urbanisation_rate_is_sample", 0),
 }
+
+
+def group_flags(panel: pd.DataFrame, measure: str) -> pd.Series:
+    """Per county: is the shown value of ``measure`` (or one it is built on) the value of a
+    larger unit the county belongs to (quality ``group``), not the county's own figure?"""
+    flag_column, _ = PANEL_MEASURES[measure]
+    column = None if flag_column is None else flag_column.replace("_is_sample", "_is_group")
+    if column is None or column not in panel:
+        return pd.Series(False, index=panel.index)
+    return panel[column].astype("boolean").fillna(False).astype(bool)
 
 
 def sample_flags(panel: pd.DataFrame, measure: str) -> pd.Series:

@@ -5,7 +5,12 @@ balance variable X, everything the report prints: the county panel, province/res
 the balance measures from :func:`analytics.measures.panel_balance` (the one entry point —
 the Balance page calls the same function, so both show the same numbers), the labour and
 migration quadrants and the development ranking (default spec
-:data:`analytics.indicators.DEFAULT_RANKING_SPEC`).  :func:`format_report` and
+:data:`analytics.indicators.DEFAULT_RANKING_SPEC`).  A county value that is a larger unit's
+figure (quality ``group``, e.g. pre-2021 Isfahan county's unemployment for today's five
+units) is never given as the county's own: in the JSON its value is ``null`` with
+``<column>_is_group`` true and the larger unit's value in ``<column>_group_value``; such
+counties are in no labour quadrant (``labour.group_counties``) and are not ranked
+(``ranking.excluded`` with ``group_indicators``).  :func:`format_report` and
 :func:`format_scenario_report` write it as text; :func:`measure_value_text` is how a balance
 measure's value reads on the pages and in the report.  The command-line glue (options →
 filter, exit codes) is :mod:`pishran.report_command`.
@@ -21,10 +26,16 @@ from typing import Any
 import pandas as pd
 
 from analytics.filters import ProjectFilter
-from analytics.indicators import DEFAULT_RANKING_SPEC, project_provenance, ranking_inputs
-from analytics.labour import QUADRANTS, classify_labour_migration, quadrant_members
+from analytics.indicators import (
+    DEFAULT_RANKING_SPEC,
+    project_provenance,
+    ranking_groups,
+    ranking_inputs,
+    ranking_shares,
+)
+from analytics.labour import QUADRANTS, classify_labour_migration, group_members, quadrant_members
 from analytics.measures import BALANCE_X, panel_balance
-from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
+from analytics.panel import PANEL_MEASURES, build_panel, group_flags, panel_totals
 from analytics.ranking import normalise_spec, rank_all_methods
 from core.jsonsafe import to_jsonable
 
@@ -68,6 +79,12 @@ def report_data(dataset, flt: ProjectFilter, measure: str = "budget_total",
         flag = PANEL_MEASURES.get(column, (None, 0))[0]
         if flag is not None:
             shown[f"{column}_is_sample"] = panel[flag].astype("boolean").fillna(True).astype(bool)
+            group = group_flags(panel, column)
+            if group.any():
+                # a larger unit's figure is never given as the county's own
+                shown[f"{column}_is_group"] = group
+                shown[f"{column}_group_value"] = panel[column].astype(float).where(group)
+                shown[column] = panel[column].astype(float).mask(group)
     out["panel"] = _records(shown, "code")
     out["totals"] = {label: to_jsonable(row.to_dict()) for label, row in totals.iterrows()}
     try:
@@ -85,13 +102,18 @@ def report_data(dataset, flt: ProjectFilter, measure: str = "budget_total",
             "by_group": balance.theil.by_group.to_dict(orient="records")})
     labour = classify_labour_migration(panel)
     thresholds = labour.attrs["thresholds"]
+    records = labour[["quadrant", "unemployment_rate", "net_migration_rate", "unemployment_gap",
+                      "migration_gap", "distance", "is_sample", "is_group"]].copy()
+    group = records["is_group"].to_numpy(dtype=bool)
+    for column in ("unemployment_rate", "unemployment_gap", "distance"):
+        records[column] = records[column].mask(group)   # the larger unit's, not the county's
+    records["quadrant"] = records["quadrant"].mask(group)
     out["labour"] = {
         "thresholds": to_jsonable({"unemployment_rate": thresholds.unemployment,
                                    "net_migration_rate": thresholds.migration}),
         "quadrants": quadrant_members(labour),
-        "counties": _records(labour[["quadrant", "unemployment_rate", "net_migration_rate",
-                                     "unemployment_gap", "migration_gap", "distance",
-                                     "is_sample"]], "code"),
+        "group_counties": group_members(labour),
+        "counties": _records(records, "code"),
     }
     out["ranking"] = _ranking(panel, dataset.indicators, spec or DEFAULT_RANKING_SPEC)
     return to_jsonable(out)
@@ -99,7 +121,9 @@ def report_data(dataset, flt: ProjectFilter, measure: str = "budget_total",
 
 def _ranking(panel: pd.DataFrame, indicators: pd.DataFrame, spec: Any) -> dict[str, Any]:
     table = normalise_spec(spec)
-    values, flags = ranking_inputs(panel, indicators, list(table.index))
+    names = list(table.index)
+    values, flags = ranking_inputs(panel, indicators, names, groups_as_missing=True)
+    groups = ranking_groups(panel, indicators, names)
     result = rank_all_methods(values, table)
     frame = result.ranks.copy()
     frame["consensus"] = result.consensus
@@ -111,8 +135,13 @@ def _ranking(panel: pd.DataFrame, indicators: pd.DataFrame, spec: Any) -> dict[s
                  for k, r in table.iterrows()},
         "methods": list(result.ranks.columns),
         "counties": _records(frame, "code"),
-        "excluded": [to_jsonable(r) for r in result.excluded.to_dict(orient="records")],
-        "sample_values": {c: [k for k in flags.index if flags.at[k, c]] for c in flags.columns},
+        "excluded": [to_jsonable({**r, "group_indicators": [
+            m for m in r["missing_indicators"] if groups.at[r["county"], m]]})
+            for r in result.excluded.to_dict(orient="records")],
+        "sample_values": {c: [k for k in flags.index if flags.at[k, c] and not groups.at[k, c]]
+                          for c in flags.columns},
+        "group_values": {c: [k for k in groups.index if groups.at[k, c]] for c in groups.columns},
+        "inputs": ranking_shares(values, flags, groups, result.ranks.index),
     }
 
 
@@ -142,6 +171,15 @@ def _fmt(value: Any, lang: str, decimals: int = 0, sample: bool = False) -> str:
     return text + " ✱" if sample and text != "—" else text
 
 
+def _cell(row: Mapping[str, Any], column: str, lang: str, decimals: int) -> str:
+    """A panel cell: the county's value (✱ when sample), or a larger unit's value with ▣."""
+    from i18n import t
+
+    if row.get(f"{column}_is_group"):
+        return f"{_fmt(row.get(f'{column}_group_value'), lang, decimals)} {t('measure.group_mark', lang)}"
+    return _fmt(row[column], lang, decimals, bool(row.get(f"{column}_is_sample")))
+
+
 def format_report(data: dict[str, Any], lang: str = "en") -> str:
     """The report as plain text tables (``pandas.DataFrame.to_string``), labels in ``lang``."""
     from i18n import t
@@ -166,10 +204,12 @@ def format_report(data: dict[str, Any], lang: str = "en") -> str:
         entry = {t("common.county", lang): row[name]}
         for column in columns:
             decimals = PANEL_MEASURES[column][1]
-            entry[t(f"report.col.{column}", lang)] = _fmt(
-                row[column], lang, decimals, bool(row.get(f"{column}_is_sample")))
+            entry[t(f"report.col.{column}", lang)] = _cell(row, column, lang, decimals)
         rows.append(entry)
-    lines += [t("report.panel_heading", lang), pd.DataFrame(rows).to_string(index=False), ""]
+    lines += [t("report.panel_heading", lang), pd.DataFrame(rows).to_string(index=False)]
+    if any(row.get(f"{c}_is_group") for row in data["panel"] for c in columns):
+        lines.append(t("measure.group_legend", lang, mark=t("measure.group_mark", lang)))
+    lines.append("")
 
     # totals
     trows = []
@@ -210,6 +250,10 @@ def format_report(data: dict[str, Any], lang: str = "en") -> str:
         members = data["labour"]["quadrants"].get(quadrant, [])
         lines.append(f"  {t(f'labour.quadrant.{quadrant}', lang)}: "
                      + (", ".join(names.get(c, c) for c in members) or "—"))
+    grouped = data["labour"].get("group_counties", [])
+    if grouped:
+        lines.append("  " + t("report.labour_group", lang, mark=t("measure.group_mark", lang),
+                              names=", ".join(names.get(c, c) for c in grouped)))
     lines.append("")
 
     # ranking
@@ -224,9 +268,22 @@ def format_report(data: dict[str, Any], lang: str = "en") -> str:
         entry[t("ranking.level", lang)] = t(f"level.{row['level']}", lang)
         rrows.append(entry)
     lines.append(pd.DataFrame(rrows).to_string(index=False))
-    if ranking["excluded"]:
+    grouped = [e for e in ranking["excluded"] if e.get("group_indicators")]
+    gaps = [e for e in ranking["excluded"] if not e.get("group_indicators")]
+    if grouped:
+        lines.append(t("report.excluded_group", lang, mark=t("measure.group_mark", lang),
+                       names=", ".join(names.get(e["county"], e["county"]) for e in grouped)))
+    if gaps:
         lines.append(t("report.excluded", lang, names=", ".join(
-            names.get(e["county"], e["county"]) for e in ranking["excluded"])))
+            names.get(e["county"], e["county"]) for e in gaps)))
+    inputs = ranking.get("inputs")
+    if inputs:
+        lines.append(t("ranking.inputs_note", lang, n=_fmt(inputs["n_sample"], lang),
+                       values=_fmt(inputs["n_ranked_values"], lang),
+                       ranked=_fmt(inputs["n_ranked"], lang),
+                       counties=_fmt(len(data["panel"]), lang),
+                       group=_fmt(inputs["n_group"], lang), total=_fmt(inputs["total"], lang),
+                       mark=t("measure.group_mark", lang)))
     lines.append("")
     return "\n".join(lines)
 

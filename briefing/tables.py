@@ -7,8 +7,9 @@ numbers — the deck writer formats them and computes the signed change).
 
 from __future__ import annotations
 
+from analytics.provenance import latest_years, quality_counts
 from briefing.context import ViewContext
-from i18n import fmt_int, fmt_number, fmt_percent, join_list, t
+from i18n import fmt_int, fmt_number, fmt_percent, join_list, localise_digits, t
 
 __all__ = ["key_figures", "scenario_comparison", "sources"]
 
@@ -38,16 +39,25 @@ def key_figures(ctx: ViewContext, lang: str) -> list[tuple[str, str]]:
 
 
 def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
-    """(figure, provenance, source) rows: what is sourced and what is sample."""
+    """(figure, provenance, source) rows: what is sourced and what is sample — per indicator,
+    the county values of the year the panel shows (its latest), counted by quality
+    (:func:`analytics.provenance.quality_counts`), e.g. «1395: Sourced 23, Derived 3, Estimate 2»."""
     ind = ctx.dataset.indicators
+    names = ("population", "unemployment_rate", "net_migration_rate", "labour_force",
+             "industrial_employment_share")
+    counts = quality_counts(ind, names)
+    years = latest_years(ind, names)
     rows = []
-    for name in ("population", "unemployment_rate", "net_migration_rate", "labour_force",
-                 "industrial_employment_share"):
-        part = ind[(ind["indicator"] == name) & (ind["county_code"] != "PROVINCE")]
-        counts = part["quality"].value_counts()
+    for name in names:
+        year = years[name]
+        if year is None:
+            continue
+        line = counts.loc[(name, year)]
         status = join_list((f"{t(f'quality.{q}', lang)} {fmt_int(n, lang)}"
-                            for q, n in counts.items()), lang)
-        rows.append((t(f"measure.{name}", lang), status, t(f"views.source.{name}", lang)))
+                            for q, n in line.items() if n), lang)
+        rows.append((t(f"measure.{name}", lang),
+                     localise_digits(str(year), lang) + ": " + status,
+                     t(f"views.source.{name}", lang)))
     real = int((~ctx.dataset.projects["is_sample"].astype(bool)).sum())
     rows.append((t("common.projects", lang),
                  t("views.projects_provenance", lang, real=fmt_int(real, lang),

@@ -15,31 +15,50 @@ __all__ = ["county_map", "hover_text"]
 MAP_HEIGHT = 560  # px, the figure's height (the labels are thinned for it)
 
 
-def hover_text(panel: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
+def hover_text(panel: pd.DataFrame, measure: str, lang: str,
+               groups: pd.Series | None = None) -> pd.DataFrame:
     """Per county: ``name`` and formatted ``value`` (with ✱ where the value is a sample or
-    estimate); the measure's label is in ``attrs["label"]``."""
+    estimate; «(مقدار گروه: …)» instead for the counties of ``groups`` — county code →
+    ``GROUP:`` code, :func:`analytics.provenance.group_of` — whose value is a larger unit's
+    figure); the measure's label is in ``attrs["label"]``."""
+    from figures.map_layers import group_value_text
+
     _, decimals = PANEL_MEASURES[measure]
     flags = sample_flags(panel, measure)
     mark = " " + t("map.hover_sample", lang)
-    values = [fmt_number(v, lang, decimals) + (mark if flag else "")
-              for v, flag in zip(panel[measure], flags)]
-    frame = pd.DataFrame({"name": panel["name_fa" if lang == "fa" else "name_en"],
-                          "value": values}, index=panel.index)
+    grouped = groups if groups is not None else pd.Series(dtype=object)
+    name_col = "name_fa" if lang == "fa" else "name_en"
+    names = panel[name_col].astype(str).to_dict()
+    values = []
+    for code, v, flag in zip(panel.index, panel[measure], flags):
+        text = fmt_number(v, lang, decimals)
+        if code in grouped.index:
+            values.append(group_value_text(text, str(grouped[code]), lang, names))
+        else:
+            values.append(text + (mark if flag else ""))
+    frame = pd.DataFrame({"name": panel[name_col], "value": values}, index=panel.index)
     frame.attrs["label"] = t(f"measure.{measure}", lang)
     return frame
 
 
 def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
                centre: str | None = None, diverging: bool = False, title: str | None = None,
-               label_height: int = MAP_HEIGHT) -> tuple[go.Figure, int]:
+               label_height: int = MAP_HEIGHT, groups: pd.Series | None = None
+               ) -> tuple[go.Figure, int]:
     """(figure, number of counties whose value is sample) for ``panel[measure]``.
+
+    ``groups``: county code → ``GROUP:`` code of the counties whose value is a larger unit's
+    figure: marked so in the hover card and not counted as sample (say how many apart).
 
     ``geometry`` is a :class:`geo.cache.ProvinceGeometry` or ``None`` (→ tile cartogram);
     ``label_height``: the smallest height in px the figure will be laid out at (names are
     kept only where they fit at that size — e.g. a slide picture's 450 px).
     """
-    hover = hover_text(panel, measure, lang)
-    n_sample = int(sample_flags(panel, measure).sum())
+    hover = hover_text(panel, measure, lang, groups)
+    flags = sample_flags(panel, measure)
+    if groups is not None:
+        flags = flags & ~flags.index.isin(list(groups.index))
+    n_sample = int(flags.sum())
     name_col = "name_fa" if lang == "fa" else "name_en"
     if geometry is not None:
         from figures.map_layers import pick_labels

@@ -27,6 +27,7 @@ from geo.spread import spread_groups
 from i18n import fmt_number, has_key, localise_digits, rtl_label, t
 
 __all__ = [
+    "GROUP_LABELS",
     "HOVER_FIGURES",
     "PLACE_COLOUR",
     "add_places_layer",
@@ -34,6 +35,8 @@ __all__ = [
     "class_legend",
     "county_polygons",
     "geo_hover_card",
+    "group_label",
+    "group_value_text",
     "hover_card",
     "key_figures",
     "pick_labels",
@@ -50,6 +53,18 @@ __all__ = [
 HOVER_FIGURES = ("population", "unemployment_rate", "n_projects", "budget_per_capita")
 PLACE_COLOUR = "#7c3aed"
 SAMPLE_MARK = "✱"
+# ``GROUP:`` units (see data/README.md) with a name of their own; others are named by their
+# members («اصفهان + هرند + …»).
+GROUP_LABELS = {
+    "GROUP:isfahan+harand+varzaneh+jarqavieh+kuhpayeh": "map.group.isfahan_pre2021",
+    "GROUP:fereydan+buin_va_miandasht": "map.group.fereydan_1390",
+}
+# how precise an asset's point is (data/places.csv ``coord_quality``): the exact site, or the
+# point of the town the source names — (hover/table label, legend entry) of each
+PLACE_PRECISION = {
+    "exact": ("map.precision.exact", "map.legend.place_exact"),
+    "town": ("map.precision.town", "map.legend.place_town"),
+}
 
 
 # --------------------------------------------------------------------------- numbers
@@ -73,28 +88,61 @@ def _fmt(value: float, lang: str, decimals: int, signed: bool = False) -> str:
     return text
 
 
+# --------------------------------------------------------------------------- group values
+
+
+def group_label(code: str, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """The name of a ``GROUP:`` unit: its own (:data:`GROUP_LABELS`) or its members' names
+    joined with «+»."""
+    key = GROUP_LABELS.get(code)
+    if key is not None:
+        return t(key, lang)
+    members = [m for m in code.removeprefix("GROUP:").split("+") if m]
+    return " + ".join(str((names or {}).get(m, m)) for m in members) or code
+
+
+def group_value_text(value_text: str, code: str, lang: str,
+                     names: Mapping[str, str] | None = None) -> str:
+    """A county's shown value that is its group's figure, marked as such:
+    «۱۳٫۴ (مقدار گروه: اصفهان پیش از ۱۴۰۰)» — never the county's own figure."""
+    if value_text == "—":
+        return value_text
+    return t("map.group_value", lang, value=value_text, group=group_label(code, lang, names))
+
+
 # --------------------------------------------------------------------------- hover cards
 
 
 def hover_card(panel: pd.DataFrame, measure: str, lang: str,
-               difference: pd.Series | None = None) -> pd.DataFrame:
+               difference: pd.Series | None = None,
+               groups: Mapping[str, pd.Series] | None = None) -> pd.DataFrame:
     """Per county: ``name``, the measure's ``value`` and the key figures of
     :data:`HOVER_FIGURES` (the measure itself not twice), formatted in ``lang`` with ✱
     after sample/estimated values; with ``difference`` also a signed ``diff`` column.
+    ``groups``: per measure, county code → ``GROUP:`` code of the counties whose value is a
+    larger unit's figure (:func:`analytics.provenance.group_of`): their value is marked
+    «مقدار گروه: …» instead of ✱.
     Labels are in ``attrs["label"]`` (the measure) and ``attrs["labels"]`` (the rest), so
     the figure writes each label once."""
     name_col = "name_fa" if lang == "fa" else "name_en"
     out = pd.DataFrame({"name": panel[name_col].astype(str)}, index=panel.index)
     labels: dict[str, str] = {}
+    names = panel[name_col].astype(str).to_dict()
 
     def column(m: str, signed_values: pd.Series | None = None) -> list[str]:
         flags = sample_flags(panel, m) if m in PANEL_MEASURES else \
             pd.Series(False, index=panel.index)
+        grouped = (groups or {}).get(m, pd.Series(dtype=object))
         values = panel[m] if signed_values is None else signed_values
         texts = [_fmt(v, lang, _decimals(m), signed_values is not None)
                  for v in values]
-        return [text + (" " + SAMPLE_MARK if flag and text != "—" else "")
-                for text, flag in zip(texts, flags.reindex(panel.index).fillna(False))]
+        out_texts = []
+        for code, text, flag in zip(panel.index, texts, flags.reindex(panel.index).fillna(False)):
+            if code in grouped.index:
+                out_texts.append(group_value_text(text, str(grouped[code]), lang, names))
+            else:
+                out_texts.append(text + (" " + SAMPLE_MARK if flag and text != "—" else ""))
+        return out_texts
 
     out["value"] = column(measure)
     if difference is not None:
@@ -384,32 +432,103 @@ def places_with_coordinates(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
     return places[has], places[~has]
 
 
+def _text(value) -> str:
+    """A cell as text: blank for NaN/None/<NA> (a column read as all-empty is float)."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip()
+
+
+def _precision(row) -> str:
+    """``exact`` or ``town`` (anything else — blank, «missing», a sample point — counts as
+    the less precise ``town``: a point is never shown as more exact than the data says)."""
+    quality = _text(row.get("coord_quality")).lower()
+    return "exact" if quality in ("exact", "sourced") else "town"
+
+
+def _host(url: str) -> str:
+    """The site of the first URL in ``url`` («gem.wiki»), for a short hover line."""
+    first = url.split("|")[0].strip()
+    if "://" not in first:
+        return first[:60]
+    host = first.split("://", 1)[1].split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
 def add_places_layer(fig: go.Figure, places: pd.DataFrame, names: Mapping[str, str],
-                     lang: str) -> go.Figure:
-    """Development assets with coordinates as purple stars (one legend entry)."""
+                     lang: str, geo: bool = True, size: int = 15) -> go.Figure:
+    """Development assets with coordinates as purple stars, one trace (legend entry) per
+    precision of the point: filled at an exact site, open at the point of the town the
+    source names.  Each asset is one marker at its own coordinates (``customdata``: its
+    ``place_id``); the hover card gives type, status, county, the precision and, where
+    several assets share one point, how many and which; the number of assets is written
+    beside a shared point."""
     placed, _ = places_with_coordinates(places)
     if placed.empty:
         return fig
     name_col = "name_fa" if lang == "fa" else "name_en"
-    texts = []
-    for _, row in placed.iterrows():
-        kind = _tr(f"map.place_type.{row['type']}", lang, row["type"])
-        county = row.get("county_code")
-        county_name = names.get(county, "") if isinstance(county, str) and county else \
-            t("map.places.unknown_county", lang)
-        texts.append(rtl_label("<br>".join([
-            f"<b>{row[name_col]}</b>" + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
-            f"{t('map.hover.type', lang)}: {kind}",
-            f"{t('common.county', lang)}: {county_name}",
-            f"{t('map.hover.source', lang)}: {str(row.get('source', ''))[:60]}",
-        ]), lang))
-    fig.add_trace(go.Scattergeo(
-        lon=pd.to_numeric(placed["lon"]).round(4), lat=pd.to_numeric(placed["lat"]).round(4),
-        mode="markers", text=texts, hoverinfo="text", name=t("map.legend.place", lang),
-        marker={"symbol": "star", "size": 15, "color": PLACE_COLOUR,
-                "line": {"color": "white", "width": 1}},
-        legendgroup="places",
-    ))
+    lat = pd.to_numeric(placed["lat"]).round(4)
+    lon = pd.to_numeric(placed["lon"]).round(4)
+    spot = list(zip(lat, lon))
+    at_spot: dict[tuple[float, float], list] = {}
+    for idx, key in zip(placed.index, spot):
+        at_spot.setdefault(key, []).append(idx)
+    precision = pd.Series([_precision(row) for _, row in placed.iterrows()], index=placed.index)
+    for kind in PLACE_PRECISION:
+        part = placed[precision == kind]
+        if part.empty:
+            continue
+        hover, labels = [], []
+        for idx, row in part.iterrows():
+            place_type = _tr(f"map.place_type.{row['type']}", lang, row["type"])
+            status = _text(row.get("status"))
+            county = _text(row.get("county_code"))
+            county_name = names.get(county, county) if county else \
+                t("map.places.unknown_county", lang)
+            lines = [f"<b>{_text(row[name_col]) or _text(row.get('name_fa'))}</b>"
+                     + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
+                     f"{t('map.hover.type', lang)}: {place_type}"]
+            if status:
+                lines.append(f"{t('map.hover.status', lang)}: "
+                             f"{_tr(f'map.place_status.{status}', lang, status)}")
+            lines += [f"{t('common.county', lang)}: {county_name}",
+                      f"{t('map.hover.precision', lang)}: {t(PLACE_PRECISION[kind][0], lang)}"]
+            key = (lat[idx], lon[idx])
+            others = [o for o in at_spot[key] if o != idx]
+            if others:
+                lines.append(t("map.places.same_point", lang,
+                               n=fmt_number(len(others), lang, 0),
+                               names="، ".join(_text(placed.at[o, name_col]) for o in others)
+                               if lang == "fa" else
+                               ", ".join(_text(placed.at[o, name_col]) for o in others)))
+            source = _text(row.get("source"))
+            if source:
+                lines.append(f"{t('map.hover.source', lang)}: {_host(source)}")
+            hover.append(rtl_label("<br>".join(lines), lang))
+            first = at_spot[key][0] == idx
+            labels.append(f"<b>{localise_digits(str(len(at_spot[key])), lang)}</b>"
+                          if first and len(at_spot[key]) > 1 else "")
+        marker = {"symbol": "star" if kind == "exact" else "star-open", "size": size,
+                  "color": PLACE_COLOUR,
+                  "line": {"color": "white" if kind == "exact" else PLACE_COLOUR,
+                           "width": 1 if kind == "exact" else 2}}
+        common = dict(
+            mode="markers+text", text=labels, textposition="top right",
+            textfont={"family": FONT_FAMILY, "size": 15, "color": PLACE_COLOUR},
+            hovertext=hover, hoverinfo="text", marker=marker,
+            name=t(PLACE_PRECISION[kind][1], lang), legendgroup="places",
+            legendgrouptitle={"text": t("map.legend.place", lang)},
+            customdata=[_text(v) for v in part["place_id"]] if "place_id" in part else None)
+        xs, ys = lon[part.index].tolist(), lat[part.index].tolist()  # plain lists in the spec
+        if geo:
+            fig.add_trace(go.Scattergeo(lon=xs, lat=ys, **common))
+        else:
+            fig.add_trace(go.Scatter(x=xs, y=ys, **common))
     _legend(fig, lang)
     return fig
 
@@ -541,18 +660,31 @@ def project_table(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def places_table(places: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:
     """Development assets for display: name, type, county («not stated» when the source does
-    not say), status and source URL."""
+    not say), status, the precision of the point and the source URL.  Every column is text
+    (also for no rows, and for a column that was read as all-empty floats)."""
     name_col = "name_fa" if lang == "fa" else "name_en"
     counties = []
-    for code in places["county_code"]:
-        known = isinstance(code, str) and code in names
-        counties.append(names[code] if known else t("map.places.unknown_county", lang))
-    return pd.DataFrame({
-        t("map.places.name", lang): places[name_col].astype(str).tolist(),
+    for code in places["county_code"] if "county_code" in places else [None] * len(places):
+        code = _text(code)
+        counties.append(names[code] if code in names else t("map.places.unknown_county", lang))
+    has_point = pd.to_numeric(places.get("lat"), errors="coerce").notna() & \
+        pd.to_numeric(places.get("lon"), errors="coerce").notna() if len(places) else \
+        pd.Series(dtype=bool)
+    precision = [t(PLACE_PRECISION[_precision(row)][1], lang) if point  # the short label
+                 else t("map.precision.missing", lang)
+                 for (_, row), point in zip(places.iterrows(), has_point)]
+
+    def text_column(column: str) -> list[str]:
+        return [_text(v) for v in places[column]] if column in places else [""] * len(places)
+
+    frame = pd.DataFrame({
+        t("map.places.name", lang): text_column(name_col),
         t("map.places.type", lang): [_tr(f"map.place_type.{v}", lang, v)
-                                     for v in places["type"]],
+                                     for v in text_column("type")],
         t("map.places.county", lang): counties,
-        t("map.places.status", lang): [_tr(f"map.place_status.{v}", lang, v)
-                                       for v in places["status"]],
-        t("map.places.source", lang): places["source"].astype(str).tolist(),
-    })
+        t("map.places.status", lang): [_tr(f"map.place_status.{v}", lang, v) if v else ""
+                                       for v in text_column("status")],
+        t("map.places.precision", lang): precision,
+        t("map.places.source", lang): text_column("source"),
+    }, index=range(len(places)))
+    return frame.astype(object)

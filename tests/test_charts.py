@@ -93,7 +93,10 @@ def test_theil_chart(balance):
     assert sum(within.y) == pytest.approx(balance.theil.within)
     assert len(within.x) == len(balance.theil.by_group)
     assert all(h for h in [*between.hovertext, *within.hovertext])
-    assert "۰٫۰۳۱" in between.text[0]
+    # census 1395 populations (data/indicators.csv, population 1395, estimates included):
+    # centre share p = 2,130,970 / 5,120,850 = 0.41614, budget share s = 0.53672 (projects.csv,
+    # unchanged); between = s·ln(s/p) + (1−s)·ln((1−s)/(1−p)) = 0.0294, checked by hand
+    assert "۰٫۰۲۹" in between.text[0]
     assert_persian(ticks(fig, "y"))
     assert_english(ticks(theil_chart(balance.theil, groups, "en"), "y"))
 
@@ -105,8 +108,10 @@ def test_centre_rest_bars(balance):
     assert len(fig.data) == 2
     centre, rest = fig.data
     assert plain(centre.name) == t("balance.group.centre", "fa") and centre.name.startswith(RLE)
-    assert list(centre.y) == [pytest.approx(41.39, abs=0.01), pytest.approx(53.67, abs=0.01)]
-    assert list(centre.text) == ["۴۱٪", "۵۴٪"]
+    # population share: Isfahan 2,130,970 of the 28 counties' 5,120,850 (data/indicators.csv,
+    # population 1395) = 41.61 %, checked by hand; the budget share is unchanged
+    assert list(centre.y) == [pytest.approx(41.61, abs=0.01), pytest.approx(53.67, abs=0.01)]
+    assert list(centre.text) == ["۴۲٪", "۵۴٪"]  # 41.61 % rounds to 42
     assert all(h for h in centre.hovertext) and len(rest.hovertext) == 2
     assert_persian(ticks(fig, "y"))
     assert fig.layout.legend.traceorder == "reversed"  # centre first from the right

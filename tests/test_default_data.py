@@ -19,7 +19,10 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SHARED = REPO.parent / "shared" / "data"
 TODAY = jdatetime.date(1405, 9, 6)  # 2026-11-27
-QUALITIES = {"sourced", "derived", "estimate", "sample"}
+QUALITIES = {"sourced", "derived", "group", "estimate", "sample"}
+FLAGGED = ["group", "estimate", "sample"]  # is_sample = true
+ISFAHAN_GROUP = "GROUP:isfahan+harand+varzaneh+jarqavieh+kuhpayeh"  # pre-2021 Isfahan County
+ISFAHAN_UNITS = ["isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"]
 PANEL_1395 = [
     "unemployment_rate",
     "labour_force",
@@ -150,7 +153,7 @@ def test_counties_match_shared(counties):
 # ----------------------------------------------------------------------------- indicators
 def test_indicator_provenance(ind, codes):
     assert set(ind["quality"]) <= QUALITIES
-    expected = ind["quality"].isin(["estimate", "sample"]).map({True: "true", False: "false"})
+    expected = ind["quality"].isin(FLAGGED).map({True: "true", False: "false"})
     assert (ind["is_sample"] == expected).all()
     for _, r in ind.iterrows():
         code = r["county_code"]
@@ -163,6 +166,10 @@ def test_indicator_provenance(ind, codes):
         q = r["quality"]
         if q in ("sourced", "derived"):
             assert r["source"].startswith("http"), (code, r["indicator"])
+        elif q == "group":  # the GROUP row's own source; the notes say whose value it is
+            assert r["source"].startswith("http"), (code, r["indicator"])
+            assert r["notes"].startswith("GROUP VALUE, not this county's own figure: ")
+            assert " of GROUP:" in r["notes"], (code, r["indicator"])
         elif q == "estimate":
             assert r["source"].startswith("estimate: "), (code, r["indicator"])
         else:
@@ -204,6 +211,11 @@ def test_population(ind, counties, codes):
         assert prov.loc[str(y), "v"] == v and prov.loc[str(y), "quality"] == "sourced"
         total = pop[(pop.year == str(y)) & pop.county_code.isin(codes)]["v"].sum()
         assert abs(total - v) / v < 0.012, (y, total)
+    # census 1390 and 1395: the 28 counties sum exactly to the province total (SOURCES.md,
+    # "Third pass": the SCI county sheets sum to 4,879,312 and 5,120,850)
+    for y in (1390, 1395):
+        total = pop[(pop.year == str(y)) & pop.county_code.isin(codes)]["v"].sum()
+        assert total == PROVINCE_POP[y], (y, total)
 
 
 def test_sourced_rows_equal_shared(ind, counties, codes):
@@ -223,13 +235,32 @@ def test_sourced_rows_equal_shared(ind, counties, codes):
             indicator = "population"
         index.setdefault((code, indicator, jal(s["year"])), []).append(s["value"])
     computed = {
-        ("lenjan", "urbanisation_rate", "1390"),
         ("PROVINCE", "net_migration_rate", "1395"),
         ("PROVINCE", "interprovincial_net_migrants_2011_2016", "1395"),
     }
+    # panel rows that copy a shared census row under the panel's id, and renamed ids
+    copied = {"unemployment_rate": "unemployment_rate_census",
+              "labour_force": "labour_force_census",
+              "urbanisation_rate": "urbanisation_rate_census",
+              "urbanisation_rate_page": "urbanisation_rate",
+              "unemployment_rate_news": "unemployment_rate"}
     checked = 0
-    for _, r in ind[ind.quality.isin(["sourced", "derived"])].iterrows():
+    for _, r in ind[ind.quality.isin(["sourced", "derived", "group"])].iterrows():
         key = (r["county_code"], r["indicator"], r["year"])
+        if r["quality"] == "group":  # the value of the GROUP row named in the notes
+            group = re.search(r" of (GROUP:[a-z_+]+) \(", r["notes"])[1]
+            assert r["county_code"] in group.removeprefix("GROUP:").split("+"), (key, group)
+            ids = (r["indicator"], copied.get(r["indicator"], r["indicator"]))
+            found = [v for i in ids for v in index.get((group, i, r["year"]), [])]
+            if not found:  # a pre-2021 figure the shared file keys under 'isfahan'
+                found = index.get(("isfahan", r["indicator"], r["year"]), [])
+            assert any(v and float(v) == r["v"] for v in found), (key, group, found)
+            continue
+        if r["county_code"] == ISFAHAN_GROUP and "Re-coded from 'isfahan'" in r["notes"]:
+            key = ("isfahan", r["indicator"], r["year"])
+        alt = (key[0], copied.get(r["indicator"], ""), key[2])
+        if alt in index and (key not in index or r["value"] not in index[key]):
+            key = alt
         if r["indicator"] == "population" and r["county_code"] in codes:
             g = {v: k for k, v in CENSUS.items()}[int(r["year"])]
             assert float(shared_c.loc[r["county_code"], f"pop_{g}"]) == r["v"]
@@ -250,35 +281,74 @@ def test_sourced_rows_equal_shared(ind, counties, codes):
     assert checked >= len(shared)
 
 
-def test_unemployment(ind, codes, pop95):
+def test_unemployment(ind, codes):
+    """1395 = census (SCI Table 5, population 15+), the series of unemployment_rate_census.
+
+    Re-pinned figures, checked by hand once against ../shared/data/indicators.csv:
+    lenjan,unemployment_rate_census,2016 = 15,365 / 84,929 = 18.09 -> 18.1 (sheet لنجان1012);
+    kashan,unemployment_rate_census,2016 = 8,922 / 114,843 = 7.77 -> 7.8 (sheet کاشان1010);
+    mobarakeh,unemployment_rate_census,2016 = 6,213 / 48,708 = 12.76 -> 12.8 (sheet مبارکه1017);
+    PROVINCE,unemployment_rate_census,2016 = 214,998 / 1,693,818 = 12.69 -> 12.7;
+    GROUP:isfahan+harand+varzaneh+jarqavieh+kuhpayeh = 100,427 / 750,789 = 13.38 -> 13.4.
+    """
     u = panel(ind, "unemployment_rate", "1395")
-    sourced = {
-        "lenjan": 18.1,
-        "shahinshahr_va_meymeh": 17.4,
-        "khansar": 16.3,
-        "aran_va_bidgol": 5.9,
-        "PROVINCE": 14.6,
-    }
     rows = ind[(ind.indicator == "unemployment_rate") & (ind.year == "1395")].set_index(
         "county_code"
     )
-    for code, v in sourced.items():
-        assert u[code] == v and rows.loc[code, "quality"] == "sourced"
-    others = [c for c in codes if c not in sourced]
-    assert (rows.loc[others, "quality"] == "sample").all()
-    cu = u.reindex(codes)
+    census = panel(ind, "unemployment_rate_census", "1395")
+    own = [c for c in codes if c not in ISFAHAN_UNITS]
+    assert len(own) == 23
+    # the 23 counties with their own census figure: the census value, never a sample
+    assert (u.reindex(own) == census.reindex(own)).all()
+    assert rows.loc[own, "is_sample"].eq("false").all()
+    for code, v in {"lenjan": 18.1, "shahinshahr_va_meymeh": 17.4, "khansar": 16.3,
+                    "aran_va_bidgol": 5.9}.items():  # fmt: skip
+        # published in the news as census 1395 figures, equal to the SCI table
+        assert u[code] == v and rows.loc[code, "quality"] == "sourced", code
+    assert u["kashan"] == 7.8 and rows.loc["kashan", "quality"] == "derived"
+    assert u["mobarakeh"] == 12.8
+    assert rows.loc[own, "quality"].isin(["sourced", "derived"]).all()
+    # province comparator: the census rate 12.7, not the news 14.6 (another series)
+    assert u["PROVINCE"] == census["PROVINCE"] == 12.7
+    news = ind[(ind.indicator == "unemployment_rate_news") & (ind.county_code == "PROVINCE")]
+    assert news["v"].tolist() == [14.6] and news.iloc[0]["quality"] == "sourced"
+    assert not ((ind.indicator == "unemployment_rate") & (ind.v == 14.6)).any()
+    # the five units of pre-2021 Isfahan: the GROUP value, marked, never their own
+    group = census[ISFAHAN_GROUP]
+    assert group == 13.4
+    assert (rows.loc[ISFAHAN_UNITS, "quality"] == "group").all()
+    assert (rows.loc[ISFAHAN_UNITS, "is_sample"] == "true").all()
+    assert (u.reindex(ISFAHAN_UNITS) == group).all()
+    assert census.reindex(ISFAHAN_UNITS).isna().all()
+    cu = u.reindex(own)
     ranked = cu.sort_values().index.tolist()
-    assert ranked[:3] == ["aran_va_bidgol", "natanz", "borkhar"]
+    assert ranked[:3] == ["aran_va_bidgol", "natanz", "borkhar"]  # news order of the lowest
     assert ranked[-3:] == ["khansar", "shahinshahr_va_meymeh", "lenjan"]
-    assert cu.is_unique
-    assert cu["mobarakeh"] >= 15.5
-    wmean = (cu * pop95).sum() / pop95.sum()
-    assert abs(wmean - 14.6) <= 0.3, wmean
     u90 = panel(ind, "unemployment_rate", "1390")
     assert u90.reindex(codes + ["PROVINCE"]).notna().all()
+    r90 = ind[(ind.indicator == "unemployment_rate") & (ind.year == "1390")]
+    assert (r90["quality"] == "sample").all()  # no census 1390 county unemployment
     k91 = ind[(ind.county_code == "kashan") & (ind.indicator == "unemployment_rate")
               & (ind.year == "1391")]  # fmt: skip
     assert len(k91) == 1 and k91.iloc[0]["quality"] == "sourced" and k91.iloc[0]["v"] == 9
+
+
+def test_isfahan_units_never_carry_the_group_value_as_their_own(ind):
+    """Issue 14: pre-2021 Isfahan County's figures stay GROUP rows; today's five units show
+    them only as quality ``group`` (flagged), or have no value."""
+    group = ind[ind.county_code == ISFAHAN_GROUP]
+    assert {"unemployment_rate_census", "labour_force_census", "labour_force_participation_rate",
+            "urbanisation_rate_census", "population_combined"} <= set(group.indicator)
+    five = ind[ind.county_code.isin(ISFAHAN_UNITS)]
+    for _, g in group.iterrows():
+        same = five[(five.indicator == g["indicator"]) & (five.year == g["year"])
+                    & (five.v == g["v"])]  # fmt: skip
+        assert (same["quality"] == "group").all(), (g["indicator"], g["year"])
+    flagged = five[five.quality == "group"]
+    assert (flagged["is_sample"] == "true").all()
+    assert not five.indicator.str.endswith("_census").any()
+    # pre-2021 page figures are re-coded to the GROUP, never left under 'isfahan'
+    assert not (five.notes.str.contains("PRE-2021") & five.quality.isin(["sourced", "derived"])).any()
 
 
 def test_net_migration(ind, codes, pop95):
@@ -306,20 +376,40 @@ def test_other_panel_indicators(ind, codes, pop95):
     for c in ("semirom", "chadegan", "fereydunshahr", "fereydan", "khansar"):
         assert 12 <= share[c] <= 22, c
     lit = ind[(ind.indicator == "literacy_rate") & (ind.year == "1395")].set_index("county_code")
-    for c, v in {"ardestan": 83, "falavarjan": 87, "lenjan": 91, "isfahan": 91.4,
-                 "najafabad": 92.2}.items():  # fmt: skip
+    for c, v in {"ardestan": 83, "falavarjan": 87, "lenjan": 91, "najafabad": 92.2}.items():
         assert lit.loc[c, "v"] == v and lit.loc[c, "quality"] == "sourced"
+    # 91.4 is the pre-2021 county's page figure: a GROUP value for the five units
+    assert (lit.loc[ISFAHAN_UNITS, "v"] == 91.4).all()
+    assert (lit.loc[ISFAHAN_UNITS, "quality"] == "group").all()
     assert lit.loc[codes, "v"].between(80, 92.5).all()
     urb = ind[(ind.indicator == "urbanisation_rate") & (ind.year == "1395")].set_index(
         "county_code"
     )
-    for c, v in {"ardestan": 66, "falavarjan": 67, "lenjan": 90, "najafabad": 92,
-                 "isfahan": 94}.items():  # fmt: skip
-        assert urb.loc[c, "v"] == v and urb.loc[c, "quality"] == "sourced"
-        assert "approx" in urb.loc[c, "notes"]
-    lf = panel(ind, "labour_force", "1395").reindex(codes)
-    ratio = lf / pop95
-    assert ratio.between(0.33, 0.40).all(), ratio
+    # census 1395 (urban / total, SCI Table 1), checked by hand once against
+    # ../shared/data/indicators.csv urbanisation_rate_census,2016: najafabad 294,295 / 319,205
+    # = 92.2; kashan 327,243 / 364,482 = 89.8; GROUP pre-2021 Isfahan 2,112,767 / 2,243,249 = 94.2
+    for c, v in {"najafabad": 92.2, "kashan": 89.8, "ardestan": 66.0, "lenjan": 89.6}.items():
+        assert urb.loc[c, "v"] == v and urb.loc[c, "quality"] == "derived", c
+    assert (urb.loc[ISFAHAN_UNITS, "quality"] == "group").all()
+    assert (urb.loc[ISFAHAN_UNITS, "v"] == 94.2).all()
+    assert urb.loc["PROVINCE", "v"] == 88.0
+    page = ind[ind.indicator == "urbanisation_rate_page"]
+    assert len(page) == 5 and page.notes.str.contains("approx").all()
+    urb90 = panel(ind, "urbanisation_rate", "1390")
+    assert urb90.reindex(codes).notna().all() and urb90["PROVINCE"] == 85.4
+    # labour force 1395 = census active population 15+ (SCI Table 5, row فعال), e.g.
+    # lenjan,labour_force_census,2016 = 84,929 (hand-checked: employed 69,564 + unemployed
+    # 15,365); the five units: the GROUP's 750,789 split by population (estimate)
+    lf = ind[(ind.indicator == "labour_force") & (ind.year == "1395")].set_index("county_code")
+    assert lf.loc["lenjan", "v"] == 84929 and lf.loc["lenjan", "quality"] == "sourced"
+    own = [c for c in codes if c not in ISFAHAN_UNITS]
+    assert (lf.loc[own, "quality"] == "sourced").all()
+    assert (lf.loc[ISFAHAN_UNITS, "quality"] == "estimate").all()
+    assert abs(lf.loc[ISFAHAN_UNITS, "v"].sum() - 750789) <= 3
+    prov_lf = ind[(ind.indicator == "labour_force_census") & (ind.county_code == "PROVINCE")]
+    assert abs(lf.loc[codes, "v"].sum() - prov_lf.iloc[0]["v"]) <= 3  # 1,693,818
+    ratio = lf.loc[codes, "v"] / pop95
+    assert ratio.between(0.28, 0.40).all(), ratio
 
 
 # ----------------------------------------------------------------------------- projects
@@ -426,11 +516,18 @@ def test_centre_budget_share(projects, pop95):
 # ----------------------------------------------------------------------------- places
 def test_places(places):
     assert places["place_id"].is_unique
-    assert set(places["status"]) <= {"operating", "proposed"}
+    assert set(places["status"]) <= {"operating", "proposed", "planned"}
     assert set(places["quality"]) == {"sourced"} and set(places["is_sample"]) == {"false"}
     for _, r in places.iterrows():
         has = bool(r["lat"]) and bool(r["lon"])
-        assert r["coord_quality"] == ("sourced" if has else "missing")
+        assert r["coord_quality"] in (("exact", "town") if has else ("missing",))
+        assert bool(r["coord_source"]) == has
+    # issue 14: every asset has a point now (one exact, the rest at the named town)
+    assert (places["coord_quality"] != "missing").all()
+    assert places["coord_quality"].value_counts().to_dict() == {"town": 9, "exact": 1}
+    school = places.set_index("place_id").loc["zarrinshahr_vocational_schools"]
+    assert school["type"] == "vocational_school_beside_industry"
+    assert school["status"] == "planned" and school["county_code"] == "lenjan"
     shared = shared_or_skip("places.csv").set_index("name_en")
     mine = places.set_index("name_en")
     assert set(shared.index) == set(mine.index)
@@ -438,8 +535,10 @@ def test_places(places):
         s = shared.loc[name]
         assert r["county_code"] == s["code"], name  # empty stays empty, never guessed
         assert r["lat"] == s["lat"] and r["lon"] == s["lon"]
+        assert r["coord_quality"] == s["coord_quality"]
         assert r["source"] == s["source_url"]
         assert (r["status"] == "proposed") == ("proposed" in s["type"])
+        assert (r["status"] == "planned") == ("planned" in s["type"])
 
 
 # ----------------------------------------------------------------------------- Persian text

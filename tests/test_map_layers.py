@@ -29,6 +29,7 @@ from figures.map_layers import (
 )
 from figures.theme import STATUS_COLOURS
 from geo.tiles import ISFAHAN_HEX_LAYOUT
+from i18n import t
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
 
@@ -140,13 +141,50 @@ def test_project_layer_one_trace_per_status(ds):
 
 def test_places_split_and_layer(ds):
     with_xy, without = places_with_coordinates(ds.places)
-    assert len(with_xy) + len(without) == len(ds.places) and len(with_xy) >= 1
+    assert len(with_xy) == len(ds.places) == 10 and without.empty  # every asset has a point
     fig = add_places_layer(go.Figure(), ds.places, {"lenjan": "لنجان"}, "fa")
-    assert len(fig.data) == 1 and fig.data[0].marker.symbol == "star"
-    assert len(fig.data[0].lon) == len(with_xy)
-    table = places_table(without, {"kashan": "کاشان"}, "fa")
-    assert list(table.columns)[-1] == "منبع" and table["منبع"].str.startswith("http").all()
-    assert "نامشخص در منبع" in set(table["شهرستان"])
+    # one trace per precision: the one exact point filled, the town points open
+    assert [tr.marker.symbol for tr in fig.data] == ["star", "star-open"]
+    assert [len(tr.lon) for tr in fig.data] == [1, 9]
+    assert sorted(pid for tr in fig.data for pid in tr.customdata) == sorted(ds.places["place_id"])
+    exact, town = fig.data
+    assert "مختصات دقیق" in exact.hovertext[0] and "لنجان" in exact.hovertext[0]
+    # four assets share the Isfahan town point: the number is written beside one of them,
+    # and each card names the three others
+    assert sorted(v for v in town.text if v) == ["<b>۲</b>", "<b>۴</b>"]
+    refinery = list(town.customdata).index("isfahan_refinery")
+    assert "۳ دارایی دیگر در همین نقطه" in town.hovertext[refinery]
+    assert "نامشخص در منبع" in town.hovertext[refinery]
+    vocational = list(town.customdata).index("zarrinshahr_vocational_schools")
+    assert "هنرستان جوار صنعت" in town.hovertext[vocational]
+    assert "برنامه‌ریزی‌شده" in town.hovertext[vocational]
+    en = add_places_layer(go.Figure(), ds.places, {}, "en")
+    assert [tr.name for tr in en.data] == ["Exact site", "At the named town (approximate)"]
+
+
+def test_places_table_copes_with_blank_and_empty_columns():
+    """A places table whose optional columns are all empty is read as float NaN: the table
+    shows blanks, and a table of no places still has text columns."""
+    places = pd.DataFrame({
+        "place_id": ["a", "b"], "county_code": [float("nan"), "kashan"],
+        "type": ["refinery", "new_kind"], "status": [float("nan"), "planned"],
+        "name_fa": ["الف", "ب"], "name_en": [float("nan"), float("nan")],
+        "lat": [float("nan"), 34.1], "lon": [float("nan"), 51.2],
+        "coord_quality": [float("nan"), float("nan")],
+        "source": ["https://example.org/a", float("nan")]})
+    table = places_table(places, {"kashan": "کاشان"}, "fa")
+    assert list(table.columns)[-1] == "منبع"
+    assert list(table["منبع"]) == ["https://example.org/a", ""]
+    assert list(table["شهرستان"]) == ["نامشخص در منبع", "کاشان"]
+    assert list(table["نوع"]) == ["پالایشگاه", "new_kind"]
+    assert list(table["وضعیت"]) == ["", "برنامه‌ریزی‌شده"]
+    # no precision stated: never shown as exact
+    assert list(table["دقت مختصات"]) == ["بدون مختصات", t("map.legend.place_town", "fa")]
+    empty = places_table(places.iloc[:0], {}, "fa")
+    assert empty.empty and empty["منبع"].str.startswith("http").all()
+    fig = add_places_layer(go.Figure(), places, {}, "en")
+    assert len(fig.data) == 1 and list(fig.data[0].customdata) == ["b"]
+    assert "Source" not in fig.data[0].hovertext[0]  # a blank source is not written as «nan»
 
 
 def test_tables_for_the_detail_panel(ds, panel):
@@ -233,3 +271,28 @@ def test_pick_labels_scales_to_the_map_window_when_given():
     assert list(pick_labels(labels, height_px=300).index) == ["a", "k"]
     kept = pick_labels(labels, height_px=300, bounds=(48.0, 29.5, 54.0, 35.5))
     assert list(kept.index) == ["a"]
+
+
+def test_group_values_are_marked_as_the_group_s_not_the_county_s(ds, panel):
+    """The five units of pre-2021 Isfahan show the group's census 1395 unemployment rate
+    (13.4, quality `group` in data/indicators.csv): the hover says so, with no ✱ and never as
+    a bare figure; a county with its own census figure (Lenjan 18.1) is unmarked."""
+    from analytics.panel import PANEL_INDICATORS
+    from analytics.provenance import panel_groups
+    from figures.county_map import hover_text
+
+    groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS)
+    five = {"isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"}
+    assert set(groups["unemployment_rate"].index) == five
+    assert groups["net_migration_rate"].empty  # sample everywhere, but no group value
+    card = hover_card(panel, "unemployment_rate", "fa", groups=groups)
+    for code in five:
+        assert card.at[code, "value"] == "۱۳٫۴ (مقدار گروه: اصفهان پیش از ۱۴۰۰)"
+    assert card.at["lenjan", "value"] == "۱۸٫۱"
+    en = hover_card(panel, "urbanisation_rate", "en", groups=groups)
+    assert en.at["harand", "value"] == "94 (value of group: pre-2021 Isfahan)"
+    # without the group information the old ✱ (sample/estimate) mark is all there is
+    assert hover_card(panel, "unemployment_rate", "fa").at["harand", "value"].endswith("✱")
+    overview = hover_text(panel, "unemployment_rate", "fa", groups["unemployment_rate"])
+    assert overview.at["kuhpayeh", "value"] == "۱۳٫۴ (مقدار گروه: اصفهان پیش از ۱۴۰۰)"
+    assert "✱" not in overview.at["kuhpayeh", "value"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.cache import boundaries_available, country_files
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
 needs_boundaries = pytest.mark.skipif(not boundaries_available(),
                                       reason="no OSM boundary file configured")
 needs_country = pytest.mark.skipif(not country_files(), reason="no country boundary files")
@@ -83,18 +86,73 @@ def test_classification_gives_a_persian_class_legend():
 
 
 @needs_boundaries
-def test_layers_draw_projects_by_status_and_list_places_without_coordinates():
+def test_layers_draw_projects_by_status_and_every_asset_at_its_point(ds):
     at = open_map()
     widget(at.checkbox, "پروژه‌های پیشران").check().run()
     widget(at.checkbox, "دارایی‌های توسعه").check().run()
     assert not at.exception
     data = spec(at)["data"]
     names = {t.get("name") for t in data if t["type"] == "scattergeo"}
-    assert {"در حال اجرا", "متوقف", "دارایی توسعه"} <= names
+    assert {"در حال اجرا", "متوقف", "محل دقیق", "در شهر نام‌برده (تقریبی)"} <= names
     assert data[-1]["name"] == "labels"  # names stay on top of the points
     assert query(at)["layers"] == "projects,places"
-    assert any("بدون مختصات" in m.value for m in at.markdown)
-    assert len(at.dataframe) >= 1  # the places without coordinates, with their sources
+    # every asset of data/places.csv is drawn once, at its own coordinates
+    places = [t for t in data if t.get("legendgroup") == "places"]
+    drawn = {pid: (lon, lat) for t in places
+             for pid, lon, lat in zip(t["customdata"], t["lon"], t["lat"])}
+    assert set(drawn) == set(ds.places["place_id"]) and len(ds.places) == 10
+    for row in ds.places.itertuples():
+        assert drawn[row.place_id] == pytest.approx((row.lon, row.lat), abs=1e-4)
+    # the precision is in the legend (one trace each) and in each hover card
+    exact = next(t for t in places if t["name"] == "محل دقیق")
+    assert exact["customdata"] == ["esfahan_steel"]  # the one coord_quality=exact point
+    assert all("مختصات دقیق" in h for h in exact["hovertext"])
+    town = next(t for t in places if t["name"] != "محل دقیق")
+    assert all("نه محل خود دارایی" in h for h in town["hovertext"])
+    assert {"fooladshahr_sez", "fooladshahr_tech_pole",
+            "zarrinshahr_vocational_schools"} <= set(town["customdata"])
+    assert any("نقطه شهری" in m.value for m in at.markdown)  # the note on town points
+    assert not any("دارایی‌های توسعه بدون مختصات" in m.value  # every asset has a point
+                   for m in at.markdown)
+
+
+@pytest.fixture
+def places_one_without_point(tmp_path, monkeypatch):
+    """The embedded data with one asset (Kashan SEZ) whose coordinates are blanked."""
+    import streamlit as st
+
+    for name in ("counties.csv", "indicators.csv", "places.csv", "projects.csv"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    with open(tmp_path / "places.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if row["place_id"] == "kashan_sez":
+            row.update(lat="", lon="", coord_quality="missing", coord_source="")
+    with open(tmp_path / "places.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("PISHRAN_DATA_DIR", str(tmp_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    monkeypatch.delenv("PISHRAN_DATA_DIR")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@needs_boundaries
+def test_places_without_coordinates_are_listed_with_their_sources(places_one_without_point):
+    at = open_map(layers="places")
+    assert not at.exception
+    places = [t for t in spec(at)["data"] if t.get("legendgroup") == "places"]
+    drawn = [pid for t in places for pid in t["customdata"]]
+    assert len(drawn) == 9 and "kashan_sez" not in drawn
+    assert any("بدون مختصات (۱)" in m.value for m in at.markdown)
+    assert len(at.dataframe) == 1
+    table = at.dataframe[0].value
+    assert list(table["نام"]) == ["منطقه ویژه اقتصادی کاشان"]
+    assert table["منبع"].iloc[0].startswith("http") and table["دقت مختصات"].iloc[0] == "بدون مختصات"
 
 
 @needs_boundaries

@@ -249,6 +249,31 @@ def test_county_switch_updates_everything(ds):
                    for tr in spec["data"])
 
 
+def test_county_page_shows_the_county_s_assets_on_the_map_and_in_a_table(ds):
+    """Lenjan has four assets in data/places.csv (Esfahan Steel, exact; the proposed
+    Fooladshahr special economic zone and technology-park pole and the planned Zarrinshahr
+    vocational schools, at their towns): all four are drawn on the locator map and listed."""
+    at = run_page("county", county="lenjan")
+    assert not at.exception
+    mine = ds.places[ds.places["county_code"] == "lenjan"]
+    assert set(mine["place_id"]) == {"esfahan_steel", "fooladshahr_sez", "fooladshahr_tech_pole",
+                                     "zarrinshahr_vocational_schools"}
+    assert t("county.places_heading", "fa", n="۴") in heading_texts(at)
+    assets = at.dataframe[-1].value
+    assert set(assets[t("map.places.name", "fa")]) == set(mine["name_fa"])
+    assert "برنامه‌ریزی‌شده" in set(assets[t("map.places.status", "fa")])
+    assert set(assets[t("map.places.precision", "fa")]) == {
+        t("map.legend.place_exact", "fa"), t("map.legend.place_town", "fa")}
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    if spec["data"][0]["type"] == "choropleth":
+        drawn = [pid for tr in spec["data"] if tr.get("legendgroup") == "places"
+                 for pid in tr["customdata"]]
+        assert sorted(drawn) == sorted(mine["place_id"])
+    nain = run_page("county", county="nain")
+    assert t("county.places_heading", "fa", n="۰") in heading_texts(nain)
+    assert any(t("county.no_places", "fa") in m.value for m in nain.markdown)
+
+
 def test_county_link_round_trip_and_filter():
     flt = json.dumps({"sectors": ["industry"]})
     at = run_page("county", county="mobarakeh", f=flt)

@@ -129,11 +129,16 @@ def test_text_report_english_and_persian(ds):
     code, out, _ = _report([], ds)
     assert code == 0
     assert "Gini (population-weighted)" in out and "Industrial magnet" in out
-    assert "Lenjan" in out and "0.305" in out
+    # Gini of budget per person, weighted by population 1395: checked once by hand from
+    # data/projects.csv (non-cancelled budgets) and data/indicators.csv (population 1395 of
+    # the 28 counties, sum 5,120,850) with the mean-difference formula
+    # Σ_i Σ_j p_i p_j |y_i − y_j| / (2 P² ȳ) = 0.304498 (was 0.305 while Khomeyni Shahr's
+    # unverified 369,727 was in the population)
+    assert "Lenjan" in out and "0.304" in out
     code, out, _ = _report(["--lang", "fa"], ds)
     assert code == 0
     assert "ضریب جینی (وزن جمعیتی)" in out and "قطب صنعتی جاذب" in out
-    assert "۰٫۳۰۵" in out and "لنجان" in out and "0.305" not in out
+    assert "۰٫۳۰۴" in out and "لنجان" in out and "0.304" not in out
     assert "✱" in out
 
 
@@ -143,8 +148,48 @@ def test_ranking_and_labour_sections(ds):
     assert set(ranking["spec"]) == set(DEFAULT_RANKING_SPEC)
     assert ranking["spec"]["unemployment_rate"]["direction"] == -1
     assert ranking["methods"] == ["zscore_sum", "morris", "hellwig", "topsis"]
-    assert len(ranking["counties"]) == 28
+    # the five units of pre-2021 Isfahan carry only the group's unemployment, literacy and
+    # urbanisation: not ranked on them, named with the indicators concerned
+    five = ["isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"]
+    assert len(ranking["counties"]) == 23
+    assert sorted(e["county"] for e in ranking["excluded"]) == sorted(five)
+    assert all(e["group_indicators"] == ["unemployment_rate", "literacy_rate", "urbanisation_rate"]
+               for e in ranking["excluded"])
+    assert ranking["inputs"] == {"total": 140, "n_ranked": 23, "n_ranked_values": 115,
+                                 "n_sample": 65, "n_group": 15, "n_missing": 0}
     assert {"lenjan", "mobarakeh"} <= set(data["labour"]["quadrants"]["industrial_magnet"])
+    assert data["labour"]["group_counties"] == five
+
+
+def test_json_report_gives_census_unemployment_and_never_the_group_value_as_own(ds):
+    """Issue 14: Lenjan 18.1 and Kashan 7.8 (census 1395, SCI table 5; the rows of
+    data/indicators.csv are sourced and derived); today's five units of pre-2021 Isfahan
+    county carry its 13.4 only as the group's value, never as their own."""
+    code, out, _ = _report(["--json"], ds)
+    assert code == 0
+    data = _no_nan(out)
+    panel = {row["code"]: row for row in data["panel"]}
+    for code_, value in (("lenjan", 18.1), ("kashan", 7.8)):
+        row = panel[code_]
+        assert row["unemployment_rate"] == value
+        assert row["unemployment_rate_is_sample"] is False
+        assert row["unemployment_rate_is_group"] is False
+    for unit in ("isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"):
+        row = panel[unit]
+        assert row["unemployment_rate"] is None                 # not its own figure
+        assert row["unemployment_rate_is_group"] is True
+        assert row["unemployment_rate_group_value"] == 13.4     # marked as the group's
+        assert row["unemployment_rate_is_sample"] is True
+        labour = next(r for r in data["labour"]["counties"] if r["code"] == unit)
+        assert labour["unemployment_rate"] is None and labour["quadrant"] is None
+        assert labour["is_group"] is True
+        assert all(unit not in members for members in data["labour"]["quadrants"].values())
+        assert unit not in {r["code"] for r in data["ranking"]["counties"]}
+        assert unit in data["ranking"]["group_values"]["unemployment_rate"]
+        assert unit not in data["ranking"]["sample_values"]["unemployment_rate"]
+    # the province comparator is the census rate (same series), not the news 14.6
+    assert round(data["totals"]["province"]["unemployment_rate"], 1) == 12.7
+    assert round(data["labour"]["thresholds"]["unemployment_rate"], 1) == 12.7
 
 
 def test_cli_entry_point_end_to_end():

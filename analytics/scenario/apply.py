@@ -361,31 +361,6 @@ def _labour(state: EditState) -> tuple[pd.DataFrame, np.ndarray]:
     return labour, positive & labour["unemployment_rate_new"].notna().to_numpy()
 
 
-def latest_values(indicators: pd.DataFrame, names: tuple[str, ...], codes: list[str]
-            ) -> tuple[pd.DataFrame, dict[tuple[str, str], int]]:
-    """The value the county panel uses for each (county, indicator) — the latest year with
-    a value, as :func:`analytics.panel.indicator_wide` with ``year=None`` — and the row
-    position it comes from."""
-    name = indicators["indicator"].to_numpy(dtype=object, na_value=None)
-    county = indicators["county_code"].to_numpy(dtype=object, na_value=None)
-    year = pd.to_numeric(indicators["year"], errors="coerce").to_numpy(dtype=float,
-                                                                        na_value=np.nan)
-    value = pd.to_numeric(indicators["value"], errors="coerce").to_numpy(dtype=float,
-                                                                          na_value=np.nan)
-    keep = (np.isin(name, list(names)) & np.isin(county, list(codes)) & ~np.isnan(year)
-            & ~np.isnan(value))
-    rows = np.flatnonzero(keep)
-    rows = rows[np.argsort(year[rows], kind="stable")]
-    latest: dict[tuple[str, str], int] = {}
-    for row in rows:  # a few hundred indicator rows, never projects
-        latest[(county[row], name[row])] = int(row)
-    table = np.full((len(codes), len(names)), np.nan)
-    where = {c: i for i, c in enumerate(codes)}
-    for (c, n), row in latest.items():
-        table[where[c], names.index(n)] = value[row]
-    return pd.DataFrame(table, index=pd.Index(codes, name="code"), columns=list(names)), latest
-
-
 def _adjust_indicators(indicators: pd.DataFrame, labour: pd.DataFrame, touched: np.ndarray,
                        latest_rows: dict[tuple[str, str], int]) -> pd.DataFrame:
     """Indicators with the labour-model values written into the rows the panel reads."""

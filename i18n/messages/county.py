@@ -53,6 +53,16 @@ MESSAGES = {
                             "✱ These ranks rest on sample or estimated values: {names}"),
     "county.excluded": ("این شهرستان رتبه نگرفت، چون این شاخص‌ها را ندارد: {names}",
                         "This county is not ranked: it lacks {names}"),
+    "county.places_heading": ("دارایی‌های توسعه شهرستان ({n})",
+                              "Development assets of the county ({n})"),
+    "county.no_places": ("در داده‌ها دارایی توسعه‌ای به نام این شهرستان ثبت نشده است (دارایی‌هایی "
+                         "که منبع شهرستانشان را نگفته، در صفحه «نقشه» آمده‌اند).",
+                         "The data record no development asset for this county (assets whose "
+                         "county the source does not state are on the Map page)."),
+    "county.places_town_note": ("شمار {n} دارایی در نقطه شهری نشسته که منبع نام برده (ستاره توخالی روی "
+                                "نقشه)، نه در محل خود.",
+                                "{n} asset(s) sit at the point of the town the source names "
+                                "(open star on the map), not at their own site."),
     "county.map_heading": ("جایگاه در استان", "Place in the province"),
     "county.map_note": ("شهرستان انتخاب‌شده پررنگ و با مرز نارنجی است. با بردن نشانگر روی هر شهرستان، شمار پروژه‌های آن (با پالایش کنونی) دیده می‌شود.",
                         "The chosen county is filled and outlined in orange. Hover a county "

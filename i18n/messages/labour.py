@@ -12,6 +12,11 @@ MESSAGES = {
     "labour.u_threshold": ("آستانه نرخ بیکاری (٪)", "Unemployment threshold (%)"),
     "labour.m_threshold": ("آستانه نرخ خالص مهاجرت (در هزار)", "Net migration threshold (per 1,000)"),
     "labour.threshold_help": ("پیش‌فرض: مقدار استان، {value}", "Default: the province value, {value}"),
+    "labour.u_threshold_help": (
+        "پیش‌فرض: مقدار استان، {value} (بیکاران بر جمعیت فعال همه شهرستان‌ها؛ همان سری "
+        "سرشماری ۱۳۹۵ که نرخ شهرستان‌ها از آن است)",
+        "Default: the province value, {value} (unemployed over labour force of all counties; "
+        "the same census 1395 series as the county rates)"),
     "labour.reset": ("بازگشت به مقدارهای استان", "Province values"),
     "labour.thresholds_note": (
         "آستانه‌ها: بیکاری {u}٪ و مهاجرت {m} در هزار {source}.",
@@ -48,6 +53,13 @@ MESSAGES = {
     "labour.col.distance": ("فاصله از خط‌ها (انحراف معیار)", "Distance from the lines (sd)"),
     "labour.missing": ("بدون داده بیکاری یا مهاجرت، گروه‌بندی‌نشده: {names}",
                        "No unemployment or migration data, not grouped: {names}"),
+    "labour.group_note": (
+        "{mark} {names}: نرخ بیکاری سرشماری ۱۳۹۵ تنها برای شهرستان اصفهان پیش از ۱۴۰۰ (واحد بزرگ‌تری "
+        "که این شهرستان‌ها بخشی از آن بوده‌اند) منتشر شده است؛ آن رقم، رقم خود این شهرستان‌ها نیست، "
+        "پس در هیچ گروهی شمرده نشده‌اند. در نمودار، نقطه آن‌ها رقم واحد بزرگ‌تر را نشان می‌دهد.",
+        "{mark} {names}: the census 1395 unemployment rate exists only for pre-2021 Isfahan county "
+        "(the larger unit they were part of); it is not their own figure, so they are counted in "
+        "no group. On the chart their points show the larger unit's value."),
     "labour.sample_note": (
         "✱ {n} نقطه از {total} نقطه بر پایه رقم نمونه یا برآورد است (نرخ مهاجرت همه شهرستان‌ها نمونه است).",
         "✱ {n} of {total} points rest on a sample or estimated figure (every county's migration rate is sample)."),

@@ -53,6 +53,15 @@ MESSAGES = {
                                 "Development assets are drawn in the boundaries view only."),
     "map.legend.status": ("وضعیت پروژه", "Project status"),
     "map.legend.place": ("دارایی توسعه", "Development asset"),
+    "map.legend.place_exact": ("محل دقیق", "Exact site"),
+    "map.legend.place_town": ("در شهر نام‌برده (تقریبی)", "At the named town (approximate)"),
+    "map.precision.exact": ("مختصات دقیق محل", "Exact coordinates of the site"),
+    "map.precision.town": ("نقطه شهری که منبع نام برده، نه محل خود دارایی (تقریبی)",
+                           "The point of the town the source names, not the site itself "
+                           "(approximate)"),
+    "map.precision.missing": ("بدون مختصات", "No coordinates"),
+    "map.places.same_point": ("{n} دارایی دیگر در همین نقطه: {names}",
+                              "{n} other asset(s) at the same point: {names}"),
     "map.point.spread": ("بدون مختصات؛ کنار مرکز شهرستان چیده شده", "No coordinates; placed near "
                          "the county seat"),
     "map.point.sample": ("مختصات نمونه، نه محل واقعی", "Sample coordinates, not the real site"),
@@ -63,11 +72,19 @@ MESSAGES = {
                         "(or label point) without overlapping; their positions are approximate."),
     "map.places_missing": ("دارایی‌های توسعه بدون مختصات ({n}) — روی نقشه نیامده‌اند:",
                            "Development assets without coordinates ({n}) — not on the map:"),
+    "map.places_town_note": ("از {total} دارایی روی نقشه، {n} دارایی در نقطه شهری نشسته‌اند که منبع "
+                             "نام برده (ستاره توخالی)، نه در محل خود؛ فقط ستاره‌های توپر محل دقیق‌اند. "
+                             "عدد کنار ستاره، شمار دارایی‌های هم‌نقطه است.",
+                             "{n} of the {total} assets on the map sit at the point of the town "
+                             "the source names (open star), not at their own site; only filled "
+                             "stars are exact. A number beside a star counts the assets sharing "
+                             "that point."),
     "map.places.name": ("نام", "Name"),
     "map.places.type": ("نوع", "Type"),
     "map.places.county": ("شهرستان", "County"),
     "map.places.status": ("وضعیت", "Status"),
     "map.places.source": ("منبع", "Source"),
+    "map.places.precision": ("دقت مختصات", "Precision of the point"),
     "map.places.unknown_county": ("نامشخص در منبع", "Not stated in the source"),
     "map.place_type.heavy_industry": ("صنایع سنگین", "Heavy industry"),
     "map.place_type.refinery": ("پالایشگاه", "Refinery"),
@@ -93,6 +110,16 @@ MESSAGES = {
     "map.hover.status": ("وضعیت", "Status"),
     "map.hover.type": ("نوع", "Type"),
     "map.hover.source": ("منبع", "Source"),
+    "map.hover.precision": ("جای نقطه", "Position"),
+    # group values: a county shows the figure of a larger unit it belongs to
+    "map.group_value": ("{value} (مقدار گروه: {group})", "{value} (value of group: {group})"),
+    "map.group.isfahan_pre2021": ("اصفهان پیش از ۱۴۰۰", "pre-2021 Isfahan"),
+    "map.group.fereydan_1390": ("فریدن در سرشماری ۱۳۹۰", "Fereydan as counted in 1390"),
+    "map.group_count": ("مقدار {n} شهرستان، مقدار گروهی است که جزو آن‌اند (مثلاً اصفهان پیش از "
+                        "۱۴۰۰)، نه رقم خودشان؛ در کارت هر شهرستان «مقدار گروه» آمده است.",
+                        "{n} counties show the value of a larger unit they belong to (e.g. "
+                        "pre-2021 Isfahan), not a figure of their own; their hover card says "
+                        "“value of group”."),
     # county selection and detail
     "map.county": ("شهرستان انتخاب‌شده", "Selected county"),
     "map.county.none": ("— هیچ‌کدام —", "— none —"),

@@ -22,6 +22,13 @@ MESSAGES = {
     "measure.urbanisation_rate": ("نرخ شهرنشینی (٪)", "Urbanisation rate (%)"),
     # provenance of a county row that shows the value of a larger unit (quality "group")
     "quality.group": ("رقم واحد بزرگ‌تر", "Value of the larger unit"),
+    # the mark of such a value in tables (distinct from ✱, sample or estimate)
+    "measure.group_mark": ("▣", "▣"),
+    "measure.group_legend": (
+        "{mark} رقم واحد بزرگ‌تری است که شهرستان بخشی از آن است (مانند شهرستان اصفهان پیش از ۱۴۰۰)، "
+        "نه رقم خود شهرستان",
+        "{mark} the value of a larger unit the county belongs to (e.g. pre-2021 Isfahan county), "
+        "not the county's own figure"),
     "measure.short.budget_total": ("بودجه", "budget"),
     "measure.short.jobs_total": ("اشتغال", "jobs"),
     "measure.short.n_projects": ("پروژه‌ها", "projects"),

@@ -14,6 +14,18 @@ MESSAGES = {
                               "✱ {n} of {total} counties show a sample or estimated value."),
     "overview.provenance_heading": ("کدام ارقام منبع‌دار و کدام نمونه‌اند؟",
                                     "Which figures are sourced and which are sample?"),
+    "overview.col.indicator": ("شاخص", "Indicator"),
+    "overview.col.year": ("سال", "Year"),
+    "overview.col.missing": ("بدون مقدار", "No value"),
+    "overview.provenance_note": (
+        "شمار مقدارهای {n} شهرستان برای هر شاخصی که داشبورد به کار می‌برد، به تفکیک منشأ، از خود "
+        "داده‌ها شمرده شده است. «رقم واحد بزرگ‌تر»: شهرستان رقم گروهی را نشان می‌دهد که جزو آن است "
+        "(مثلاً اصفهان پیش از ۱۴۰۰)، نه رقم خود را.",
+        "Counts of the {n} counties' values for each indicator the dashboard uses, by "
+        "provenance, counted from the data itself. “Value of the larger unit”: the county shows "
+        "the figure of a group it belongs to (e.g. pre-2021 Isfahan), not its own."),
+    "overview.provenance_all": ("همه ردیف‌های شهرستانی جدول شاخص‌ها: {counts}.",
+                                "All county rows of the indicator table: {counts}."),
     "overview.projects_provenance": ("پروژه‌ها: {real} پروژه گزارش‌شده در اخبار (با منبع)، {sample} پروژه نمونه.",
                                      "Projects: {real} reported in the news (with source), {sample} sample."),
     "geo.missing": (

@@ -58,26 +58,43 @@ MESSAGES = {
     "ranking.excluded_row": ("{county}: {missing}", "{county}: {missing}"),
     "ranking.none_excluded": ("همه {n} شهرستان همه شاخص‌های انتخاب‌شده را دارند.",
                               "All {n} counties have every chosen indicator."),
-    "ranking.sample_note": (
-        "✱ {n} مقدار از {total} مقدار جدول نمونه یا برآورد است؛ رتبه‌ها نمایشی‌اند.",
-        "✱ {n} of the {total} values in the table are sample or estimates; the ranks are illustrative."),
+    "ranking.inputs_note": (
+        "✱ {n} مقدار از {values} مقدار {ranked} شهرستان رتبه‌بندی‌شده نمونه یا برآورد است؛ رتبه‌ها "
+        "نمایشی‌اند. {group} مقدار از {total} مقدار ({counties} شهرستان) رقم واحد بزرگ‌تر است ({mark}) "
+        "و مانند داده نبودن کنار گذاشته شده است.",
+        "✱ {n} of the {values} values of the {ranked} ranked counties are sample or estimates; the "
+        "ranks are illustrative. {group} of the {total} values ({counties} counties) are a larger "
+        "unit's value ({mark}) and are left out like missing values."),
+    "ranking.excluded_group": ("تنها رقم واحد بزرگ‌تر: {values}",
+                               "only a larger unit's value: {values}"),
+    "ranking.excluded_missing": ("بدون داده: {missing}", "no data: {missing}"),
+    "ranking.group_rule": (
+        "{mark} رقم واحد بزرگ‌تر (مانند شهرستان اصفهان پیش از ۱۴۰۰ برای اصفهان، هرند، ورزنه، "
+        "جرقویه و کوهپایه امروز) رقم خود شهرستان نیست؛ پس در رتبه‌بندی مانند داده نبودن شمرده "
+        "می‌شود و این شهرستان‌ها رتبه نمی‌گیرند.",
+        "{mark} A larger unit's value (e.g. pre-2021 Isfahan county for today's Isfahan, Harand, "
+        "Varzaneh, Jarqavieh and Kuhpayeh) is not the county's own figure, so the ranking treats "
+        "it like a missing value and these counties are not ranked."),
     "ranking.delta_heading": ("تغییر رتبه {from_year} ← {to_year}", "Rank change {from_year} → {to_year}"),
-    "ranking.delta.uses": ("مقایسه با {names}، روش {method}.", "Compared on {names}, method {method}."),
+    "ranking.delta.uses": (
+        "مقایسه با همه شاخص‌هایی که هر دو سرشماری می‌دهند ({names})، هر چه در بالا برگزیده شده باشد؛ "
+        "روش {method}.",
+        "Compared on every indicator both censuses give ({names}), whatever is chosen above; "
+        "method {method}."),
     "ranking.delta.lacking": ("برای سال {year} این شاخص‌ها داده ندارند و در مقایسه نیامده‌اند: {names}.",
                               "No data for {year}, so left out of this comparison: {names}."),
     "ranking.delta.none": (
-        "هیچ‌یک از شاخص‌های انتخاب‌شده برای هر دو سال {from_year} و {to_year} داده ندارد؛ "
-        "مقایسه ممکن نیست. (برای {from_year} تنها نرخ بیکاری و رشد جمعیت موجود است.)",
-        "None of the chosen indicators has data for both {from_year} and {to_year}; no "
-        "comparison is possible. (For {from_year} only unemployment and population growth exist.)"),
+        "هیچ شاخصی در هر دو سرشماری {from_year} و {to_year} رقم سرشماری ندارد؛ مقایسه ممکن نیست.",
+        "No indicator has census figures for both {from_year} and {to_year}; no comparison is "
+        "possible."),
     "ranking.delta.col_from": ("رتبه {year}", "Rank {year}"),
     "ranking.delta.col_to": ("رتبه {year}", "Rank {year}"),
     "ranking.delta.col_change": ("تغییر", "Change"),
     "ranking.delta.up": ("▲ {n} پله بالاتر", "▲ up {n}"),
     "ranking.delta.down": ("▼ {n} پله پایین‌تر", "▼ down {n}"),
     "ranking.delta.same": ("بدون تغییر", "no change"),
-    "ranking.delta.sample": ("✱ داده‌های {year} {names} نمونه است.",
-                             "✱ The {year} data of {names} are sample."),
+    "ranking.delta.sample": ("✱ بخشی از داده‌های {year} {names} نمونه یا برآورد است.",
+                             "✱ Some {year} data of {names} are sample or estimates."),
     # chart labels
     "ranking.chart.rank": ("رتبه", "Rank"),
     "ranking.chart.rank_hover": ("{county} — {method}: رتبه {rank}", "{county} — {method}: rank {rank}"),

@@ -15,6 +15,12 @@ MESSAGES = {
                               "Labour and migration (thresholds: unemployment {u}%, migration {m} per 1,000)"),
     "report.ranking_heading": ("رتبه‌بندی (شاخص‌ها: {indicators})", "Ranking (indicators: {indicators})"),
     "report.excluded": ("کنار گذاشته (داده ناقص): {names}", "Left out (missing data): {names}"),
+    "report.excluded_group": (
+        "کنار گذاشته (تنها رقم واحد بزرگ‌تر {mark}، نه رقم خود شهرستان): {names}",
+        "Left out (only a larger unit's value {mark}, not the county's own): {names}"),
+    "report.labour_group": (
+        "{mark} در هیچ گروهی نیست (نرخ بیکاری تنها برای واحد بزرگ‌تر): {names}",
+        "{mark} in no group (unemployment rate only for a larger unit): {names}"),
     "report.dropped": ("کنار گذاشته (بدون جمعیت یا X): {names}", "Left out (no population or X): {names}"),
     "report.coverage": ("{n} از {total}", "{n} of {total}"),
     "report.yes": ("بله", "yes"),

@@ -22,6 +22,7 @@ from analytics.project_views import (
     explorer_table,
     persian_sort_key,
 )
+from figures.map_layers import add_places_layer, places_table, places_with_coordinates
 from figures.project_charts import (
     EXPLORER_DISPLAY_COLUMNS,
     county_locator,
@@ -158,10 +159,33 @@ def render() -> None:
     # --- the map --------------------------------------------------------------------------
     st.subheader(t("county.map_heading", lang))
     geometry = data.province_geometry()
-    st.plotly_chart(county_locator(panel, code, geometry, lang), width="stretch", config=plotly_config(names[code], lang))
-    chart_downloads(county_locator(panel, code, geometry, lang), names[code], lang, key="county_map")
+    # the county's development assets (data/places.csv) on the map, each at its own point
+    own_places = ds.places[ds.places["county_code"].fillna("").astype(str) == code]
+    locator = county_locator(panel, code, geometry, lang)
+    if geometry is not None and not own_places.empty:
+        add_places_layer(locator, own_places, names, lang)
+    st.plotly_chart(locator, width="stretch", config=plotly_config(names[code], lang))
+    chart_downloads(locator, names[code], lang, key="county_map")
     layout.note(t("county.map_note", lang))
     if geometry is None:
         st.info(t("geo.missing", lang))
+
+    # --- development assets ---------------------------------------------------------------
+    st.subheader(t("county.places_heading", lang, n=fmt_int(len(own_places), lang)))
+    if own_places.empty:
+        layout.note(t("county.no_places", lang))
+    else:
+        source = t("map.places.source", lang)
+        assets = places_table(own_places, names, lang)
+        if lang == "fa":  # the grid lays columns out left to right: name first from the right
+            assets = assets[list(assets.columns)[::-1]]
+        st.dataframe(assets, hide_index=True, width="stretch",
+                     column_config={source: st.column_config.LinkColumn(
+                         source, display_text=r"https?://(?:www\.)?([^/]+).*")})
+        placed, _ = places_with_coordinates(own_places)
+        n_town = int((placed["coord_quality"].fillna("").astype(str).str.lower() != "exact").sum()
+                     if "coord_quality" in placed else len(placed))
+        if n_town:
+            layout.note(t("county.places_town_note", lang, n=fmt_int(n_town, lang)))
 
     state.sync_url({"county": code})

@@ -14,6 +14,7 @@ import streamlit as st
 from analytics.labour import (
     QUADRANTS,
     classify_labour_migration,
+    group_members,
     province_thresholds,
     quadrant_members,
 )
@@ -54,6 +55,11 @@ def render() -> None:
     lang, panel = ctx.lang, ctx.panel
     names, sep = ctx.names, ctx.sep
     province = province_thresholds(panel)
+    group_mark = t("measure.group_mark", lang)
+
+    def marked(text: str, group: bool, sample: bool) -> str:
+        """A value with ▣ when it is a larger unit's value, else ✱ when it is a sample."""
+        return text + (f" {group_mark}" if group else " ✱" if sample else "")
 
     st.title(t("labour.title", lang))
     layout.note(t("labour.intro", lang))
@@ -71,7 +77,7 @@ def render() -> None:
     c1, c2, c3 = st.columns([4, 4, 3], vertical_alignment="bottom")
     u0 = c1.select_slider(t("labour.u_threshold", lang), u_options, key="labour_u",
                           format_func=lambda v: fmt_number(v, lang, 1),
-                          help=t("labour.threshold_help", lang,
+                          help=t("labour.u_threshold_help", lang,
                                  value=fmt_number(province.unemployment, lang, 2)))
     m0 = c2.select_slider(t("labour.m_threshold", lang), m_options, key="labour_m",
                           format_func=lambda v: fmt_number(v, lang, 1),
@@ -101,6 +107,10 @@ def render() -> None:
     missing = classified.index[classified["missing"]].tolist()
     if missing:
         layout.note(t("labour.missing", lang, names=sep.join(names[c] for c in missing)))
+    grouped = group_members(classified)
+    if grouped:
+        layout.note(t("labour.group_note", lang, mark=group_mark,
+                      names=sep.join(names[c] for c in grouped)))
 
     # --- counties per quadrant ------------------------------------------------------------------------
     members = quadrant_members(classified)
@@ -125,9 +135,12 @@ def render() -> None:
         rows.append({
             t("common.county", lang): names[code],
             t("labour.col.group", lang): (t(f"labour.quadrant.{row['quadrant']}", lang)
-                                          if not row["missing"] else "—"),
-            t("measure.unemployment_rate", lang): fmt_number(row["unemployment_rate"], lang, 1)
-            + (" ✱" if row["unemployment_rate_is_sample"] else ""),
+                                          if not (row["missing"] or row["is_group"])
+                                          else group_mark if row["is_group"] else "—"),
+            t("measure.unemployment_rate", lang): marked(
+                fmt_number(row["unemployment_rate"], lang, 1),
+                bool(panel.at[code, "unemployment_rate_is_group"]),
+                bool(row["unemployment_rate_is_sample"])),
             t("measure.net_migration_rate", lang): fmt_number(row["net_migration_rate"], lang, 1)
             + (" ✱" if row["net_migration_rate_is_sample"] else ""),
             t("measure.population", lang): fmt_int(row["population"], lang)
@@ -139,6 +152,8 @@ def render() -> None:
     st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
     table_downloads(pd.DataFrame(rows), t("labour.details_heading", lang), lang, key="labour_details")
     layout.note(t("common.sample_legend", lang))
+    if grouped:
+        layout.note(t("measure.group_legend", lang, mark=group_mark))
 
     state.sync_url({"u": f"{u0:.2f}" if custom and u0 != province.unemployment else None,
                     "m": f"{m0:.2f}" if custom and m0 != province.migration else None})

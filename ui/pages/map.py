@@ -10,7 +10,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from analytics.classify import classify, reference_value
-from analytics.panel import PANEL_MEASURES, sample_flags
+from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES, sample_flags
+from analytics.provenance import panel_groups
 from figures.map_layers import (
     add_places_layer,
     add_project_layer,
@@ -238,8 +239,10 @@ def render() -> None:
         result = classify(shown.to_numpy(), method, k)
         classes = class_legend(result, codes, lang, decimals, diverging,
                                title=t("map.diff.title", lang) if diff else "", signed=diff)
+    groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS) if is_data else {}
     if is_data:
-        hover = hover_card(panel, measure, lang, difference=shown if diff else None)
+        hover = hover_card(panel, measure, lang, difference=shown if diff else None,
+                           groups=groups)
     else:
         hover = geo_hover_card(table, measure, lang, scope == COUNTRY,
                                difference=shown if diff else None)
@@ -293,10 +296,13 @@ def render() -> None:
         n_spread = int((pts["placed"] == "spread").sum()) if geo_view else 0
         add_project_layer(fig, projects, pts, dict(zip(codes, names)), lang, geo=geo_view)
     places_missing = pd.DataFrame()
+    n_places_town = 0
     if is_data and "places" in layers:
         with_xy, places_missing = places_with_coordinates(ds.places)
         if geo_view:
             add_places_layer(fig, ds.places, dict(zip(codes, names)), lang)
+            n_places_town = int((with_xy.get("coord_quality", pd.Series(dtype=str))
+                                 .astype(str).str.lower() != "exact").sum())
         else:
             places_missing = ds.places
 
@@ -336,21 +342,32 @@ def render() -> None:
     if classes is not None and classes.k < k:
         layout.note(t("map.k_used", lang, k=fmt_int(classes.k, lang)))
     if is_data:
-        n_sample = int(sample_flags(panel, measure).sum())
+        grouped = groups.get(measure, pd.Series(dtype=object))
+        flags = sample_flags(panel, measure)
+        n_sample = int((flags & ~flags.index.isin(list(grouped.index))).sum())
         if n_sample:
             st.markdown(f'<span class="pishran-sample">'
                         f'{t("map.sample_count", lang, n=fmt_int(n_sample, lang), total=fmt_int(len(panel), lang))}'
                         f"</span>", unsafe_allow_html=True)
+        if len(grouped):
+            layout.note(t("map.group_count", lang, n=fmt_int(len(grouped), lang)))
     if n_spread:
         layout.note(t("map.spread_note", lang, n=fmt_int(n_spread, lang)))
     if is_data and "places" in layers and not geo_view:
         layout.note(t("map.layers.places_tiles", lang))
+    if n_places_town:
+        layout.note(t("map.places_town_note", lang, n=fmt_int(n_places_town, lang),
+                      total=fmt_int(len(with_xy), lang)))
     if len(places_missing):
         st.markdown("**" + t("map.places_missing", lang, n=fmt_int(len(places_missing), lang)) + "**")
-        st.dataframe(places_table(places_missing, dict(zip(codes, names)), lang), hide_index=True,
+        missing_table = places_table(places_missing, dict(zip(codes, names)), lang)
+        if lang == "fa":  # the grid lays columns out left to right: name first from the right
+            missing_table = missing_table[list(missing_table.columns)[::-1]]
+        st.dataframe(missing_table, hide_index=True,
                      width="stretch", column_config={
                          t("map.places.source", lang): st.column_config.LinkColumn(
-                             t("map.places.source", lang))})
+                             t("map.places.source", lang),
+                             display_text=r"https?://(?:www\.)?([^/]+).*")})
 
     # --------------------------------------------------------------------------- county detail
     st.divider()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.balance import centre_share
-from analytics.panel import PANEL_MEASURES
+from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES
+from analytics.provenance import MISSING, panel_groups, quality_counts
 from core import settings
-from core.schema import STATUSES
+from core.schema import QUALITIES, STATUSES
 from figures.county_map import county_map
 from figures.theme import plotly_config
-from i18n import fmt_int, fmt_percent, fmt_share_pair, join_list, t
+from i18n import fmt_int, fmt_percent, fmt_share_pair, has_key, join_list, localise_digits, t
 from store import stale_projects
 from ui import data, layout, state
 from ui.context import page_context
@@ -64,8 +65,9 @@ def render() -> None:
                        state.page_param("measure", "budget_per_capita", state.choice(measures))),
         format_func=lambda m: t(f"measure.{m}", lang))
     state.set_page_param("measure", measure)
+    groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS).get(measure)
     fig, sample_count = county_map(panel, measure, data.province_geometry(), lang,
-                                   centre=ds.centre_code)
+                                   centre=ds.centre_code, groups=groups)
     title = t(f"measure.{measure}", lang)
     st.plotly_chart(fig, width="stretch", config=plotly_config(title, lang))
     chart_downloads(fig, title, lang, key="overview_map")
@@ -74,17 +76,41 @@ def render() -> None:
     if sample_count:
         st.markdown(f'<span class="pishran-sample">{t("overview.sample_count", lang, n=fmt_int(sample_count, lang), total=fmt_int(len(panel), lang))}</span>',
                     unsafe_allow_html=True)
+    if groups is not None and len(groups):
+        layout.note(t("map.group_count", lang, n=fmt_int(len(groups), lang)))
 
     # --- provenance -----------------------------------------------------------------
     with st.expander(t("overview.provenance_heading", lang), expanded=False):
-        ind = ds.indicators
-        shown = ind[ind["county_code"] != "PROVINCE"]
-        summary = (shown.groupby(["indicator", "quality"]).size().unstack(fill_value=0)
-                   .rename(columns=lambda q: t(f"quality.{q}", lang)))
-        st.dataframe(summary, width="stretch")
+        # counted from the data: the county values of each indicator the panel uses, per year
+        counts = quality_counts(ds.indicators, PANEL_INDICATORS, list(ds.counties["code"]))
+        st.dataframe(_provenance_table(counts, lang), hide_index=True, width="stretch")
+        layout.note(t("overview.provenance_note", lang, n=fmt_int(len(ds.counties), lang)))
+        every = quality_counts(ds.indicators, by_year=False).sum()
+        layout.note(t("overview.provenance_all", lang, counts=join_list(
+            (f"{t(f'quality.{q}', lang)} {fmt_int(every[q], lang)}" for q in QUALITIES
+             if every[q]), lang)))
         real = int((~ds.projects["is_sample"].astype(bool)).sum())
         layout.note(t("overview.projects_provenance", lang, real=fmt_int(real, lang),
                       sample=fmt_int(len(ds.projects) - real, lang)))
         layout.note(t("common.sample_legend", lang))
 
     state.sync_url({"measure": measure if measure != "budget_per_capita" else None})
+
+
+def _provenance_table(counts, lang: str):
+    """The per-indicator quality counts for display: indicator, year, one column per quality
+    and «no value», in reading order (right to left for ``fa``)."""
+    import pandas as pd
+
+    rows = []
+    for (name, year), line in counts.iterrows():
+        label = t(f"measure.{name}", lang) if has_key(f"measure.{name}") else name
+        row = {t("overview.col.indicator", lang): label,
+               t("overview.col.year", lang): "—" if pd.isna(year)
+               else localise_digits(str(int(year)), lang)}
+        for q in QUALITIES:
+            row[t(f"quality.{q}", lang)] = fmt_int(line[q], lang)
+        row[t("overview.col.missing", lang)] = fmt_int(line[MISSING], lang)
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    return frame[list(frame.columns)[::-1]] if lang == "fa" else frame

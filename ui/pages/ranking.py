@@ -13,8 +13,11 @@ from analytics.indicators import (
     DEFAULT_RANKING_SPEC,
     DELTA_YEARS,
     RANKING_INDICATORS,
+    census_delta_indicators,
     delta_inputs,
+    ranking_groups,
     ranking_inputs,
+    ranking_shares,
 )
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
@@ -101,7 +104,10 @@ def render() -> None:
         state.sync_url(url)
         return
 
-    values, flags = ranking_inputs(panel, ds.indicators, list(spec))
+    # a larger unit's value (quality group) is not the county's own: left out like a gap
+    values, flags = ranking_inputs(panel, ds.indicators, list(spec), groups_as_missing=True)
+    groups = ranking_groups(panel, ds.indicators, list(spec))
+    group_mark = t("measure.group_mark", lang)
     try:
         result = rank_all_methods(values, spec)
     except ValueError:
@@ -162,18 +168,34 @@ def render() -> None:
         rows.append(row)
     st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
     table_downloads(pd.DataFrame(rows), t("ranking.table_heading", lang), lang, key="ranking_table")
-    n_sample = int(flags.loc[ranked].to_numpy().sum())
-    if n_sample:
-        st.markdown('<span class="pishran-sample">' + html.escape(t(
-            "ranking.sample_note", lang, n=fmt_int(n_sample, lang),
-            total=fmt_int(flags.loc[ranked].size, lang))) + "</span>", unsafe_allow_html=True)
+    shares = ranking_shares(values, flags, groups, ranked)
+    st.markdown('<span class="pishran-sample">' + html.escape(t(
+        "ranking.inputs_note", lang, n=fmt_int(shares["n_sample"], lang),
+        values=fmt_int(shares["n_ranked_values"], lang), ranked=fmt_int(shares["n_ranked"], lang),
+        counties=fmt_int(len(codes), lang), group=fmt_int(shares["n_group"], lang),
+        total=fmt_int(shares["total"], lang), mark=group_mark)) + "</span>",
+        unsafe_allow_html=True)
 
     # --- excluded counties ------------------------------------------------------------------------
     st.subheader(t("ranking.excluded_heading", lang))
     if len(result.excluded):
+        raw, _ = ranking_inputs(panel, ds.indicators, list(spec))
         for row in result.excluded.itertuples(index=False):
-            st.markdown("- " + t("ranking.excluded_row", lang, county=names.get(row.county, row.county),
-                                 missing=sep.join(label(m) for m in row.missing_indicators)))
+            in_group = [m for m in row.missing_indicators if groups.at[row.county, m]]
+            gaps = [m for m in row.missing_indicators if m not in in_group]
+            parts = []
+            if in_group:
+                decimals = {m: max(PANEL_MEASURES.get(m, (None, 2))[1], 1) for m in in_group}
+                parts.append(t("ranking.excluded_group", lang, mark=group_mark, values=sep.join(
+                    f"{label(m)} {fmt_number(raw.at[row.county, m], lang, decimals[m])} {group_mark}"
+                    for m in in_group)))
+            if gaps:
+                parts.append(t("ranking.excluded_missing", lang, missing=sep.join(map(label, gaps))))
+            st.markdown("- " + t("ranking.excluded_row", lang,
+                                 county=names.get(row.county, row.county),
+                                 missing="؛ ".join(parts) if lang == "fa" else "; ".join(parts)))
+        if groups.to_numpy().any():
+            layout.note(t("ranking.group_rule", lang, mark=group_mark))
     else:
         layout.note(t("ranking.none_excluded", lang, n=fmt_int(len(codes), lang)))
 
@@ -182,7 +204,12 @@ def render() -> None:
     year_text = {y: fmt_int(y, lang).replace("٬", "").replace(",", "") for y in DELTA_YEARS}
     st.subheader(t("ranking.delta_heading", lang, from_year=year_text[year_from],
                    to_year=year_text[year_to]))
-    by_year, usable, lacking, year_flags = delta_inputs(ds.indicators, codes, list(spec))
+    # every indicator both censuses give (sourced or derived in 1390 and 1395), whatever is
+    # chosen above; a larger unit's value is left out as in the ranking
+    census = census_delta_indicators(ds.indicators, codes)
+    by_year, usable, lacking, year_flags = delta_inputs(ds.indicators, codes, census,
+                                                        groups_as_missing=True)
+    delta_spec = {n: spec.get(n, (RANKING_INDICATORS[n], 1.0)) for n in usable}
     for year in DELTA_YEARS:
         missing_then = [n for n, years in lacking.items() if year in years]
         if missing_then:
@@ -192,7 +219,7 @@ def render() -> None:
     delta = None
     if usable:
         try:
-            delta = delta_ranking(by_year, {n: spec[n] for n in usable}, method=delta_method)
+            delta = delta_ranking(by_year, delta_spec, method=delta_method)
         except ValueError:
             delta = None
     if delta is None:
@@ -226,11 +253,15 @@ def render() -> None:
         st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
         table_downloads(pd.DataFrame(rows), t("ranking.delta_heading", lang, from_year=year_text[year_from],
                                               to_year=year_text[year_to]), lang, key="ranking_delta")
-        sampled = [n for n in usable if year_flags[year_from][n].any()]
-        if sampled:
-            st.markdown('<span class="pishran-sample">' + html.escape(t(
-                "ranking.delta.sample", lang, year=year_text[year_from],
-                names=sep.join(label(n) for n in sampled))) + "</span>", unsafe_allow_html=True)
+        for year in DELTA_YEARS:
+            ranked_then = by_year[year].dropna().index
+            sampled = [n for n in usable if year_flags[year].loc[ranked_then, n].any()]
+            if sampled:
+                st.markdown('<span class="pishran-sample">' + html.escape(t(
+                    "ranking.delta.sample", lang, year=year_text[year],
+                    names=sep.join(label(n) for n in sampled))) + "</span>",
+                    unsafe_allow_html=True)
     layout.note(t("common.sample_legend", lang))
+    layout.note(t("measure.group_legend", lang, mark=group_mark))
 
     state.sync_url(url)
