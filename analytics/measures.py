@@ -9,7 +9,7 @@ need value is a larger unit's (``<need>_is_group``) are left out of it (its ``n_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,9 @@ BALANCE_X = ("budget_total", "jobs_total", "n_projects", "completed_budget")
 class PanelBalance:
     """``summary``: measure_id, value, weighted, n_units (+ ``need_alignment`` row);
     ``dropped``: counties left out; ``lorenz``: Lorenz points with county labels;
-    ``theil``: the T decomposition over ``groups`` (centre vs rest by default)."""
+    ``theil``: the T decomposition over ``groups`` (centre vs rest by default);
+    ``need_left_out``: the counties of the measures left out of need alignment (no need
+    value, or — listed again in ``need_grouped`` — only a larger unit's value)."""
 
     x: str
     summary: pd.DataFrame
@@ -42,6 +44,8 @@ class PanelBalance:
     n_total: int
     lorenz: pd.DataFrame
     theil: TheilDecomposition
+    need_left_out: list[str] = field(default_factory=list)
+    need_grouped: list[str] = field(default_factory=list)
 
     def value(self, measure_id: str) -> float:
         return float(self.summary.set_index("measure_id").loc[measure_id, "value"])
@@ -71,8 +75,11 @@ def panel_balance(panel: pd.DataFrame, x: str, groups: pd.Series | None = None,
     need_values = (panel[need].to_numpy(dtype=float, na_value=np.nan)[keep] if need in panel
                    else np.full(len(xs), np.nan))
     ok = ~np.isnan(need_values)
+    grouped = np.zeros(len(xs), dtype=bool)
     if f"{need}_is_group" in panel:   # a larger unit's value is not the county's own need
-        ok &= ~panel[f"{need}_is_group"].astype("boolean").fillna(False).to_numpy(dtype=bool)[keep]
+        grouped = panel[f"{need}_is_group"].astype("boolean").fillna(False) \
+            .to_numpy(dtype=bool)[keep] & ok
+        ok &= ~grouped
     if ok.sum() >= 3:
         try:
             alignment = need_alignment(per_capita[ok], need_values[ok])
@@ -86,4 +93,6 @@ def panel_balance(panel: pd.DataFrame, x: str, groups: pd.Series | None = None,
     theil = theil_decomposition(xs, pops, groups_used, "T")
     lorenz = lorenz_curve(xs, pops, list(kept_labels))
     return PanelBalance(x=x, summary=summary, dropped=list(cases.dropped),
-                        n_units=int(keep.sum()), n_total=len(panel), lorenz=lorenz, theil=theil)
+                        n_units=int(keep.sum()), n_total=len(panel), lorenz=lorenz, theil=theil,
+                        need_left_out=[str(c) for c in kept_labels[~ok]],
+                        need_grouped=[str(c) for c in kept_labels[grouped]])

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.panel import indicator_wide
+from analytics.provenance import group_code
 from analytics.ranking import METHODS, rank_all_methods
 from core.counties import county_names
 from core.jalali import JalaliDateError, format_jalali_iso, today_jalali
@@ -408,8 +409,16 @@ def county_profile(indicators: pd.DataFrame, counties: pd.DataFrame, code: str,
     ``province_year``, ``province_basis`` — ``province`` (the PROVINCE row) or
     ``weighted_mean`` (population-weighted mean of the counties' latest values, when the
     data have no PROVINCE row) —, ``province_is_sample`` (the PROVINCE row is sample, or
-    the mean uses a sample value or weight); ``rank`` among the counties with a value
-    (1 = best in the indicator's direction, ties share the best rank) and ``n_ranked``.
+    the mean uses a sample value or weight); ``is_group`` (the county's value is the figure
+    of a larger unit it belongs to, quality ``group`` — e.g. pre-2021 Isfahan county for
+    today's Isfahan, Harand, Varzaneh, Jarqavieh and Kuhpayeh — never its own figure);
+    ``group`` (then the ``GROUP:`` code of that unit, read from the row's notes);
+    ``rank`` among the counties with a value of their own (1 = best in the indicator's
+    direction, ties share the best rank; <NA> for a county whose value is a group's),
+    ``n_ranked`` (how many counties that is) and ``left_out`` (the codes of the counties
+    whose value is a group's, left out of the rank; ``left_out_groups``: their ``GROUP:``
+    codes).  A group value still counts in the population-weighted province mean: it is
+    the figure of the members together.
     """
     spec = dict(spec or DEFAULT_SPEC)
     names = tuple(spec)
@@ -425,8 +434,11 @@ def county_profile(indicators: pd.DataFrame, counties: pd.DataFrame, code: str,
         values = rows["value"].astype(float)
         own = rows.loc[code] if code in rows.index else None
         direction = int(spec[name])
-        if len(values):
-            ranks = (values * direction).rank(ascending=False, method="min")
+        grouped = (rows["quality"].astype("string") == "group").fillna(False).astype(bool) \
+            if "quality" in rows else pd.Series(False, index=rows.index)
+        own_values = values[~grouped]  # a larger unit's value is no county's own: not ranked
+        if len(own_values):
+            ranks = (own_values * direction).rank(ascending=False, method="min")
         else:
             ranks = pd.Series(dtype=float)
         entry = {
@@ -437,8 +449,15 @@ def county_profile(indicators: pd.DataFrame, counties: pd.DataFrame, code: str,
             "quality": _text(own.get("quality")) if own is not None else "",
             "source": _text(own.get("source")) if own is not None else "",
             "is_sample": bool(own["is_sample"]) if own is not None else False,
+            "is_group": bool(grouped.get(code, False)),
+            "group": (group_code(_text(own.get("notes")))
+                      if own is not None and bool(grouped.get(code, False)) else ""),
             "rank": int(ranks[code]) if code in ranks.index else pd.NA,
-            "n_ranked": int(values.notna().sum()),
+            "n_ranked": int(own_values.notna().sum()),
+            "left_out": tuple(c for c in codes if c in grouped.index and grouped[c]),
+            "left_out_groups": tuple(dict.fromkeys(
+                group_code(_text(rows.at[c, "notes"]) if "notes" in rows else "")
+                for c in codes if c in grouped.index and grouped[c])),
         }
         if name in province_rows.index:
             prov = province_rows.loc[name]
@@ -488,9 +507,13 @@ class CountyRanks:
 
     ``ranks``: DataFrame (index method) with ``rank`` and ``n_ranked``; ``level``:
     ``developed``/``semi_developed``/``deprived`` or ``None`` when the county is excluded;
-    ``missing``: the spec indicators the county lacks (then it is not ranked);
-    ``sample_indicators``: the spec indicators whose value for this county is a sample or
-    estimate (the ranks rest on them); ``best``/``worst``: its best and worst rank.
+    ``missing``: the spec indicators the county has no value for, ``grouped``: those it
+    has only a larger unit's value for (quality ``group``, not its own figure) — with
+    either the county is not ranked; ``sample_indicators``: the spec indicators whose value
+    for this county is a sample or estimate (the ranks rest on them); ``n_counties``: how
+    many counties are ranked; ``left_out``: the codes of the others (``left_out_grouped``:
+    those of them that lack nothing but have a larger unit's value for some indicator);
+    ``best``/``worst``: its best and worst rank.
     """
 
     ranks: pd.DataFrame
@@ -500,29 +523,43 @@ class CountyRanks:
     n_counties: int
     best: int | None
     worst: int | None
+    grouped: list[str] = ()
+    left_out: list[str] = ()
+    left_out_grouped: list[str] = ()
 
 
 def county_ranks(indicators: pd.DataFrame, counties: pd.DataFrame, code: str,
                  spec: Mapping[str, int] | None = None, year: int | None = None
                  ) -> CountyRanks:
     """Rank all counties by every method of :data:`analytics.ranking.METHODS` with ``spec``
-    (default :data:`DEFAULT_SPEC`) and return ``code``'s ranks and level."""
+    (default :data:`DEFAULT_SPEC`) and return ``code``'s ranks and level.
+
+    As on the Ranking page, a larger unit's value (quality ``group``) is treated like a
+    missing value: it is not the county's own figure, so that county is not ranked."""
     spec = dict(spec or DEFAULT_SPEC)
     codes = list(counties["code"])
     wide = indicator_wide(indicators, codes, year, names=tuple(spec))
-    result = rank_all_methods(wide[list(spec)], spec)
+    group = pd.DataFrame({name: wide[f"{name}_is_group"].astype(bool) for name in spec})
+    values = wide[list(spec)].mask(group)
+    result = rank_all_methods(values, spec)
     n = len(result.ranks)
+    left_out = [c for c in codes if c not in result.ranks.index]
+    left_out_grouped = [c for c in left_out
+                        if group.loc[c].any() and wide.loc[c, list(spec)].notna().all()]
     sample = [name for name in spec
               if bool(pd.array([wide.at[code, f"{name}_is_sample"]], dtype="boolean")
                       .fillna(True)[0])] if code in wide.index else list(spec)
     if code not in result.ranks.index:
         missing = [name for name in spec if code not in wide.index
                    or pd.isna(wide.at[code, name])]
+        grouped = [name for name in spec if code in wide.index and name not in missing
+                   and bool(group.at[code, name])]
         ranks = pd.DataFrame({"rank": pd.array([pd.NA] * len(METHODS), dtype="Int64"),
                               "n_ranked": n}, index=pd.Index(list(METHODS), name="method"))
-        return CountyRanks(ranks, None, missing, sample, n, None, None)
+        return CountyRanks(ranks, None, missing, sample, n, None, None, grouped, left_out,
+                           left_out_grouped)
     row = result.ranks.loc[code]
     ranks = pd.DataFrame({"rank": row.astype("Int64").to_numpy(), "n_ranked": n},
                          index=pd.Index(list(row.index), name="method"))
     return CountyRanks(ranks, str(result.levels[code]), [], sample, n,
-                       int(row.min()), int(row.max()))
+                       int(row.min()), int(row.max()), [], left_out, left_out_grouped)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from core.schema import QUALITIES
 
-__all__ = ["GROUP_PREFIX", "MISSING", "group_members", "group_of", "latest_years",
+__all__ = ["GROUP_PREFIX", "MISSING", "group_code", "group_members", "group_of", "latest_years",
            "panel_groups", "quality_counts"]
 
 GROUP_PREFIX = "GROUP:"
@@ -89,12 +89,16 @@ def group_of(indicators: pd.DataFrame, name: str,
         else:
             wanted = pd.Series(float(years), index=rows.index)
         rows = rows[year == wanted]
-    codes = []
-    for note in rows["notes"].fillna("").astype(str) if "notes" in rows else [""] * len(rows):
-        found = _GROUP_CODE.search(note)
-        codes.append(found.group(0) if found else GROUP_PREFIX + "?")
+    notes = rows["notes"].fillna("").astype(str) if "notes" in rows else [""] * len(rows)
+    codes = [group_code(note) for note in notes]
     out = pd.Series(codes, index=rows["county_code"].astype(str).tolist(), dtype=object)
     return out[~out.index.duplicated(keep="last")]
+
+
+def group_code(note: str) -> str:
+    """The ``GROUP:`` code a group row's ``notes`` name (``GROUP:?`` when they name none)."""
+    found = _GROUP_CODE.search(note or "")
+    return found.group(0) if found else GROUP_PREFIX + "?"
 
 
 def group_members(code: str) -> list[str]:

@@ -10,6 +10,10 @@ names in any spelling) and returns the clean table together with a list of
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
+from functools import cache
+
 import numpy as np
 import pandas as pd
 
@@ -18,14 +22,14 @@ from core.jalali import parse_jalali_series
 from core.problems import DataValidationError, Problem, problems_frame
 from core.schema import Column, TableSchema
 from core.text import normalise_digits, normalise_text
-from i18n import catalogue
+from core.vocabulary import LABEL_PREFIX, SYNONYMS, value_key
+from i18n import catalogue, t
 
-__all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame"]
+__all__ = ["Problem", "DataValidationError", "validate_table", "problems_frame", "enum_lookup",
+           "enum_value", "allowed_text", "nearest_value"]
 
 _TRUE = {"true", "1", "yes", "y", "بله", "آری", "درست", "t"}
 _FALSE = {"false", "0", "no", "n", "خیر", "نه", "نادرست", "f"}
-_ENUM_PREFIX = {"sector": "sector.", "status": "status.", "funding_source": "funding.",
-                "quality": "quality."}
 
 
 def _map_unique(series: pd.Series, fn) -> pd.Series:
@@ -39,17 +43,83 @@ def _blank(series: pd.Series) -> pd.Series:
     return (series.isna() | (_map_unique(series, normalise_text) == "")).fillna(True)
 
 
+def _label(column: str, value: str, lang: str) -> str:
+    pair = catalogue().get(LABEL_PREFIX.get(column, "\0") + value)
+    return (pair[0] if lang == "fa" else pair[1]) if pair else value
+
+
+@cache
+def _enum_words(name: str, allowed: tuple[str, ...]) -> Mapping[str, str]:
+    lookup: dict[str, str] = {}
+    words = SYNONYMS.get(name, {})
+    # the id, then the catalogue's labels, then the office words: the first claim wins
+    for source in ((v, (v,)) for v in allowed), \
+            ((v, (_label(name, v, "fa"), _label(name, v, "en"))) for v in allowed), \
+            ((v, words.get(v, ())) for v in allowed):
+        for value, texts in source:
+            for text in texts:
+                lookup.setdefault(value_key(text), value)
+    return lookup
+
+
+def enum_lookup(column: Column, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """:func:`core.vocabulary.value_key` → id for an enumerated column: the id itself,
+    its Persian/English catalogue labels and the office words of :mod:`core.vocabulary`;
+    ``extra`` (key form → id) adds words of the caller's own."""
+    lookup = dict(_enum_words(column.name, tuple(column.allowed)))
+    for key, value in (extra or {}).items():
+        if value in column.allowed:
+            lookup.setdefault(value_key(key), value)
+    return lookup
+
+
 def _enum_lookup(column: Column) -> dict[str, str]:
-    """Accept the id itself and its Persian/English labels from the catalogue."""
-    lookup = {v: v for v in column.allowed}
-    prefix = _ENUM_PREFIX.get(column.name)
-    if prefix:
-        for value in column.allowed:
-            pair = catalogue().get(prefix + value)
-            if pair:
-                for label in pair:
-                    lookup[normalise_text(label).lower()] = value
-    return {normalise_text(k).lower(): v for k, v in lookup.items()}
+    """The same words keyed by both ``normalise_text(word).lower()`` (the form callers such
+    as :mod:`store.followups` look up) and :func:`value_key`; prefer :func:`enum_value`."""
+    lookup = enum_lookup(column)
+    words = SYNONYMS.get(column.name, {})
+    for value in column.allowed:
+        for text in (value, _label(column.name, value, "fa"), _label(column.name, value, "en"),
+                     *words.get(value, ())):
+            lookup.setdefault(normalise_text(text).lower(), value)
+    return lookup
+
+
+def enum_value(column: Column, text: object) -> str | None:
+    """The id ``text`` names in ``column`` (any label, synonym or spelling), else None."""
+    return enum_lookup(column).get(value_key(text))
+
+
+def allowed_text(column: Column, lang: str = "fa") -> str:
+    """The allowed values of an enumerated column as the reader knows them: the labels in
+    ``lang`` (Persian labels for ``fa``, never bare ids), joined with the reader's comma."""
+    return ("، " if lang == "fa" else ", ").join(_label(column.name, v, lang)
+                                                 for v in column.allowed)
+
+
+def nearest_value(column: Column, text: object) -> str | None:
+    """The id whose label or office word is closest to ``text`` (``difflib`` on the
+    normalised keys), or None when nothing is close enough."""
+    key = value_key(text)
+    if not key:
+        return None
+    lookup = _enum_words(column.name, tuple(column.allowed))
+    found = difflib.get_close_matches(key, list(lookup), n=1, cutoff=0.7)
+    return lookup[found[0]] if found else None
+
+
+def _not_allowed_params(column: Column, text: object) -> dict:
+    """``allowed`` (and ``nearest``) per language: the renderer picks the reader's."""
+    nearest = nearest_value(column, text)
+    params: dict = {"allowed": {lang: allowed_text(column, lang) for lang in ("fa", "en")}}
+    if nearest is not None:
+        params["nearest"] = {lang: t("validation.did_you_mean", lang,
+                                     label=_label(column.name, nearest, lang))
+                             for lang in ("fa", "en")}
+        params["allowed"] = {lang: params["allowed"][lang] + params["nearest"][lang]
+                             for lang in ("fa", "en")}
+        params["nearest_value"] = nearest
+    return params
 
 
 def _to_number(series: pd.Series) -> pd.Series:
@@ -74,7 +144,7 @@ class _Collector:
 
 
 def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
-            resolver: CountyResolver | None) -> pd.Series:
+            resolver: CountyResolver | None, words: Mapping[str, str] | None = None) -> pd.Series:
     kind = col.kind
     if kind in ("int", "float"):
         number = _to_number(raw)
@@ -109,10 +179,16 @@ def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
         return parsed.iso_jalali
     text = _map_unique(raw, normalise_text)
     if kind == "enum":
-        lookup = _enum_lookup(col)
-        mapped = text.str.lower().map(lookup)
-        out.add(~blank & mapped.isna(), col.name, raw, "not_allowed",
-                allowed="، ".join(col.allowed))
+        lookup = enum_lookup(col, words)
+        mapped = _map_unique(raw, value_key).map(lookup)
+        bad = ~blank & mapped.isna()
+        if bad.any():
+            params = {v: _not_allowed_params(col, v) for v in pd.unique(raw[bad].astype(str))}
+            for idx in bad[bad].index:
+                value = raw.loc[idx]
+                out.problems.append(Problem(out.file, int(out.rows.loc[idx]), col.name,
+                                            str(value), "not_allowed", params[str(value)],
+                                            out.sheet))
         return mapped.astype("string")
     if kind == "code":
         if resolver is not None:
@@ -135,8 +211,14 @@ def validate_table(
     resolver: CountyResolver | None = None,
     row_numbers: pd.Series | None = None,
     sheet: str | None = None,
+    vocabulary: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Coerce and check ``raw`` against ``schema``.
+
+    Enumerated columns accept their ids, catalogue labels and the office words of
+    :mod:`core.vocabulary`; ``vocabulary`` (column → {word: id}) adds words of the
+    caller's own (e.g. mappings an editor stored).  An unknown value is reported with the
+    allowed values in the reader's language and the nearest match.
 
     ``row_numbers`` maps each index label to the row number as the user sees it in
     the file (default: index position + 2, i.e. a CSV with its header on line 1).
@@ -159,7 +241,8 @@ def validate_table(
         blank = _blank(series)
         if col.required:
             out.add(blank, col.name, series, "required")
-        clean[col.name] = _coerce(col, series, blank, out, resolver)
+        clean[col.name] = _coerce(col, series, blank, out, resolver,
+                                  (vocabulary or {}).get(col.name))
         if col.unique:
             dup = clean[col.name].duplicated(keep=False) & ~blank
             out.add(dup, col.name, series, "duplicate")

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.indicators import DEFAULT_RANKING_SPEC, centre_rest_shares, ranking_inputs
+from analytics.indicators import (
+    DEFAULT_RANKING_SPEC,
+    centre_rest_shares,
+    ranking_groups,
+    ranking_inputs,
+)
 from analytics.labour import classify_labour_migration
 from analytics.panel import sample_flags
 from analytics.ranking import rank_all_methods
@@ -26,11 +31,13 @@ from figures.charts import (
     compact_rank_matrix,
     labour_plot_px,
     labour_scatter,
+    left_out_note,
     lorenz_chart,
     rank_matrix_chart,
     theil_chart,
 )
 from figures.county_map import county_map
+from figures.map_layers import panel_group_label
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, t
 
@@ -98,15 +105,24 @@ def _theil(ctx: ViewContext, lang: str) -> go.Figure:
 
 
 def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
-    values, flags = ranking_inputs(ctx.panel, ctx.dataset.indicators,
-                                   list(DEFAULT_RANKING_SPEC))
+    # as on the Ranking page: a larger unit's value (quality group) is not the county's own
+    # figure, so it is left out like a missing value and its county is not ranked
+    names = list(DEFAULT_RANKING_SPEC)
+    values, flags = ranking_inputs(ctx.panel, ctx.dataset.indicators, names,
+                                   groups_as_missing=True)
+    groups = ranking_groups(ctx.panel, ctx.dataset.indicators, names)
     result = rank_all_methods(values, DEFAULT_RANKING_SPEC)
     labels = {m: t(f"ranking.method.{m}", lang) for m in result.ranks.columns}
     sample = flags.loc[list(result.ranks.index)].any(axis=1)
     order = result.stability["mean_rank"].sort_values(kind="stable").index
+    left_out = list(result.excluded["county"])
+    grouped = [c for c in left_out if groups.loc[c].any()]
+    note = left_out_note(left_out, grouped, ctx.names(lang), lang,
+                         group=panel_group_label(ctx.dataset.indicators, ctx.panel, grouped,
+                                                 names, lang))
     return compact_rank_matrix(rank_matrix_chart(
         result.ranks.loc[order], ctx.names(lang), labels, lang, sample=sample,
-        title=t("ranking.ranks_heading", lang)))
+        title=t("ranking.ranks_heading", lang), note=note))
 
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:
@@ -114,9 +130,14 @@ def _labour(ctx: ViewContext, lang: str) -> go.Figure:
     # the title through labour_scatter, so its own margins stay (re-applying the theme set
     # the bottom margin back to 50 px and the colour bar covered the x-axis title); names
     # thinned for the slide picture, the smallest size a view is drawn at
+    # the counties showing a larger unit's rate are left off, and named above the plot
+    grouped = classified.index[classified["is_group"]]
     return labour_scatter(classified, classified.attrs["thresholds"], lang,
                           title=t("labour.title", lang),
-                          plot_px=labour_plot_px(*SLIDE_PICTURE_PX[:2]))
+                          plot_px=labour_plot_px(*SLIDE_PICTURE_PX[:2]),
+                          group_name=panel_group_label(
+                              ctx.dataset.indicators, ctx.panel, grouped,
+                              ("unemployment_rate", "net_migration_rate"), lang))
 
 
 def _scenario_change_map(ctx: ViewContext, lang: str) -> go.Figure:

@@ -29,8 +29,10 @@ from i18n import fmt_int, fmt_number, fmt_percent, rtl_label, t
 
 __all__ = [
     "QUADRANT_COLOURS",
+    "add_footnote",
     "centre_rest_bars",
     "labour_scatter",
+    "left_out_note",
     "lorenz_chart",
     "rank_matrix_chart",
     "rank_stability_chart",
@@ -252,13 +254,50 @@ def _county_axis(fig: go.Figure, lang: str) -> None:
                      ticklabelstandoff=6)
 
 
+def left_out_note(left_out: Sequence[str], grouped: Sequence[str], names: Mapping[str, str],
+                  lang: str = "fa", key: str = "ranking.chart.left_out", group: str = ""
+                  ) -> str:
+    """The footnote of a chart that leaves counties out: «رتبه‌بندی نشده (۵): اصفهان ▣، …»,
+    ▣ after those left out because they have only a larger unit's figure (``grouped``),
+    and a line saying what ▣ means when any is (``group``: the unit's name, e.g. «اصفهان
+    پیش از ۱۴۰۰»; blank: «a larger unit»).  ``""`` when nothing is left out."""
+    if not left_out:
+        return ""
+    mark = t("measure.group_mark", lang)
+    sep = "، " if lang == "fa" else ", "
+    listed = sep.join(_name(c, names) + (f" {mark}" if c in set(grouped) else "")
+                      for c in left_out)
+    text = t(key, lang, n=fmt_int(len(left_out), lang), names=listed)
+    if any(c in set(grouped) for c in left_out):
+        text += "<br>" + t("ranking.chart.group_reason", lang, mark=mark,
+                           group=group or t("ranking.chart.larger_unit", lang))
+    return text
+
+
+def add_footnote(fig: go.Figure, text: str, lang: str = "fa") -> go.Figure:
+    """A footnote (one or more ``<br>`` lines) under the plot, on the reading side; the
+    bottom margin grows to hold it."""
+    if not text:
+        return fig
+    lines = text.count("<br>") + 1
+    bottom = (fig.layout.margin.b if fig.layout.margin.b is not None else 50) + 18 * lines
+    fig.add_annotation(xref="paper", yref="paper", x=1 if lang == "fa" else 0, y=0,
+                       xanchor="right" if lang == "fa" else "left", yanchor="top",
+                       yshift=-8, showarrow=False, align="right" if lang == "fa" else "left",
+                       text=text, font={"size": 11, "color": "#4b5563"}, name="footnote")
+    fig.update_layout(margin={"b": bottom})
+    return fig
+
+
 def rank_matrix_chart(ranks: pd.DataFrame, names: Mapping[str, str],
                       method_labels: Mapping[str, str], lang: str = "fa",
-                      sample: pd.Series | None = None, title: str | None = None) -> go.Figure:
+                      sample: pd.Series | None = None, title: str | None = None,
+                      note: str = "") -> go.Figure:
     """Heatmap of rank (1 = most developed) per county (rows) and method (columns).
 
     Rows are sorted by mean rank, best on top; the rank is written in each cell; counties
     whose inputs include a sample value (``sample``, bool by code) carry ✱.  One trace.
+    ``note``: a footnote under the plot (e.g. :func:`left_out_note`, who is not ranked).
     """
     order = ranks.mean(axis=1).sort_values(kind="stable").index
     table = ranks.loc[order]
@@ -287,6 +326,7 @@ def rank_matrix_chart(ranks: pd.DataFrame, names: Mapping[str, str],
     if title:  # the method names (two lines) sit on top, under the title
         fig.update_layout(margin={"t": margins(title)["t"] + 50})
     _county_axis(fig, lang)
+    add_footnote(fig, note, lang)
     return _right_to_left(fig, lang)
 
 
@@ -459,19 +499,27 @@ def _labour_annotation_boxes(texts: dict[str, str], u0: float, m0: float,
 
 
 def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
-                   title: str | None = None, plot_px: tuple[float, float] = (1000, 560)
-                   ) -> go.Figure:
+                   title: str | None = None, plot_px: tuple[float, float] = (1000, 560),
+                   group_name: str = "") -> go.Figure:
     """Unemployment (x) against net migration (y) per county, quadrants at the thresholds.
 
     ``classified`` comes from :func:`analytics.labour.classify_labour_migration` (counties
     with ``missing`` are left out); ``thresholds`` is its ``LabourThresholds``.  Bubble area
     = population, colour = budget per capita, ✱ on points resting on a sample value.
+    Counties whose rate is a larger unit's value (``is_group``) are not drawn either: a
+    point is read by the quadrant it sits in, and the group's figure would put all its
+    members in one quadrant as if it were theirs (on a slide there is no hover to say
+    otherwise); a line above the plot names them (``group_name``: the unit's name, e.g.
+    «اصفهان پیش از ۱۴۰۰»).
     ``plot_px``: the smallest plot area (width, height) the chart is drawn at; a name that
     would cover another there is left to the hover.
     Traces: one scatter of counties.  Shapes: the two threshold lines; annotations: the
-    quadrant names in their corners and the line values.
+    quadrant names in their corners, the line values and the note on the undrawn counties.
     """
-    shown = classified[~classified["missing"]]
+    grouped = (classified["is_group"].astype(bool) if "is_group" in classified
+               else pd.Series(False, index=classified.index))
+    not_drawn = classified[grouped & ~classified["missing"]]
+    shown = classified[~classified["missing"] & ~grouped]
     name_col = "name_fa" if lang == "fa" else "name_en"
     u = shown["unemployment_rate"].to_numpy(float)
     m = shown["net_migration_rate"].to_numpy(float)
@@ -540,6 +588,16 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     fig.add_annotation(x=x_range[0], y=m0, xanchor="left", yanchor="bottom", showarrow=False,
                        text=rtl_label(texts["m_line"], lang),
                        font={"size": 11, "color": "#4b5563"}, xshift=M_LINE_SHIFT[1])
+    if len(not_drawn):  # one line above the plot (a slide keeps 30 px there)
+        sep = "، " if lang == "fa" else ", "
+        key = "labour.chart.group_left_out_named" if group_name else "labour.chart.group_left_out"
+        fig.add_annotation(
+            xref="paper", yref="paper", x=1 if lang == "fa" else 0, y=1,
+            xanchor="right" if lang == "fa" else "left", yanchor="bottom", yshift=4,
+            showarrow=False, font={"size": 11, "color": "#4b5563"}, name="not_drawn",
+            text=t(key, lang, n=fmt_int(len(not_drawn), lang), group=group_name,
+                   mark=t("measure.group_mark", lang),
+                   names=sep.join(not_drawn[name_col].astype(str))))
     fig.update_xaxes(title_text=t("measure.unemployment_rate", lang), range=x_range,
                      zeroline=False)
     fig.update_yaxes(title_text=t("measure.net_migration_rate", lang), range=y_range)

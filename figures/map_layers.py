@@ -20,7 +20,16 @@ from shapely.geometry import Polygon, shape
 
 from analytics.classify import Classification
 from analytics.panel import PANEL_MEASURES, sample_flags
-from figures.maps import ColourClasses, choropleth, class_colours, tile_cartogram
+from core.counties import county_names
+from figures.maps import (
+    ColourClasses,
+    choropleth,
+    class_colours,
+    geo_px_per_degree,
+    merge_near_points,
+    names_clear_of_points,
+    tile_cartogram,
+)
 from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution, plot_height
 from geo.projection import mercator_y
 from geo.spread import spread_groups
@@ -39,6 +48,7 @@ __all__ = [
     "group_value_text",
     "hover_card",
     "key_figures",
+    "panel_group_label",
     "pick_labels",
     "places_table",
     "places_with_coordinates",
@@ -99,6 +109,20 @@ def group_label(code: str, lang: str, names: Mapping[str, str] | None = None) ->
         return t(key, lang)
     members = [m for m in code.removeprefix("GROUP:").split("+") if m]
     return " + ".join(str((names or {}).get(m, m)) for m in members) or code
+
+
+def panel_group_label(indicators: pd.DataFrame, panel: pd.DataFrame, codes: Sequence[str],
+                      names: Sequence[str], lang: str) -> str:
+    """The names (:func:`group_label`) of the ``GROUP:`` units whose figure the counties
+    ``codes`` show in the panel for any of the indicators ``names`` (e.g. «اصفهان پیش از
+    ۱۴۰۰»), joined; ``""`` when none."""
+    from analytics.provenance import panel_groups
+
+    found = panel_groups(indicators, panel, names)
+    units = dict.fromkeys(str(series[c]) for series in found.values() for c in codes
+                          if c in series.index)
+    county = county_names(panel, lang) if {"name_fa", "name_en"} <= set(panel.columns) else {}
+    return ("، " if lang == "fa" else ", ").join(group_label(u, lang, county) for u in units)
 
 
 def group_value_text(value_text: str, code: str, lang: str,
@@ -460,75 +484,138 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _place_lines(row, lang: str, names: Mapping[str, str], name_col: str) -> list[str]:
+    """An asset's own lines of a hover card: name (✱ when sample), type, status, county."""
+    place_type = _tr(f"map.place_type.{row['type']}", lang, row["type"])
+    status = _text(row.get("status"))
+    county = _text(row.get("county_code"))
+    county_name = names.get(county, county) if county else t("map.places.unknown_county", lang)
+    lines = [f"<b>{_text(row[name_col]) or _text(row.get('name_fa'))}</b>"
+             + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
+             f"{t('map.hover.type', lang)}: {place_type}"]
+    if status:
+        lines.append(f"{t('map.hover.status', lang)}: "
+                     f"{_tr(f'map.place_status.{status}', lang, status)}")
+    lines.append(f"{t('common.county', lang)}: {county_name}")
+    return lines
+
+
+#: Marker sizes (px) of the asset layer: one asset (a star), and several at one point (a
+#: disc with their number inside, large enough for two digits).
+PLACE_SIZE, CLUSTER_SIZE = 13, 22
+
+
 def add_places_layer(fig: go.Figure, places: pd.DataFrame, names: Mapping[str, str],
-                     lang: str, geo: bool = True, size: int = 15) -> go.Figure:
-    """Development assets with coordinates as purple stars, one trace (legend entry) per
-    precision of the point: filled at an exact site, open at the point of the town the
-    source names.  Each asset is one marker at its own coordinates (``customdata``: its
-    ``place_id``); the hover card gives type, status, county, the precision and, where
-    several assets share one point, how many and which; the number of assets is written
-    beside a shared point."""
+                     lang: str, geo: bool = True, size: int = PLACE_SIZE) -> go.Figure:
+    """Development assets with coordinates, one marker per point.
+
+    An asset alone at its point is a purple star, one trace (legend entry) per precision:
+    filled at an exact site, open at the point of the town the source names.  Several
+    assets at one point (four at Isfahan city's point) — or, on a geographic map with its
+    window set, one county's town-point assets whose marks would overlap at the map's scale
+    (Lenjan's three at Fooladshahr and Zarrinshahr; an exact site such as Esfahan Steel keeps
+    its own filled star, so the legend always shows both precisions) — are one disc at their mean position with their number inside
+    (filled when all are exact, white when any is at a town point; the card gives each
+    one's precision), in a third trace.
+    ``customdata``: the marker's ``place_id`` values joined with «|»; the hover card gives
+    type, status, county and precision of each asset.  On a geographic map the county
+    names a marker would cover are moved clear of it (:func:`figures.maps.names_clear_of_points`)."""
     placed, _ = places_with_coordinates(places)
     if placed.empty:
         return fig
     name_col = "name_fa" if lang == "fa" else "name_en"
     lat = pd.to_numeric(placed["lat"]).round(4)
     lon = pd.to_numeric(placed["lon"]).round(4)
-    spot = list(zip(lat, lon))
     at_spot: dict[tuple[float, float], list] = {}
-    for idx, key in zip(placed.index, spot):
-        at_spot.setdefault(key, []).append(idx)
-    precision = pd.Series([_precision(row) for _, row in placed.iterrows()], index=placed.index)
-    for kind in PLACE_PRECISION:
-        part = placed[precision == kind]
-        if part.empty:
+    for idx in placed.index:
+        at_spot.setdefault((lat[idx], lon[idx]), []).append(idx)
+    precision = {idx: _precision(row) for idx, row in placed.iterrows()}
+    scale = geo_px_per_degree(fig) if geo else None
+    if scale is not None:  # a county's points whose marks would overlap here: one mark
+        codes = {key: {_text(placed.at[i, "county_code"]) if "county_code" in placed else ""
+                       for i in members} for key, members in at_spot.items()}
+        # an exact site keeps its own filled star (its precision is the point of it): only
+        # town points are merged
+        at_spot = merge_near_points(at_spot, scale, CLUSTER_SIZE - 2, {
+            key: c.pop() if len(c) == 1 and not any(precision[i] == "exact"
+                                                    for i in at_spot[key]) else ""
+            for key, c in codes.items()})
+    source_line = t("map.hover.source", lang)
+    sep = "، " if lang == "fa" else ", "
+
+    def sources(members: list) -> str:
+        hosts = dict.fromkeys(_host(_text(placed.at[i, "source"])) for i in members
+                              if _text(placed.at[i, "source"]))
+        return f"{source_line}: {sep.join(hosts)}" if hosts else ""
+
+    # (kind, lon, lat, hover, ids, n, all exact) per marker
+    markers: list[tuple[str, float, float, str, str, int, bool]] = []
+    for members in at_spot.values():
+        y = float(lat[members].mean())
+        x = float(lon[members].mean())
+        one_point = len({(lat[i], lon[i]) for i in members}) == 1
+        ids = "|".join(_text(placed.at[i, "place_id"]) for i in members) \
+            if "place_id" in placed else ""
+        exact = all(precision[i] == "exact" for i in members)
+        if len(members) == 1:
+            idx = members[0]
+            kind = precision[idx]
+            lines = _place_lines(placed.loc[idx], lang, names, name_col)
+            lines.append(f"{t('map.hover.precision', lang)}: {t(PLACE_PRECISION[kind][0], lang)}")
+        else:
+            kind = "cluster"
+            lines = [t("map.places.at_point" if one_point else "map.places.near_point", lang,
+                       n=fmt_number(len(members), lang, 0))]
+            kinds = {precision[i] for i in members}
+            for i in members:  # one short line each: name — type, status — county
+                row = placed.loc[i]
+                head, what, *rest = _place_lines(row, lang, names, name_col)
+                parts = [what.split(": ", 1)[-1]] + [line.split(": ", 1)[-1] for line in rest]
+                lines.append(f"• {head} — " + sep.join(parts))
+                if len(kinds) > 1:  # say the precision of each when they differ
+                    lines[-1] += f" ({t(PLACE_PRECISION[precision[i]][1], lang)})"
+            if len(kinds) == 1:
+                lines.append(f"{t('map.hover.precision', lang)}: "
+                             f"{t(PLACE_PRECISION[kinds.pop()][0], lang)}")
+        extra = sources(members)
+        if extra:
+            lines.append(extra)
+        markers.append((kind, round(x, 4), round(y, 4), rtl_label("<br>".join(lines), lang),
+                        ids, len(members), exact))
+
+    for kind in ("cluster", "town", "exact"):  # exact stars drawn last, on top
+        part = [m for m in markers if m[0] == kind]
+        if not part:
             continue
-        hover, labels = [], []
-        for idx, row in part.iterrows():
-            place_type = _tr(f"map.place_type.{row['type']}", lang, row["type"])
-            status = _text(row.get("status"))
-            county = _text(row.get("county_code"))
-            county_name = names.get(county, county) if county else \
-                t("map.places.unknown_county", lang)
-            lines = [f"<b>{_text(row[name_col]) or _text(row.get('name_fa'))}</b>"
-                     + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
-                     f"{t('map.hover.type', lang)}: {place_type}"]
-            if status:
-                lines.append(f"{t('map.hover.status', lang)}: "
-                             f"{_tr(f'map.place_status.{status}', lang, status)}")
-            lines += [f"{t('common.county', lang)}: {county_name}",
-                      f"{t('map.hover.precision', lang)}: {t(PLACE_PRECISION[kind][0], lang)}"]
-            key = (lat[idx], lon[idx])
-            others = [o for o in at_spot[key] if o != idx]
-            if others:
-                lines.append(t("map.places.same_point", lang,
-                               n=fmt_number(len(others), lang, 0),
-                               names="، ".join(_text(placed.at[o, name_col]) for o in others)
-                               if lang == "fa" else
-                               ", ".join(_text(placed.at[o, name_col]) for o in others)))
-            source = _text(row.get("source"))
-            if source:
-                lines.append(f"{t('map.hover.source', lang)}: {_host(source)}")
-            hover.append(rtl_label("<br>".join(lines), lang))
-            first = at_spot[key][0] == idx
-            labels.append(f"<b>{localise_digits(str(len(at_spot[key])), lang)}</b>"
-                          if first and len(at_spot[key]) > 1 else "")
-        marker = {"symbol": "star" if kind == "exact" else "star-open", "size": size,
-                  "color": PLACE_COLOUR,
-                  "line": {"color": "white" if kind == "exact" else PLACE_COLOUR,
-                           "width": 1 if kind == "exact" else 2}}
+        xs, ys = [m[1] for m in part], [m[2] for m in part]  # plain lists in the spec
+        if kind == "cluster":
+            filled = [m[6] for m in part]
+            marker = {"symbol": "circle", "size": CLUSTER_SIZE,
+                      "color": [PLACE_COLOUR if f else "white" for f in filled],
+                      "line": {"color": PLACE_COLOUR, "width": 2}}
+            extra = dict(
+                mode="markers+text", textposition="middle center",
+                text=[f"<b>{localise_digits(str(m[5]), lang)}</b>" for m in part],
+                textfont={"family": FONT_FAMILY, "size": 13,
+                          "color": ["white" if f else PLACE_COLOUR for f in filled]},
+                name=t("map.legend.place_cluster", lang))
+        else:
+            marker = {"symbol": "star" if kind == "exact" else "star-open", "size": size,
+                      "color": PLACE_COLOUR,
+                      "line": {"color": "white" if kind == "exact" else PLACE_COLOUR,
+                               "width": 1 if kind == "exact" else 2}}
+            extra = dict(mode="markers", name=t(PLACE_PRECISION[kind][1], lang))
         common = dict(
-            mode="markers+text", text=labels, textposition="top right",
-            textfont={"family": FONT_FAMILY, "size": 15, "color": PLACE_COLOUR},
-            hovertext=hover, hoverinfo="text", marker=marker,
-            name=t(PLACE_PRECISION[kind][1], lang), legendgroup="places",
-            legendgrouptitle={"text": t("map.legend.place", lang)},
-            customdata=[_text(v) for v in part["place_id"]] if "place_id" in part else None)
-        xs, ys = lon[part.index].tolist(), lat[part.index].tolist()  # plain lists in the spec
+            hovertext=[m[3] for m in part], hoverinfo="text", marker=marker,
+            legendgroup="places", legendrank={"exact": 1, "town": 2, "cluster": 3}[kind], legendgrouptitle={"text": t("map.legend.place", lang)},
+            customdata=[m[4] for m in part] if "place_id" in placed else None, **extra)
         if geo:
             fig.add_trace(go.Scattergeo(lon=xs, lat=ys, **common))
         else:
             fig.add_trace(go.Scatter(x=xs, y=ys, **common))
+    if geo:
+        names_clear_of_points(fig, [(m[1], m[2], (CLUSTER_SIZE if m[0] == "cluster" else size) / 2)
+                                    for m in markers])
     _legend(fig, lang)
     return fig
 

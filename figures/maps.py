@@ -13,6 +13,7 @@ labels are the class ranges, e.g. «۱۲٫۵ – ۱۶٫۰»).  Counties without 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,10 +32,12 @@ from figures.theme import (
     colorbar_ticks,
 )
 from geo.plotly_geojson import subset_feature_collection
+from geo.projection import mercator_lat, mercator_y
 from i18n import rtl_label
 
 __all__ = ["BORDER_COLOUR", "ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR", "choropleth",
-           "class_colours", "lean_feature_collection", "tile_cartogram"]
+           "class_colours", "geo_px", "geo_px_per_degree", "lean_feature_collection",
+           "merge_near_points", "names_clear_of_points", "tile_cartogram"]
 
 MISSING_COLOUR = "#e5e7eb"
 SELECTED_COLOUR = "#111827"
@@ -513,4 +516,113 @@ def tile_cartogram(
     fig.update_layout(hovermode="closest", hoverdistance=-1)
     if lang == "fa":
         fig.update_layout(hoverlabel={"align": "right"})
+    return fig
+
+
+def geo_px_per_degree(fig: go.Figure, width_px: float = 900) -> float | None:
+    """Pixels per degree (of longitude; of Mercator y in degrees) of a geographic map
+    whose window is set (``geo.lonaxis/lataxis`` ranges), filling ``width_px`` × its plot
+    height — as :func:`pick_labels` reckons; None without a window."""
+    geo = fig.layout.geo
+    if geo.lonaxis.range is None or geo.lataxis.range is None:
+        return None
+    (x0, x1), (y0, y1) = geo.lonaxis.range, geo.lataxis.range
+    top, bottom = (fig.layout.margin.t or 0), (fig.layout.margin.b or 0)
+    height_px = max((fig.layout.height or 600) - top - bottom, 100)
+    span_y = mercator_y(y1, degrees=True) - mercator_y(y0, degrees=True)
+    return min(width_px / max(x1 - x0, 1e-6), height_px / max(span_y, 1e-6))
+
+
+def geo_px(lon: float, lat: float, scale: float) -> tuple[float, float]:
+    """A point in the pixels of :func:`geo_px_per_degree` (origin: 0°, 0°; y up)."""
+    return lon * scale, mercator_y(lat, degrees=True) * scale
+
+
+def merge_near_points(spots: dict[tuple[float, float], list], scale: float, reach_px: float,
+                      county: Mapping[tuple[float, float], str]
+                      ) -> dict[tuple[float, float], list]:
+    """Spots ((lat, lon) → item indexes, e.g. assets) of one county (``county``: spot →
+    code; "" when unknown or mixed: never merged) closer than ``reach_px`` pixels at
+    ``scale`` (:func:`geo_px_per_degree`) joined, transitively, into one spot (keyed by its
+    first spot); order kept — so a merged mark counts one county's items."""
+    keys = list(spots)
+    points = [geo_px(lon, lat, scale) for lat, lon in keys]
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if county[keys[i]] and county[keys[i]] == county[keys[j]] \
+                    and math.dist(points[i], points[j]) < reach_px:
+                parent[root(j)] = root(i)
+    merged: dict[tuple[float, float], list] = {}
+    for i, key in enumerate(keys):
+        merged.setdefault(keys[root(i)], []).extend(spots[key])
+    return merged
+
+
+def names_clear_of_points(fig: go.Figure, points: Sequence[tuple[float, float, float]],
+                          width_px: float = 900, pad_px: float = 2) -> go.Figure:
+    """Move the county names (the ``labels`` trace of a geographic map) that a point marker
+    would cover — ``points``: (lon, lat, radius px) — just clear of every marker: below,
+    above, then beside it, at most ~3 lines away; a name that finds no free place stays.
+
+    Pixels as :func:`pick_labels` reckons them: the map window (``geo.lonaxis/lataxis``
+    ranges, Mercator) filling ``width_px`` × the plot height; a name is a box of
+    0.55·size per character by 1.4·size per line."""
+    labels = next((tr for tr in fig.data if tr.name == "labels" and tr.type == "scattergeo"),
+                  None)
+    scale = geo_px_per_degree(fig, width_px)
+    if labels is None or not points or scale is None:
+        return fig
+
+    def px(lon: float, lat: float) -> tuple[float, float]:
+        return geo_px(lon, lat, scale)
+
+    marks = []
+    for lon, lat, radius in points:
+        cx, cy = px(lon, lat)
+        r = radius + pad_px
+        marks.append((cx - r, cy - r, cx + r, cy + r))
+    font = float(labels.textfont.size or 10)
+    texts = [str(v) for v in labels.text]
+    lons, lats = [float(v) for v in labels.lon], [float(v) for v in labels.lat]
+
+    def box(i: int, dx: float = 0.0, dy: float = 0.0) -> tuple[float, float, float, float]:
+        lines = texts[i].split("<br>")
+        w = 0.55 * font * max(max(len(line) for line in lines), 1)
+        h = 1.4 * font * len(lines)
+        cx, cy = px(lons[i], lats[i])
+        return (cx + dx - w / 2, cy + dy - h / 2, cx + dx + w / 2, cy + dy + h / 2)
+
+    def hits(b, others) -> bool:
+        return any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in others)
+
+    boxes = [box(i) for i in range(len(texts))]
+    moved = False
+    for i in range(len(texts)):
+        if not hits(boxes[i], marks):
+            continue
+        others = boxes[:i] + boxes[i + 1:]
+        step = 0.7 * font
+        for k in range(1, 7):
+            d = k * step
+            found = next(((dx, dy) for dx, dy in ((0, -d), (0, d), (-d, 0), (d, 0),
+                                                   (-d, -d), (d, -d), (-d, d), (d, d))
+                          if not hits(box(i, dx, dy), marks)
+                          and not hits(box(i, dx, dy), others)), None)
+            if found is not None:
+                cx, cy = px(lons[i], lats[i])
+                lons[i] = round((cx + found[0]) / scale, 4)
+                lats[i] = round(mercator_lat(math.radians((cy + found[1]) / scale)), 4)
+                boxes[i] = box(i)
+                moved = True
+                break
+    if moved:
+        labels.lon, labels.lat = lons, lats
     return fig

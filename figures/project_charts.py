@@ -334,17 +334,26 @@ def status_timeline(history: pd.DataFrame, lang: str = "fa", today: str | None =
 
 def profile_display(profile: pd.DataFrame, lang: str = "fa") -> pd.DataFrame:
     """The indicator table of a county: value and province value (✱ when sample), year,
-    rank among counties, provenance, source (the first URL's host or the source text)."""
+    rank among the counties with their own value, provenance, source (the first URL's host
+    or the source text).  A value that is a larger unit's (``is_group``) carries ▣ instead
+    of ✱ and no rank."""
     rows = []
+    group_mark = t("measure.group_mark", lang)
     for _, r in profile.iterrows():
-        value = fmt_number(r["value"], lang, 1) + (f" {SAMPLE}" if r["is_sample"] else "")
+        grouped = bool(r.get("is_group", False))
+        value = fmt_number(r["value"], lang, 1) + (
+            f" {group_mark}" if grouped else f" {SAMPLE}" if r["is_sample"] else "")
         prov = fmt_number(r["province_value"], lang, 1)
         if r["province_basis"] == "weighted_mean":
             prov += " " + WEIGHTED_MARK
         if r["province_is_sample"]:
             prov += f" {SAMPLE}"
-        rank = "—" if _is_missing(r["rank"]) else t(
-            "county.rank_of", lang, rank=fmt_int(r["rank"], lang), n=fmt_int(r["n_ranked"], lang))
+        if grouped:
+            rank = t("county.rank_group", lang, mark=group_mark)
+        else:
+            rank = "—" if _is_missing(r["rank"]) else t(
+                "county.rank_of", lang, rank=fmt_int(r["rank"], lang),
+                n=fmt_int(r["n_ranked"], lang))
         urls = safe_urls(r["source"])
         source = _host(urls[0]) if urls else (
             t(f"quality.{r['quality']}", lang) if has_key(f"quality.{r['quality']}")
@@ -408,8 +417,16 @@ def county_locator(panel: pd.DataFrame, code: str, geometry, lang: str = "fa") -
 def indicator_chart(profile: pd.DataFrame, county_name: str, lang: str = "fa",
                     title: str | None = None) -> go.Figure:
     """Horizontal bars: the county and the province for each indicator (✱ marks sample
-    values).  In Persian the chart is mirrored: labels on the right, bars grow leftwards."""
+    values).  A county value that is a larger unit's (``is_group``) is hatched and marked
+    ▣, and its hover names the unit («مقدار گروه: اصفهان پیش از ۱۴۰۰»).  In Persian the
+    chart is mirrored: labels on the right, bars grow leftwards."""
+    from figures.map_layers import group_value_text
+
     labels = [t(f"measure.{name}", lang) for name in profile["indicator"]]
+    grouped = (profile["is_group"].astype(bool) if "is_group" in profile
+               else pd.Series(False, index=profile.index))
+    group_codes = profile["group"] if "group" in profile else pd.Series("", index=profile.index)
+    group_mark = t("measure.group_mark", lang)
     fig = go.Figure()
     for name, column, flag, colour in (
             (county_name, "value", "is_sample", REST_COLOUR),
@@ -418,14 +435,18 @@ def indicator_chart(profile: pd.DataFrame, county_name: str, lang: str = "fa",
         values = profile[column].astype(float)
         weighted = (profile["province_basis"] == "weighted_mean") if column == "province_value" \
             else pd.Series(False, index=profile.index)
+        own = column == "value"
         text = [fmt_number(v, lang, 1) + (f" {WEIGHTED_MARK}" if m else "")
-                + (f" {SAMPLE}" if s else "")
-                for v, s, m in zip(values, profile[flag], weighted)]
+                + (f" {group_mark}" if own and g else f" {SAMPLE}" if s else "")
+                for v, s, m, g in zip(values, profile[flag], weighted, grouped)]
+        hover = [group_value_text(fmt_number(v, lang, 1), str(c), lang) if own and g else x
+                 for v, x, g, c in zip(values, text, grouped, group_codes)]
         fig.add_trace(go.Bar(
             y=labels, x=values.round(2), orientation="h", name=name, marker_color=colour,
+            marker_pattern_shape=["/" if own and g else "" for g in grouped],
             text=[rtl_label(x, lang) for x in text], textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>" + html.escape(name) + ": %{text}<extra></extra>"))
+            cliponaxis=False, customdata=[rtl_label(x, lang) for x in hover],
+            hovertemplate="%{y}<br>" + html.escape(name) + ": %{customdata}<extra></extra>"))
     finite = pd.concat([profile["value"], profile["province_value"]]).astype(float).dropna()
     lo, hi = (min(0.0, float(finite.min())), float(finite.max())) if len(finite) else (0.0, 1.0)
     apply_theme(fig, lang, title, height=120 + 70 * len(profile))

@@ -34,7 +34,9 @@ _NUMBER_TEXT = re.compile(r"\d[\d,]*(\.\d+)?")
 
 def data_param(value: object, lang: str) -> object:
     """A data rule's parameter: numbers and number-shaped text in the reader's digits;
-    anything else as it is."""
+    a ``{"fa": …, "en": …}`` pair gives the reader's entry; anything else as it is."""
+    if isinstance(value, dict) and lang in value:
+        return value[lang]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return localise_digits(str(value), lang)
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):

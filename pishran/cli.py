@@ -1,7 +1,10 @@
 """The ``pishran`` command: run the app, print reports, fetch boundaries, export, import.
 
 Each sub-command is a thin shell over ``analytics``/``geo``; the options of
-``report`` mirror the app's filter one to one.
+``report`` mirror the app's filter one to one.  Every command that reads the data
+(``report``, ``export``, ``followup stale`` …) reads the store's current version — the one
+the app shows (:func:`briefing.context.current_dataset`; an empty store is seeded with the
+embedded data first) — never the embedded files behind the store's back.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ Wired into ``pishran.cli.build_parser`` by :func:`add_export_commands`.  Command
 
 The content is the briefing layer's: the context from :func:`briefing.context.build_context`,
 the views of :data:`briefing.views.VIEWS` and the deck of :func:`briefing.deck.deck_spec`
-(the same function the Briefing page calls); :mod:`exports` writes the files.
+(the same function the Briefing page calls); :mod:`exports` writes the files.  The data is
+the store's current version (:func:`briefing.context.current_dataset`), as in the app.
 """
 
 from __future__ import annotations
@@ -33,8 +34,19 @@ def _unknown_views(wanted: list[str], lang: str) -> str | None:
     return None
 
 
+def _context(args: argparse.Namespace):
+    """The briefing context of the store's current version (``None`` and a message on
+    stderr when the store cannot be read)."""
+    from briefing.context import StoreUnavailableError, build_context
+
+    try:
+        return build_context(scenario=args.scenario)
+    except StoreUnavailableError as problem:
+        print(f"pishran export: error: {problem}", file=sys.stderr)
+        return None
+
+
 def _export_deck(args: argparse.Namespace) -> int:
-    from briefing.context import build_context
     from briefing.deck import deck_spec
     from exports.deck import build_deck, deck_to_pdf
 
@@ -43,9 +55,11 @@ def _export_deck(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    context = _context(args)
+    if context is None:
+        return 1
     # the context names the scenario (its own name, or a file's stem — never the path)
-    specs = deck_spec(build_context(scenario=args.scenario), args.views, lang,
-                      scenario_name=args.scenario)
+    specs = deck_spec(context, args.views, lang, scenario_name=args.scenario)
 
     def progress(step: int, total: int, label: str) -> None:
         print(t("export.progress", lang, step=fmt_number(step, lang),
@@ -68,7 +82,6 @@ def _export_deck(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from briefing.context import build_context
     from briefing.views import VIEWS
     from exports.images import figure_to_image
 
@@ -82,7 +95,10 @@ def _export_chart(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    fig = VIEWS[args.view].build(build_context(scenario=args.scenario), lang)
+    context = _context(args)
+    if context is None:
+        return 1
+    fig = VIEWS[args.view].build(context, lang)
     data = figure_to_image(fig, fmt, width=args.width, height=args.height, scale=args.scale,
                            lang=lang)
     out.parent.mkdir(parents=True, exist_ok=True)

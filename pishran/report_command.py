@@ -5,7 +5,8 @@
 :func:`briefing.report.report_data` as a readable table (or ``--json``: NaN → null,
 ±∞ → "inf"/"-inf") and returns the exit code: 2 for a bad option (e.g. an unknown county
 name, with the closest names suggested).  ``--scenario`` prints the baseline and the
-scenario side by side (:func:`run_scenario_report`).
+scenario side by side (:func:`run_scenario_report`).  The data is the store's current
+version (:func:`briefing.context.current_dataset`), the one the app shows.
 """
 
 from __future__ import annotations
@@ -68,10 +69,14 @@ def run_report(args: argparse.Namespace, dataset=None, out=None, err=None) -> in
     """``pishran report``: 0 on success, 2 for a bad option (message on stderr)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    if dataset is None:
-        from store.loading import load_dataset
+    if dataset is None:  # the store's current version, as the app shows it
+        from briefing.context import StoreUnavailableError, current_dataset
 
-        dataset = load_dataset()
+        try:
+            dataset = current_dataset()
+        except StoreUnavailableError as problem:
+            print(f"pishran report: error: {problem}", file=err)
+            return 1
     try:
         if args.measure not in BALANCE_X:
             raise ReportOptionError(f"unknown measure {args.measure!r}; choose from: "

@@ -3,11 +3,12 @@
 Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
 
     pishran import FILE [--kind projects|indicators] [--user NAME] [--dry-run]
+                        [--replace [--yes]] [--exclude ID …]
                         [--lang fa|en] [--report problems.xlsx] [--json]
-    pishran users add NAME [--role editor|viewer] [--replace] [--password-stdin]
-    pishran users passwd NAME [--password-stdin]
-    pishran users role NAME editor|viewer
-    pishran users remove NAME
+    pishran users add NAME [--role editor|viewer] [--replace] [--password-stdin] [--user NAME]
+    pishran users passwd NAME [--password-stdin] [--user NAME]
+    pishran users role NAME editor|viewer [--user NAME]
+    pishran users remove NAME [--user NAME]
     pishran users list
     pishran users log [--limit N] [--json]
     pishran versions list [--json]
@@ -20,11 +21,17 @@ Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
     pishran followup stale [--days N] [--today 1404/08/28]
     pishran template KIND OUT.xlsx [--lang fa|en]
 
-The command line is a trusted, local operator: writes are recorded under ``--user``
-(default ``$PISHRAN_USER`` or ``cli:<login name>``) without a password; account changes
-(``users add/passwd/role/remove``) are recorded the same way in the audit log, with the
-login name beside it, and are refused when the database cannot be written.  Exit status:
-0 done, 1 the input had problems (nothing stored), 2 usage error.
+Writes need a person.  Every write — ``import`` (not ``--dry-run``), ``versions
+restore``, ``followup add``, ``users add/passwd/role/remove`` — is made in the name of an
+existing editor account, without a password (the operator already has the database in
+hand): ``--user NAME``, else ``$PISHRAN_USER``, else the login name of the OS user when an
+account has that name (:func:`_writer`).  An unknown name, a viewer account, or no name
+at all is refused with a message saying what to do, and nothing is written (exit 2).  The
+one exception is the very first ``users add`` while there is no account at all (recorded
+as ``$PISHRAN_USER`` or ``cli:<login name>``).  Writes are recorded in the audit log under
+the account's name (account changes also with the login name beside it) and are refused
+when the database cannot be written.  Exit status: 0 done, 1 the input had problems
+(nothing stored), 2 usage error (including a refused ``--user``).
 """
 
 from __future__ import annotations
@@ -50,6 +57,64 @@ def _default_user() -> str:
     return f"cli:{login}" if login else "cli"
 
 
+class WriterRefused(Exception):
+    """No existing editor account stands behind a command-line write; ``key`` and
+    ``params`` are the catalogue message (``store.cli.*``)."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: str) -> str:
+        from i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+def _account_named(name: str | None, users: list):
+    from core.text import normalise_text
+
+    if not name:
+        return None
+    key = normalise_text(name).casefold()
+    return next((u for u in users if normalise_text(u.name).casefold() == key), None)
+
+
+def _writer(args: argparse.Namespace) -> str:
+    """The account a write is made in the name of (its name as stored): ``--user``, else
+    ``$PISHRAN_USER``, else the OS login name when an account has that name — an existing
+    editor account, or :class:`WriterRefused`."""
+    from store.accounts import AccountError, _os_user, list_users
+
+    try:
+        users = list_users()
+    except AccountError as err:  # e.g. an unreadable journal of an unfinished change
+        raise WriterRefused(err.key) from err
+    if not users:
+        raise WriterRefused("store.cli.no_accounts")
+    given = (getattr(args, "user", None) or "").strip() or settings.cli_user()
+    if given:
+        account = _account_named(given, users)
+        if account is None:
+            raise WriterRefused("store.cli.unknown_user", name=given,
+                                accounts=", ".join(u.name for u in users))
+    else:
+        login = _os_user()
+        account = _account_named(login, users)
+        if account is None:
+            raise WriterRefused("store.cli.no_user", login=login or "?")
+    if account.role != "editor":
+        raise WriterRefused("store.cli.viewer", name=account.name)
+    return account.name
+
+
+def _refused(err: WriterRefused, args: argparse.Namespace) -> int:
+    print(f"pishran {args.command}: {err.message(getattr(args, 'lang', 'en'))}",
+          file=sys.stderr)
+    return 2
+
+
 def _store():
     from store.db import open_store
 
@@ -64,9 +129,18 @@ def _print_problems(problems, lang: str) -> None:
 def _import(args: argparse.Namespace) -> int:
     from store.importing import import_file, problems_to_excel
 
+    try:
+        writer = None if args.dry_run else _writer(args)  # a dry run writes nothing
+    except WriterRefused as err:
+        return _refused(err, args)
     with _store() as store:
         result = import_file(store, args.file, Path(args.file).name, args.kind,
-                             args.user or _default_user(), dry_run=args.dry_run)
+                             writer, dry_run=args.dry_run,
+                             mode="replace" if args.replace else "merge",
+                             exclude=args.exclude or (), confirm_removal=args.yes)
+        counties = store.base_dataset().counties
+        names = dict(zip(counties["code"], counties["name_fa" if args.lang == "fa"
+                                                       else "name_en"], strict=True))
     if args.report and result.problems:
         Path(args.report).write_bytes(problems_to_excel(result.problems, args.lang))
     if args.json:
@@ -75,11 +149,14 @@ def _import(args: argparse.Namespace) -> int:
             "rows": result.rows, "sha256": result.sha256, "diff": result.diff,
             "problems": [p.message(args.lang) for p in result.problems],
             "warnings": [p.message(args.lang) for p in result.warnings],
-        }, ensure_ascii=False, indent=2))
+            "review": result.review.to_dict() if result.review is not None else None,
+        }, ensure_ascii=False, indent=2, default=str))
     else:
         _print_problems(result.problems, args.lang)
         for w in result.warnings:
             print(w.message(args.lang), file=sys.stderr)
+        if args.dry_run and result.review is not None:  # the review, before storing
+            print("\n".join(result.review.lines(args.lang, names)))
         print(result.message(args.lang))
     return 0 if result.ok else 1
 
@@ -105,7 +182,13 @@ def _users(args: argparse.Namespace) -> int:
             for user in list_users():
                 print(f"{user.name}\t{user.role}")
             return 0
-        return _change_user(args)
+        if args.users_command == "add" and not list_users():
+            by = getattr(args, "user", None) or _default_user()  # the very first account
+        else:
+            by = _writer(args)
+        return _change_user(args, by)
+    except WriterRefused as err:
+        return _refused(err, args)
     except AccountError as err:
         from i18n import t
 
@@ -118,10 +201,9 @@ def _users(args: argparse.Namespace) -> int:
         return 1
 
 
-def _change_user(args: argparse.Namespace) -> int:
+def _change_user(args: argparse.Namespace, by: str) -> int:
     from store.accounts import add_user, remove_user, set_password, set_role
 
-    by = _default_user()
     command = args.users_command
     with _store() as store:
         if command == "remove":
@@ -171,10 +253,15 @@ def _users_log(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace) -> int:
+    if args.versions_command == "restore":
+        try:
+            writer = _writer(args)
+        except WriterRefused as err:
+            return _refused(err, args)
     with _store() as store:
         if args.versions_command == "restore":
             try:
-                version = store.restore(args.version, args.user or _default_user())
+                version = store.restore(args.version, writer)
             except KeyError:
                 print(f"no version {args.version}", file=sys.stderr)
                 return 1
@@ -205,12 +292,17 @@ def _followup(args: argparse.Namespace) -> int:
     from analytics.validation import DataValidationError
     from store.followups import add_followup, project_timeline, stale_projects
 
+    if args.followup_command == "add":
+        try:
+            writer = _writer(args)
+        except WriterRefused as err:
+            return _refused(err, args)
     with _store() as store:
         if args.followup_command == "add":
             try:
                 entry = add_followup(store, args.project_id, args.date, args.status,
                                      args.physical, args.financial, args.note, args.blocker,
-                                     args.role, args.user or _default_user())
+                                     args.role, writer)
             except DataValidationError as err:
                 _print_problems(err.problems, args.lang)
                 return 1
@@ -236,6 +328,9 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
+USER_HELP = "an existing editor account (default $PISHRAN_USER, else the OS login name)"
+
+
 def add_store_commands(subparsers) -> None:
     """Add ``import``, ``users``, ``versions``, ``followup`` and ``template``."""
     lang = {"choices": ("fa", "en"), "default": "en"}
@@ -245,7 +340,15 @@ def add_store_commands(subparsers) -> None:
     imp.add_argument("--kind", choices=("projects", "indicators"),
                      help="default: detected from the headers")
     imp.add_argument("--user", help="recorded as the author (default $PISHRAN_USER)")
-    imp.add_argument("--dry-run", action="store_true", help="validate and show the diff only")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="validate and print the review (each project's fields old → new) only")
+    imp.add_argument("--replace", action="store_true",
+                     help="projects: the file replaces the whole registry (default: merge — "
+                          "update the projects it names, keep the others)")
+    imp.add_argument("--yes", action="store_true",
+                     help="confirm the removals of --replace (without it nothing is removed)")
+    imp.add_argument("--exclude", nargs="+", metavar="PROJECT_ID",
+                     help="leave these projects' changes out of the import")
     imp.add_argument("--report", help="write the problems to this .xlsx file")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--lang", **lang)
@@ -268,8 +371,12 @@ def add_store_commands(subparsers) -> None:
     role = usub.add_parser("role", help="change an account's role")
     role.add_argument("name")
     role.add_argument("role", choices=("editor", "viewer"))
+    role.add_argument("--lang", **lang)
     remove = usub.add_parser("remove", help="remove an account")
     remove.add_argument("name")
+    remove.add_argument("--lang", **lang)
+    for change in (add, passwd, role, remove):
+        change.add_argument("--user", help=USER_HELP + " (the very first account: anyone)")
     usub.add_parser("list", help="list accounts")
     log = usub.add_parser("log", help="account changes from the audit log, newest first")
     log.add_argument("--limit", type=int, default=200)
@@ -282,7 +389,8 @@ def add_store_commands(subparsers) -> None:
     vlist.add_argument("--json", action="store_true")
     restore = vsub.add_parser("restore", help="make version N current (as a new version)")
     restore.add_argument("version", type=int)
-    restore.add_argument("--user")
+    restore.add_argument("--user", help=USER_HELP)
+    restore.add_argument("--lang", **lang)
     vsub.add_parser("verify", help="check the store's integrity")
     versions.set_defaults(func=_versions)
 
@@ -298,7 +406,7 @@ def add_store_commands(subparsers) -> None:
     fadd.add_argument("--blocker")
     fadd.add_argument("--role", default="followup_officer",
                       choices=("followup_officer", "governor_office", "mp"))
-    fadd.add_argument("--user")
+    fadd.add_argument("--user", help=USER_HELP)
     fadd.add_argument("--lang", **lang)
     flist = fsub.add_parser("list", help="a project's follow-up timeline")
     flist.add_argument("project_id")

@@ -321,6 +321,12 @@ class Store:
             select(store_state.c.current_version_id).where(store_state.c.id == 1)
         ).scalar_one_or_none()
 
+    def version_tables(self, conn: Connection, version_id: int
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(projects, indicators) of ``version_id`` as imported, read on ``conn`` (e.g.
+        inside :meth:`write`, to merge an import into the current version)."""
+        return self._version_tables(conn, version_id)
+
     def _version_tables(self, conn: Connection, version_id: int):
         with self._lock:
             if version_id in self._tables:
@@ -460,11 +466,14 @@ class Store:
                        file_name: str | None, sha256: str | None,
                        projects: pd.DataFrame | int | None,
                        indicators: pd.DataFrame | int | None,
-                       restored_from: int | None = None) -> tuple[int, dict]:
+                       restored_from: int | None = None,
+                       diff_extra: dict | None = None) -> tuple[int, dict]:
         """Write a complete version inside the caller's :meth:`write` transaction.
 
         ``projects``/``indicators``: a frame (the new table), or a version id whose
-        table is copied.  Moves the current pointer; returns (new id, diff summary).
+        table is copied.  ``diff_extra`` is recorded with the diff summary (an import's
+        mode, the projects it left out …).  Moves the current pointer; returns (new id,
+        diff summary).
         """
         tables = {"projects": projects, "indicators": indicators}
         new_records: dict[str, list[dict]] = {}
@@ -480,6 +489,7 @@ class Store:
         old = {name: self._rows(conn, name, previous) if previous else [] for name in tables}
         diff = project_diff(old["projects"], new_records["projects"])
         diff["indicators"] = indicator_diff(old["indicators"], new_records["indicators"])
+        diff |= diff_extra or {}
         for name in tables:
             counts[name] = len(new_records[name])
         version_id = conn.execute(insert(dataset_versions).values(

@@ -12,11 +12,17 @@
    them;
 4. stores nothing if there is any problem (the current version stays current);
    otherwise writes a new version in one transaction (:meth:`Store.create_version`):
-   a projects file replaces the projects table and keeps the indicators of the current
-   version, and vice versa.
+   a projects file is MERGED into the current projects (:mod:`store.merge`: the rows
+   update the projects they name — by id, or by county + title — or add new ones, the
+   projects absent from the file are kept and listed per county as "not in the
+   returned file"); ``mode="replace"`` makes it the whole projects table (removals need
+   ``confirm_removal``); the indicators of the current version are kept.  An
+   indicators file replaces the indicators table and keeps the projects.
 
-``dry_run=True`` validates and computes the diff against the current version without
-writing (a preview for the page).
+``dry_run=True`` validates and computes the diff — and, for projects, the review
+(``result.review``: per project, each field old → new) — against the current version
+without writing.  ``exclude`` leaves reviewed rows out; ``base_version`` refuses the
+import when another version became current after the review.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import hashlib
 import io
 import math
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -32,7 +39,7 @@ import pandas as pd
 from analytics.validation import DataValidationError, Problem, problems_frame, validate_table
 from core.counties import PROVINCE_CODE, CountyResolver
 from core.gregorian import gregorian_suggestion
-from core.schema import TableSchema
+from core.schema import PROJECTS, TableSchema
 from core.text import normalise_text
 from i18n import fmt_int, t
 from store.accounts import User, writer_name
@@ -40,11 +47,18 @@ from store.db import Store, indicator_diff, project_diff
 from store.frames import empty_frame, to_records, typed_frame
 from store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
 from store.limits import MAX_CELL_CHARS
+from store.merge import MODES, MergePlan, Review, plan_merge
 from store.reading import RawSheet, read_input, read_table_file
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
 
 KINDS = tuple(KIND_SCHEMAS)
+# A projects row may leave its id blank: it is then matched by county + title
+# (store.merge), or becomes a new project with the next free id.
+_IMPORT_SCHEMAS = {
+    "projects": replace(PROJECTS, columns=tuple(
+        replace(c, required=False) if c.name == "project_id" else c for c in PROJECTS.columns)),
+    "indicators": KIND_SCHEMAS["indicators"]}
 
 
 @dataclass
@@ -61,6 +75,8 @@ class ImportResult:
     rows: int = 0
     sha256: str = ""
     dry_run: bool = False
+    mode: str | None = None  # projects: "merge" or "replace"
+    review: Review | None = None  # projects: per project, each field old → new
 
     def message(self, lang: str = "fa") -> str:
         if not self.ok:
@@ -68,8 +84,16 @@ class ImportResult:
         counts = {k: fmt_int(self.diff.get(f"n_{k}", 0), lang)
                   for k in ("added", "changed", "removed")}
         if self.dry_run:
-            return t("store.import.preview", lang, **counts)
-        return t("store.import.ok", lang, version=fmt_int(self.version_id, lang), **counts)
+            text = t("store.import.preview", lang, **counts)
+        else:
+            text = t("store.import.ok", lang, version=fmt_int(self.version_id, lang), **counts)
+        kept = self.diff.get("n_not_in_file", 0)
+        if kept:
+            text += t("store.import.kept", lang, count=fmt_int(kept, lang))
+        excluded = len(self.diff.get("excluded") or ())
+        if excluded:
+            text += t("store.import.excluded", lang, count=fmt_int(excluded, lang))
+        return text
 
     def problems_frame(self, lang: str = "fa") -> pd.DataFrame:
         return problems_frame(self.problems, lang)
@@ -229,7 +253,7 @@ def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], fil
 
 def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str,
                     extras: list[str]):
-    schema = KIND_SCHEMAS[kind]
+    schema = _IMPORT_SCHEMAS[kind]
     _adopt_extras(sheet, kind, extras)
     problems = list(sheet.problems)
     warnings = list(sheet.warnings)
@@ -277,8 +301,34 @@ def _order(problems: list[Problem], sheets: list[str | None]) -> list[Problem]:
 
 # --- entry points --------------------------------------------------------------------------
 
+@dataclass
+class _Checked:
+    """A read and validated file: the table, where each row came from (sheet, row), the
+    columns each row's sheet gives (not entirely blank) and the sheets by name."""
+
+    kind: str | None
+    table: pd.DataFrame | None
+    problems: list[Problem]
+    warnings: list[Problem]
+    data: bytes
+    where: list[tuple[str | None, int]] = field(default_factory=list)
+    present: list[frozenset[str]] = field(default_factory=list)
+    sheets: dict[str | None, RawSheet] = field(default_factory=dict)
+
+
 def validate_file(store: Store, source, file_name: str, kind: str | None = None):
     """Read and validate without writing: (kind, table, problems, warnings, data bytes)."""
+    checked = _check(store, source, file_name, kind)
+    return checked.kind, checked.table, checked.problems, checked.warnings, checked.data
+
+
+def _given(sheet: RawSheet) -> frozenset[str]:
+    """The columns of ``sheet`` with at least one value (others keep the current values)."""
+    return frozenset(c for c in sheet.frame.columns
+                     if any(normalise_text(v) for v in pd.unique(sheet.frame[c])))
+
+
+def _check(store: Store, source, file_name: str, kind: str | None) -> _Checked:
     data = read_input(source, file_name)
     sheets = read_table_file(data, file_name, kind=kind)
     if all(s.header_row is None for s in sheets):
@@ -295,16 +345,16 @@ def validate_file(store: Store, source, file_name: str, kind: str | None = None)
                     "found_en": t(f"store.kind.{other}", "en"),
                     "chosen_fa": t(f"store.kind.{kind}", "fa"),
                     "chosen_en": t(f"store.kind.{kind}", "en")}))
-        return kind, None, problems, [], data
+        return _Checked(kind, None, problems, [], data)
     kinds = {s.kind for s in sheets if s.header_row is not None} - {None}
     if kind is None:
         if len(kinds) != 1:
             problem = Problem(file_name, None, "—", "", "unknown_kind", {})
-            return None, None, [problem], [], data
+            return _Checked(None, None, [problem], [], data)
         kind = kinds.pop()
     resolver = store.base_dataset().resolver
     extras = store.extra_columns(kind)
-    tables, rows, problems, warnings = [], [], [], []
+    tables, rows, present, problems, warnings = [], [], [], [], []
     if any(len(s.frame) for s in sheets):
         for sheet in sheets:  # a header-only sheet beside sheets with data is left out
             if sheet.header_row is not None and not len(sheet.frame):
@@ -319,24 +369,37 @@ def validate_file(store: Store, source, file_name: str, kind: str | None = None)
                                                         extras)
         tables.append(typed_frame(clean, KIND_SCHEMAS[kind], extras))
         rows += [(sheet.name, int(n)) for n in numbers]
+        present += [_given(sheet)] * len(numbers)
         problems += found
         warnings += warned
     table = pd.concat(tables, ignore_index=True) if tables else None
+    by_name = {s.name: s for s in sheets}
     if table is not None:
-        problems += _duplicate_keys(table, rows, file_name, kind,
-                                    {s.name: s for s in sheets})
+        problems += _duplicate_keys(table, rows, file_name, kind, by_name)
     names = [s.name for s in sheets]
-    return kind, table, _order(problems, names), _order(warnings, names), data
+    return _Checked(kind, table, _order(problems, names), _order(warnings, names), data,
+                    rows, present, by_name)
 
 
 def import_file(store: Store, source, file_name: str | None = None, kind: str | None = None,
-                user: User | str | None = None, *, dry_run: bool = False) -> ImportResult:
+                user: User | str | None = None, *, dry_run: bool = False, mode: str = "merge",
+                exclude: Collection[str] = (), confirm_removal: bool = False,
+                base_version: int | None = None) -> ImportResult:
     """Validate ``source`` (bytes, path or upload) and, when it has no problem at all,
     store it as a new current version (see module docstring).  Never raises for bad
     content: every problem is in the result.  ``PermissionError`` when ``user`` may not
-    write (not checked for ``dry_run``)."""
+    write (not checked for ``dry_run``).
+
+    Projects: ``mode="merge"`` (default) updates the projects the file names and keeps
+    the others; ``mode="replace"`` makes the file the whole registry and, when that
+    removes projects, needs ``confirm_removal=True``.  ``exclude``: project ids of the
+    review whose change is left out.  ``base_version``: the version the review was made
+    against — refused when another version has become current since.  Indicators:
+    the file replaces the indicators table (``mode`` does not apply)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
     if not file_name:
         named = getattr(source, "name", None) or (
             os.fspath(source) if isinstance(source, str | os.PathLike) else None)
@@ -344,16 +407,27 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
     name = None if dry_run else writer_name(user)
     result = ImportResult(ok=False, file_name=file_name, kind=kind, dry_run=dry_run)
     try:
-        kind, table, problems, warnings, data = validate_file(store, source, file_name, kind)
+        checked = _check(store, source, file_name, kind)
     except DataValidationError as err:
         result.problems = err.problems
         return result
-    result.kind, result.problems, result.warnings = kind, problems, warnings
-    result.sha256 = hashlib.sha256(data).hexdigest()
-    if problems or table is None:
+    kind, table = checked.kind, checked.table
+    result.kind, result.problems, result.warnings = kind, checked.problems, checked.warnings
+    result.sha256 = hashlib.sha256(checked.data).hexdigest()
+    if result.problems and table is not None and kind == "projects":
+        # every problem at once: also the rows naming one project twice (by title) …
+        store.ensure_seeded()
+        current = store.dataset_at(store.current_version_id()).projects
+        found = _plan(store, checked, result.file_name, mode, exclude, current)[1]
+        result.problems = _order(result.problems + found, list(checked.sheets))
+    if result.problems or table is None:
         return result
     result.rows = len(table)
     store.ensure_seeded()
+    if kind == "projects":
+        result.mode = mode
+        return _import_projects(store, checked, result, name, mode=mode, exclude=exclude,
+                                confirm_removal=confirm_removal, base_version=base_version)
     if dry_run:
         current = store.current_version_id()
         before = store.dataset_at(current) if current else None
@@ -362,18 +436,116 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
             new = dict(old) | {kind: to_records(table, KIND_SCHEMAS[kind])}
             result.diff = project_diff(old["projects"], new["projects"])
             result.diff["indicators"] = indicator_diff(old["indicators"], new["indicators"])
-        result.warnings += _removal_warning(result.diff, before, file_name)
         result.ok = True
         return result
     with store.write() as (conn, current):
         version_id, diff = store.create_version(
-            conn, current, kind=kind, user=name, file_name=file_name, sha256=result.sha256,
-            projects=table if kind == "projects" else current,
-            indicators=table if kind == "indicators" else current)
+            conn, current, kind=kind, user=name, file_name=result.file_name,
+            sha256=result.sha256, projects=current, indicators=table)
         store.audit(conn, name, "import", version_id, {
-            "file_name": file_name, "kind": kind, "sha256": result.sha256, "rows": len(table),
-            "previous": current, "n_added": diff["n_added"], "n_changed": diff["n_changed"],
+            "file_name": result.file_name, "kind": kind, "sha256": result.sha256,
+            "rows": len(table), "previous": current,
+            "n_added": diff["n_added"], "n_changed": diff["n_changed"],
             "n_removed": diff["n_removed"]})
+    result.ok, result.version_id, result.diff = True, version_id, diff
+    return result
+
+
+def _plan(store: Store, checked: _Checked, file_name: str, mode: str, exclude,
+          projects: pd.DataFrame) -> tuple[MergePlan, list[Problem], list[Problem]]:
+    """The merge plan of a checked projects file against ``projects``, with its problems
+    (shown as the file names its columns) and warnings."""
+    plan = plan_merge(projects, checked.table, checked.where, checked.present, file_name, mode)
+    problems = [_display(p, checked.sheets[p.sheet], "projects") if p.sheet in checked.sheets
+                else p for p in plan.problems]
+    problems += [Problem(file_name, None, "project_id", pid, "exclude_unknown", {})
+                 for pid in plan.unknown_exclusions(exclude)]
+    warnings = []
+    stored_county = dict(zip(projects["project_id"], projects["county_code"], strict=True))
+    review = plan.review
+    for row in review.projects.itertuples(index=False):
+        before = stored_county.get(row.project_id)
+        if row.change == "changed" and before is not None and before != row.county_code:
+            warnings.append(_display(Problem(
+                file_name, int(row.row), "county_code", str(row.county_code), "county_moved",
+                {"id": row.project_id, "old": _county_name(store, before),
+                 "new": _county_name(store, row.county_code)}, row.sheet),
+                checked.sheets[row.sheet], "projects"))
+    for county, ids in review.not_in_file().items():
+        warnings.append(Problem(file_name, None, "county_code", _county_name(store, county),
+                                "not_in_file", {"count": len(ids), "ids": "، ".join(ids)}))
+    return plan, _order(problems, list(checked.sheets)), warnings
+
+
+def _county_name(store: Store, code) -> str:
+    counties = store.base_dataset().counties
+    names = dict(zip(counties["code"], counties["name_fa"], strict=True))
+    return str(names.get(code, code))
+
+
+def _diff_detail(plan: MergePlan, exclude) -> dict:
+    review = plan.review
+    excluded = sorted(set(exclude) & set(review.excludable()))
+    return {"mode": review.mode, "counties": list(review.counties),
+            "not_in_file": review.not_in_file(),
+            "n_not_in_file": review.counts()["n_not_in_file"],
+            "n_untouched": review.untouched, "excluded": excluded}
+
+
+def _import_projects(store: Store, checked: _Checked, result: ImportResult, name: str | None,
+                     *, mode: str, exclude, confirm_removal: bool,
+                     base_version: int | None) -> ImportResult:
+    file_name = result.file_name
+    exclude = list(dict.fromkeys(exclude))
+
+    def refused(current: int | None, plan: MergePlan) -> list[Problem]:
+        problems = []
+        if base_version is not None and current != base_version:
+            problems.append(Problem(file_name, None, "—", "", "version_changed",
+                                    {"reviewed": base_version, "current": current}))
+        removed = len(set(plan.review.ids("removed")) - set(exclude))
+        if mode == "replace" and removed and not confirm_removal and name is not None:
+            problems.append(Problem(file_name, None, "project_id", "", "replace_not_confirmed",
+                                    {"removed": removed, "before": len(plan._current)}))
+        return problems
+
+    if result.dry_run:
+        current = store.current_version_id()
+        before = store.dataset_at(current)
+        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude,
+                                         before.projects)
+        result.review = plan.review
+        result.warnings += warnings
+        result.problems += problems + refused(current, plan)
+        if result.problems:
+            return result
+        new = plan.result(exclude)
+        result.diff = project_diff(to_records(before.projects, PROJECTS),
+                                   to_records(new, PROJECTS))
+        result.diff["indicators"] = {"n_added": 0, "n_removed": 0, "n_changed": 0}
+        result.diff |= _diff_detail(plan, exclude)
+        result.warnings += _removal_warning(result.diff, before, file_name)
+        result.ok = True
+        return result
+    with store.write() as (conn, current):
+        projects = store.version_tables(conn, current)[0]
+        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude, projects)
+        result.review = plan.review
+        result.warnings += warnings
+        new = plan.result(exclude)
+        result.problems += problems + refused(current, plan)
+        if result.problems:
+            return result  # nothing written: the transaction holds no change
+        detail = _diff_detail(plan, exclude)
+        version_id, diff = store.create_version(
+            conn, current, kind="projects", user=name, file_name=file_name,
+            sha256=result.sha256, projects=new, indicators=current, diff_extra=detail)
+        store.audit(conn, name, "import", version_id, {
+            "file_name": file_name, "kind": "projects", "sha256": result.sha256,
+            "rows": result.rows, "previous": current, "mode": mode,
+            "n_added": diff["n_added"], "n_changed": diff["n_changed"],
+            "n_removed": diff["n_removed"], "n_not_in_file": detail["n_not_in_file"],
+            "excluded": detail["excluded"]})
     result.ok, result.version_id, result.diff = True, version_id, diff
     return result
 

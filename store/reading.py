@@ -17,6 +17,11 @@ out as text; formulas are reported (``formula_cell``) and never evaluated; Excel
 cells become ISO Gregorian text (the import then flags them as ``gregorian_date``); a
 cell formatted as a percentage (0.4 shown as 40 %) is read as 40.
 
+The app's own downloads read back as data (:func:`_app_conventions`): the marks it adds
+to cells (⚠ ✱ ⌛ ▣ †) are stripped from enumerated cells, its ✱ column is the sample
+flag, its display-only columns (⌛, provenance, the source link) are left out.  A file
+without a sample column is reported data (``is_sample`` false).
+
 File-level problems raise :class:`~analytics.validation.DataValidationError`.
 """
 
@@ -37,9 +42,17 @@ import pandas as pd
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from analytics.validation import DataValidationError, Problem
+from analytics.validation import DataValidationError, Problem, enum_value
 from core.text import normalise_text
-from store.headers import KIND_SCHEMAS, canonical_header, detect_kind, label
+from store.headers import (
+    KIND_SCHEMAS,
+    SAMPLE_MARK,
+    canonical_header,
+    detect_kind,
+    header_key,
+    is_app_derived,
+    label,
+)
 from store.limits import (
     HEADER_MIN_SHARE,
     HEADER_SEARCH_ROWS,
@@ -64,7 +77,9 @@ class RawSheet:
     """One sheet (or the CSV) as text cells below its header row.
 
     ``frame``: one column per header, named by the schema column it was recognised as
-    (else the header text); cells are ``str`` ("" when empty).  ``row_numbers``: row as
+    (else the header text); cells are ``str`` ("" when empty).  A sheet without a sample
+    column gets an implied ``is_sample`` column (no letter: it is not in the file; see
+    :func:`_app_conventions`); the app's own display columns are left out.  ``row_numbers``: row as
     the user sees it, per frame index.  ``headers``/``letters``: frame column → header
     text / Excel column letter.  ``flagged``: (row, column) cells already reported.
     """
@@ -229,11 +244,15 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
     sheet = RawSheet(name, pd.DataFrame(), pd.Series(dtype="int64"), header_no, kind=kind)
     used: dict[str, str] = {}
     columns: dict[int, str] = {}
+    derived = False
     for c in range(1, width + 1):
         text = texts[c]
         letter = get_column_letter(c)
         has_data = c in data_columns
         if not text and not has_data:
+            continue
+        if text and is_app_derived(text):  # the app's own display column: nothing to import
+            derived = True
             continue
         canonical = canonical_header(text, kind) if text else None
         duplicate = bool(canonical and canonical in used)
@@ -255,6 +274,12 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
         columns[c] = key
         sheet.headers[key] = text or letter
         sheet.letters[key] = letter
+    if derived or header_key(sheet.headers.get("is_sample", "")) == SAMPLE_MARK:
+        # the app's Projects download: its «منبع» column is the first link of the source,
+        # not the source itself — left out, so the project keeps its source
+        for c, key in list(columns.items()):
+            if key == "source":
+                del columns[c], sheet.headers[key], sheet.letters[key]
     values: dict[str, list[str]] = {key: [] for key in columns.values()}
     numbers: list[int] = []
     for row_no, cells in data:
@@ -269,7 +294,48 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
                                               {"cell": f"{sheet.letters[key]}{row_no}"}, name))
     sheet.frame = pd.DataFrame(values, columns=list(values), dtype=object)
     sheet.row_numbers = pd.Series(numbers, index=sheet.frame.index, dtype="int64")
+    if kind in KIND_SCHEMAS:
+        _app_conventions(sheet, kind)
     return sheet
+
+
+#: Marks the app adds to its own table cells (⚠ overdue, ✱ sample, ⌛ no follow-up,
+#: ▣ value of a larger unit, † weighted): stripped from enumerated and yes/no cells.
+_MARKS = "⚠✱⌛▣†"
+_SAMPLE_QUALITIES = {"sample", "estimate", "group"}
+
+
+def _strip_marks(text: str) -> str:
+    stripped = text.strip().strip(_MARKS + "\ufe0f \u200c").strip()
+    return stripped if stripped != text.strip() else text
+
+
+def _app_conventions(sheet: RawSheet, kind: str) -> None:
+    """What the app's own downloads write, read back as data; and ``is_sample`` optional.
+
+    * enumerated cells lose the app's marks («در حال اجرا ⚠» → «در حال اجرا»);
+    * a column headed ✱ (the sample mark) is ``is_sample``: ✱ → yes, blank → no;
+    * no ``is_sample`` column at all: the file is reported data (``false``); for
+      indicators, a sample/estimate/group ``quality`` still says sample.
+    """
+    schema = KIND_SCHEMAS[kind]
+    frame = sheet.frame
+    for col in schema.columns:
+        if col.kind == "enum" and col.name in frame.columns:
+            frame[col.name] = frame[col.name].map(_strip_marks)
+    if "is_sample" in frame.columns:
+        if header_key(sheet.headers.get("is_sample", "")) == SAMPLE_MARK:
+            frame["is_sample"] = frame["is_sample"].map(
+                lambda v: "true" if v.strip() == SAMPLE_MARK else ("false" if not v.strip()
+                                                                   else v))
+        return
+    if kind == "indicators" and "quality" in frame.columns:
+        quality = schema.column("quality")
+        frame["is_sample"] = frame["quality"].map(
+            lambda v: "true" if enum_value(quality, v) in _SAMPLE_QUALITIES else "false")
+    else:
+        frame["is_sample"] = "false"
+    sheet.headers["is_sample"] = label(kind, "is_sample", "fa")
 
 
 # --- CSV -----------------------------------------------------------------------------------

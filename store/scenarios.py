@@ -13,6 +13,15 @@ Names: 1–80 characters — letters (any script, e.g. Persian), digits, space, 
 and ZWNJ — starting with a letter or digit; no ``.``, ``/`` or ``\\`` so a name can never
 leave the directory.
 
+Writers: saving, overwriting and deleting need a person (``by``): a signed-in
+:class:`~store.accounts.User` whose account still exists (any role may save a new
+scenario; an existing file may be overwritten or deleted by its author or by an editor),
+or a plain name — a trusted local caller (a script; the operator has the files in hand),
+treated like an editor.  ``None`` is refused (:class:`ScenarioPermissionError`, with a
+catalogue key).  The author is recorded in the file (``"author"``, beside the scenario's
+own fields; links never carry it).  Files written before authors were recorded have none:
+only an editor may overwrite or delete them.  Reading (load, list, links) needs nobody.
+
 Links: :func:`scenario_to_query` packs a scenario as ``z1.`` + base64url(zlib(compact
 JSON)), at most :data:`MAX_QUERY_CHARS` characters; :func:`scenario_from_query` also
 accepts the compact JSON itself and never raises — malformed input gives
@@ -23,6 +32,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 import unicodedata
 import zlib
@@ -32,17 +42,25 @@ from pathlib import Path
 from typing import Any
 
 from analytics.scenario import Scenario, ScenarioError, apply_scenario
-from analytics.scenario.files import compact_json, file_text, scenario_from_text
+from analytics.scenario.files import compact_json, file_text, loads_strict, scenario_from_text
 from core.files import write_atomic
 from core.problems import Problem
 from core.settings import scenario_dir  # PISHRAN_SCENARIO_DIR
+from core.text import normalise_text
+from i18n import t
+from store.accounts import User, list_users
+from store.db import recorded_name
 
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_QUERY_CHARS",
     "QUERY_PREFIX",
     "ScenarioInfo",
+    "ScenarioPermissionError",
+    "Writer",
     "delete_scenario",
+    "scenario_author",
+    "scenario_writer",
     "list_scenarios",
     "load_scenario",
     "save_scenario",
@@ -82,19 +100,116 @@ def _check_against(dataset: Any, scenario: Scenario) -> None:
         apply_scenario(dataset, scenario)  # raises ScenarioError with every problem
 
 
+# --- writers ---------------------------------------------------------------------------------
+
+class ScenarioPermissionError(PermissionError):
+    """A save, overwrite or delete the writer may not make; ``key`` (with ``params``) is
+    the catalogue message (:meth:`message`)."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(t(key, "en", **params))
+
+    def message(self, lang: str = "fa") -> str:
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Who writes: the name recorded as author, and whether they may change any file."""
+
+    name: str
+    editor: bool
+
+    def may_change(self, author: str | None) -> bool:
+        """May this writer overwrite or delete a file written by ``author``?"""
+        return self.editor or (author is not None and _same_name(author, self.name))
+
+
+def _same_name(a: str, b: str) -> bool:
+    return normalise_text(a).casefold() == normalise_text(b).casefold()
+
+
+def scenario_writer(by: User | str | None) -> Writer:
+    """The writer ``by`` stands for (module docstring), or
+    :class:`ScenarioPermissionError` (``store.scenario.sign_in``) for nobody or an
+    account that no longer exists."""
+    if isinstance(by, User):
+        account = next((u for u in list_users() if _same_name(u.name, by.name)), None)
+        if account is None:
+            raise ScenarioPermissionError("store.scenario.sign_in")
+        return Writer(account.name, account.role == "editor")
+    if isinstance(by, str) and by.strip():
+        return Writer(recorded_name(by), True)
+    raise ScenarioPermissionError("store.scenario.sign_in")
+
+
+def _check_change(path: Path, name: str, writer: Writer) -> None:
+    """Refuse to overwrite or delete an existing file the writer may not change."""
+    if not path.is_file():
+        return
+    author = _author_of(path)
+    if writer.may_change(author):
+        return
+    if author is None:
+        raise ScenarioPermissionError("store.scenario.editors_only", name=name)
+    raise ScenarioPermissionError("store.scenario.not_author", name=name, author=author)
+
+
+def _with_author(text: str, author: str) -> str:
+    data = json.loads(text)
+    data["author"] = author
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _split_author(text: str) -> tuple[str, str | None]:
+    """The file's text without its ``"author"`` (for the scenario parser, which allows only
+    the scenario's own fields) and the author (``None``: none recorded, or not a name)."""
+    try:
+        data = loads_strict(text)
+    except (ValueError, RecursionError):
+        return text, None  # the parser reports it
+    if not isinstance(data, dict) or "author" not in data:
+        return text, None
+    data = dict(data)
+    raw = data.pop("author")
+    author = raw.strip()[:200] if isinstance(raw, str) and raw.strip() else None
+    return json.dumps(data, ensure_ascii=False), author
+
+
+def _author_of(path: Path) -> str | None:
+    try:
+        return _split_author(_read(path, "file"))[1]
+    except ScenarioError:
+        return None
+
+
+def scenario_author(name: str, directory: Path | None = None) -> str | None:
+    """The recorded author of the saved scenario ``name`` (``None``: no file, or a file
+    without an author)."""
+    path = _path(name, directory)
+    return _author_of(path) if path.is_file() else None
+
+
 def save_scenario(name: str, scenario: Scenario | dict, dataset: Any = None,
-                  directory: Path | None = None) -> Path:
+                  directory: Path | None = None, *, by: User | str | None = None) -> Path:
     """Validate and atomically write ``scenario`` as ``<name>.json``; returns the path.
 
     ``scenario`` may be a :class:`Scenario` or its dict.  With ``dataset`` the scenario is
-    also applied to it (unknown counties or project ids are refused).  An existing file
-    of the same name is replaced; nothing is written when validation fails.
+    also applied to it (unknown counties or project ids are refused).  ``by`` is the
+    writer (module docstring), recorded as the file's author; an existing file of the
+    same name is replaced only when ``by`` may change it
+    (:class:`ScenarioPermissionError` otherwise).  Nothing is written when refused.
     """
     path = _path(name, directory)
+    writer = scenario_writer(by)
     if not isinstance(scenario, Scenario):
         scenario = Scenario.from_dict(scenario)
     _check_against(dataset, scenario)
-    return write_atomic(path, file_text(scenario, validate_name(name)))
+    clean = validate_name(name)
+    _check_change(path, clean, writer)
+    return write_atomic(path, _with_author(file_text(scenario, clean), writer.name))
 
 
 def _read(path: Path, field: str) -> str:
@@ -130,7 +245,7 @@ def load_scenario(name_or_path: str | Path, dataset: Any = None, directory: Path
     if path is None:
         rule = "not_found" if candidate is not None or allow_path else "bad_name"
         raise ScenarioError([_problem("name", text_name, rule)])
-    scenario, problems = scenario_from_text(_read(path, "file"), "file")
+    scenario, problems = scenario_from_text(_split_author(_read(path, "file"))[0], "file")
     if problems:
         raise ScenarioError(problems)
     _check_against(dataset, scenario)
@@ -148,6 +263,7 @@ class ScenarioInfo:
     n_edits: int
     modified: str
     problems: tuple[Problem, ...] = ()
+    author: str | None = None  # None: none recorded (editors only may change the file)
 
 
 def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
@@ -160,21 +276,27 @@ def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
         if path.name.startswith(".") or not _NAME.fullmatch(path.stem):
             continue
         modified = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+        author = None
         try:
-            scenario, problems = scenario_from_text(_read(path, "file"), "file")
+            text, author = _split_author(_read(path, "file"))
+            scenario, problems = scenario_from_text(text, "file")
         except ScenarioError as err:
             scenario, problems = None, err.problems
         out.append(ScenarioInfo(
             name=path.stem, path=path, valid=scenario is not None,
             description=scenario.description if scenario else "",
             n_edits=len(scenario.edits) if scenario else 0, modified=modified,
-            problems=tuple(problems)))
+            problems=tuple(problems), author=author))
     return out
 
 
-def delete_scenario(name: str, directory: Path | None = None) -> bool:
-    """Delete ``<name>.json``; False when there was none."""
+def delete_scenario(name: str, directory: Path | None = None, *,
+                    by: User | str | None = None) -> bool:
+    """Delete ``<name>.json``; False when there was none.  Only by its author or an
+    editor (:class:`ScenarioPermissionError` otherwise; module docstring)."""
     path = _path(name, directory)
+    writer = scenario_writer(by)
+    _check_change(path, validate_name(name), writer)
     try:
         path.unlink()
     except FileNotFoundError:

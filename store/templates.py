@@ -13,13 +13,11 @@ from __future__ import annotations
 import io
 
 from core.schema import Column
+from core.vocabulary import LABEL_PREFIX
 from i18n import catalogue, t
 from store.headers import KIND_SCHEMAS, label
 
 __all__ = ["template_workbook", "column_unit", "allowed_labels"]
-
-_ENUM_PREFIX = {"sector": "sector.", "status": "status.", "funding_source": "funding.",
-                "quality": "quality."}
 _UNITS = {"physical_progress_pct": "unit.percent", "financial_progress_pct": "unit.percent",
           "budget_billion_rials": "unit.billion_rials", "expected_jobs": "unit.persons",
           "lat": "store.unit.degrees", "lon": "store.unit.degrees",
@@ -38,7 +36,7 @@ def allowed_labels(col: Column, lang: str = "fa") -> list[str]:
     """The values offered for an enumerated / yes-no column, in ``lang``."""
     if col.kind == "bool":
         return [t("store.dict.yes", lang), t("store.dict.no", lang)]
-    prefix = _ENUM_PREFIX.get(col.name)
+    prefix = LABEL_PREFIX.get(col.name)
     out = []
     for value in col.allowed:
         pair = catalogue().get(f"{prefix}{value}") if prefix else None

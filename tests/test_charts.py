@@ -45,8 +45,14 @@ def balance(panel):
 
 @pytest.fixture(scope="module")
 def ranking(panel, ds):
-    values, flags = ranking_inputs(panel, ds.indicators, list(DEFAULT_RANKING_SPEC))
+    # as the Ranking page and the deck: a larger unit's value is left out like a gap
+    values, flags = ranking_inputs(panel, ds.indicators, list(DEFAULT_RANKING_SPEC),
+                                   groups_as_missing=True)
     return rank_all_methods(values, DEFAULT_RANKING_SPEC), flags
+
+# the five units of pre-2021 Isfahan carry the group's census unemployment, literacy and
+# urbanisation (quality group in data/indicators.csv): not ranked, not drawn as their own
+GROUP_UNITS = ["isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"]
 
 
 def names(panel, lang):
@@ -125,7 +131,8 @@ def test_rank_matrix_chart(panel, ranking):
     fig = rank_matrix_chart(result.ranks, names(panel, "fa"), labels, "fa", sample=sample)
     assert len(fig.data) == 1
     heat = fig.data[0]
-    assert len(heat.y) == 28 and len(heat.x) == 4
+    assert len(heat.y) == 23 and len(heat.x) == 4  # 28 counties less the five group units
+    assert sorted(result.excluded["county"]) == sorted(GROUP_UNITS)
     best = result.stability["mean_rank"].idxmin()
     assert plain(heat.y[0]).startswith(panel.loc[best, "name_fa"])
     assert all(y.startswith(RLE) for y in heat.y)
@@ -143,11 +150,11 @@ def test_rank_stability_chart(panel, ranking):
     fig = rank_stability_chart(result.stability, names(panel, "fa"), "fa")
     assert len(fig.data) == 2
     ranges, means = fig.data
-    assert len(means.hovertext) == 28 and all(means.hovertext)
-    assert len(ranges.x) == 3 * 28
+    assert len(means.hovertext) == 23 and all(means.hovertext)
+    assert len(ranges.x) == 3 * 23
     assert_persian(ticks(fig, "x"))
-    assert "۱" in ticks(fig, "x") and "۲۸" in ticks(fig, "x")
-    assert list(fig.layout.xaxis.range) == [28.5, 0.5]   # rank 1 on the right in fa
+    assert "۱" in ticks(fig, "x") and "۲۳" in ticks(fig, "x")
+    assert list(fig.layout.xaxis.range) == [23.5, 0.5]   # rank 1 on the right in fa
     assert_english(ticks(rank_stability_chart(result.stability, names(panel, "en"), "en"), "x"))
 
 
@@ -157,17 +164,25 @@ def test_labour_scatter(panel):
     fig = labour_scatter(classified, thresholds, "fa")
     assert len(fig.data) == 1
     points = fig.data[0]
-    assert len(points.x) == 28
+    # the five units showing pre-2021 Isfahan's rate (13.4) are not drawn: 13.4 would put
+    # them in a quadrant as if it were their own figure
+    assert len(points.x) == 23 and 13.4 not in list(points.x)
+    assert not any(plain(h).startswith(("اصفهان", "هرند", "کوهپایه")) for h in points.hovertext)
     shown = [text for text in points.text if text]
-    assert len(shown) >= 24  # at the app's size only names that would cover another go
+    assert len(shown) >= 20  # at the app's size only names that would cover another go
     assert all("✱" in text for text in shown)     # every migration rate is sample
     assert any(plain(text).startswith("لنجان") for text in points.text)
-    assert len(points.hovertext) == 28 and all("بیکاری" in h for h in points.hovertext)
+    assert len(points.hovertext) == 23 and all("بیکاری" in h for h in points.hovertext)
     # every Persian line is embedded right-to-left (Chromium's SVG text is left-to-right)
     assert all(h.count(RLE) == h.count("<br>") + 1 for h in points.hovertext)
     assert "\u202b" not in "".join(labour_scatter(classified, thresholds, "en").data[0].hovertext)
-    sizes = pd.Series(list(points.marker.size), index=classified.index)
-    assert sizes.idxmax() == "isfahan"
+    drawn = classified.index[~classified["is_group"]]
+    sizes = pd.Series(list(points.marker.size), index=drawn)
+    assert sizes.idxmax() == "kashan"  # 364,482 in 1395, the largest drawn county
+    # and the note above the plot names the five left off
+    note = [plain(a.text) for a in fig.layout.annotations if a.name == "not_drawn"]
+    assert note == [t("labour.chart.group_left_out", "fa", mark="▣", n="۵",
+                      names="، ".join(["اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"]))]
     assert len(fig.layout.shapes) == 2
     xs = [s.x0 for s in fig.layout.shapes if s.x0 == s.x1]
     assert xs == [pytest.approx(thresholds.unemployment)]
@@ -185,7 +200,24 @@ def test_labour_scatter_leaves_out_missing_counties(panel):
     gap.loc["nain", "unemployment_rate"] = float("nan")
     classified = classify_labour_migration(gap)
     fig = labour_scatter(classified, classified.attrs["thresholds"], "en")
-    assert len(fig.data[0].x) == 27
+    assert len(fig.data[0].x) == 22  # Nain without data and the five group units
+
+
+def test_labour_view_names_the_undrawn_group_units():
+    """The deck's labour slide leaves the five units of pre-2021 Isfahan off the scatter and
+    names them, with the group, above the plot."""
+    from briefing.context import build_context
+    from briefing.views import VIEWS
+
+    fig = VIEWS["labour"].build(build_context(geometry=None), "fa")
+    assert len(fig.data[0].x) == 23
+    note = [plain(a.text) for a in fig.layout.annotations if a.name == "not_drawn"]
+    assert note == [t("labour.chart.group_left_out_named", "fa", mark="▣", n="۵",
+                      group=t("map.group.isfahan_pre2021", "fa"),
+                      names="، ".join(["اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"]))]
+    en = VIEWS["labour"].build(build_context(geometry=None), "en")
+    assert any(a.name == "not_drawn" and "pre-2021 Isfahan" in a.text
+               and "Kuhpayeh" in a.text for a in en.layout.annotations)
 
 
 def test_labour_names_never_cover_each_other_or_the_annotations(panel):
@@ -210,7 +242,7 @@ def test_labour_names_never_cover_each_other_or_the_annotations(panel):
         points = fig.data[0]
         n_shown = sum(bool(text) for text in points.text)
         assert 15 <= n_shown < sum(bool(text) for text in app.text)
-        assert len(points.hovertext) == 28  # every county keeps its hover card
+        assert len(points.hovertext) == 23  # every drawn county keeps its hover card
         x_range, y_range = list(fig.layout.xaxis.range), list(fig.layout.yaxis.range)
         width, height = slide
         boxes = [_label_box(pos, _pixels(x, x_range, width), _pixels(y, y_range, height),
@@ -244,6 +276,27 @@ def test_rank_matrix_names_every_county_and_keeps_the_title_clear():
     from briefing.views import VIEWS
 
     fig = VIEWS["ranking"].build(build_context(geometry=None), "fa")
-    assert fig.layout.yaxis.dtick == 1 and len(fig.data[0].y) == 28
+    assert fig.layout.yaxis.dtick == 1 and len(fig.data[0].y) == 23
     assert fig.layout.yaxis.tickfont.size == 9  # compact for the slide picture
     assert fig.layout.title.text and fig.layout.margin.t >= 110
+
+
+def test_ranking_view_leaves_group_values_out_like_the_ranking_page():
+    """The deck ranked all 28 counties, the five units of pre-2021 Isfahan on the group's
+    census figures; like the Ranking page it now ranks the 23 with figures of their own and
+    names the five under the matrix."""
+    from briefing.context import build_context
+    from briefing.views import VIEWS
+
+    ctx = build_context(geometry=None)
+    fig = VIEWS["ranking"].build(ctx, "fa")
+    rows = [plain(y).removesuffix(" ✱") for y in fig.data[0].y]
+    assert len(rows) == 23 and not set(rows) & {"اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"}
+    assert fig.data[0].zmax == 23
+    note = [plain(a.text) for a in fig.layout.annotations if a.name == "footnote"]
+    assert len(note) == 1
+    assert note[0].startswith(plain(t("ranking.chart.left_out", "fa", n="۵", names="اصفهان ▣")
+                                    .split("،")[0]))
+    assert all(f"{n} ▣" in note[0] for n in ("اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"))
+    assert t("map.group.isfahan_pre2021", "fa") in note[0]
+    assert fig.layout.margin.b > 50  # room for the two lines under the plot

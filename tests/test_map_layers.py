@@ -4,6 +4,7 @@ tables; geo.provinces names and county tables."""
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pandas as pd
@@ -143,23 +144,58 @@ def test_places_split_and_layer(ds):
     with_xy, without = places_with_coordinates(ds.places)
     assert len(with_xy) == len(ds.places) == 10 and without.empty  # every asset has a point
     fig = add_places_layer(go.Figure(), ds.places, {"lenjan": "لنجان"}, "fa")
-    # one trace per precision: the one exact point filled, the town points open
-    assert [tr.marker.symbol for tr in fig.data] == ["star", "star-open"]
-    assert [len(tr.lon) for tr in fig.data] == [1, 9]
-    assert sorted(pid for tr in fig.data for pid in tr.customdata) == sorted(ds.places["place_id"])
-    exact, town = fig.data
+    # one mark per point: assets sharing a point are one disc with their number in it,
+    # drawn first; then one trace per precision, the one exact point filled and on top
+    assert [tr.marker.symbol for tr in fig.data] == ["circle", "star-open", "star"]
+    discs, town, exact = fig.data
+    assert [len(tr.lon) for tr in fig.data] == [2, 3, 1]
+    ids = [pid for tr in fig.data for mark in tr.customdata for pid in mark.split("|")]
+    assert sorted(ids) == sorted(ds.places["place_id"])
     assert "مختصات دقیق" in exact.hovertext[0] and "لنجان" in exact.hovertext[0]
-    # four assets share the Isfahan town point: the number is written beside one of them,
-    # and each card names the three others
-    assert sorted(v for v in town.text if v) == ["<b>۲</b>", "<b>۴</b>"]
-    refinery = list(town.customdata).index("isfahan_refinery")
-    assert "۳ دارایی دیگر در همین نقطه" in town.hovertext[refinery]
-    assert "نامشخص در منبع" in town.hovertext[refinery]
+    # four assets share the Isfahan town point, two the Fooladshahr one: «۴» and «۲»
+    assert dict(zip(discs.customdata, discs.text)) == {
+        "isfahan_refinery|istt|abu_reyhan_stp|isfahan_sci_tech_zone": "<b>۴</b>",
+        "fooladshahr_sez|fooladshahr_tech_pole": "<b>۲</b>"}
+    assert list(discs.marker.color) == ["white", "white"]  # town points: open discs
+    isfahan = discs.hovertext[0]
+    assert "۴ دارایی در این نقطه" in isfahan and "نامشخص در منبع" in isfahan
+    assert "پالایشگاه اصفهان" in isfahan and "نه محل خود دارایی" in isfahan
     vocational = list(town.customdata).index("zarrinshahr_vocational_schools")
     assert "هنرستان جوار صنعت" in town.hovertext[vocational]
     assert "برنامه‌ریزی‌شده" in town.hovertext[vocational]
     en = add_places_layer(go.Figure(), ds.places, {}, "en")
-    assert [tr.name for tr in en.data] == ["Exact site", "At the named town (approximate)"]
+    assert [tr.name for tr in en.data] == ["Several assets at or near one point (number: how many)",
+                                           "At the named town (approximate)", "Exact site"]
+    assert [tr.legendrank for tr in en.data] == [3, 2, 1]  # legend: exact, town, several
+
+
+def test_near_marks_of_one_county_merge_and_names_move_clear():
+    """On a map window of the province, one county's town points whose stars would overlap
+    are one mark; points of other counties, or of no stated county, never join it."""
+    from figures.maps import geo_px, geo_px_per_degree, merge_near_points, names_clear_of_points
+
+    fig = go.Figure(go.Scattergeo(lon=[51.25], lat=[32.37], text=["لنجان"], mode="text",
+                                  name="labels", textfont={"size": 10}))
+    fig.update_geos(lonaxis_range=[49.5, 55.7], lataxis_range=[30.6, 34.6])
+    fig.update_layout(height=600, margin={"t": 30, "b": 50})
+    scale = geo_px_per_degree(fig)
+    assert 100 < scale < 200  # px per degree, as pick_labels reckons the province map
+    spots = {(32.40, 51.30): ["a"], (32.41, 51.31): ["b"], (32.40, 51.32): ["c"],
+             (32.90, 52.00): ["d"]}
+    county = {(32.40, 51.30): "lenjan", (32.41, 51.31): "lenjan", (32.40, 51.32): "mobarakeh",
+              (32.90, 52.00): "lenjan"}
+    merged = merge_near_points(spots, scale, 13, county)
+    assert list(merged.values()) == [["a", "b"], ["c"], ["d"]]
+    unknown = merge_near_points(spots, scale, 13, dict.fromkeys(spots, ""))
+    assert len(unknown) == 4
+    # a mark right on the name: the name moves until the mark no longer covers it
+    names_clear_of_points(fig, [(51.25, 32.37, 11)])
+    label = fig.data[0]
+    assert (label.lon[0], label.lat[0]) != (51.25, 32.37)
+    lx, ly = geo_px(label.lon[0], label.lat[0], scale)
+    mx, my = geo_px(51.25, 32.37, scale)
+    assert abs(lx - mx) >= 0.55 * 10 * 5 / 2 + 11 or abs(ly - my) >= 1.4 * 10 / 2 + 11
+    assert math.dist((lx, ly), (mx, my)) < 60  # close by, still in its county
 
 
 def test_places_table_copes_with_blank_and_empty_columns():

@@ -132,7 +132,7 @@ def test_broken_active_scenario_is_tolerated():
 def test_saved_scenario_is_offered_by_name(tmp_path, monkeypatch):
     from store.scenarios import save_scenario
 
-    save_scenario("شرق", SCENARIO)
+    save_scenario("شرق", SCENARIO, by="tests")
     at = open_page()
     box = at.selectbox(key="briefing_scenario")
     assert t("briefing.scenario.saved", "fa", name="شرق") in box.options

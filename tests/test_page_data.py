@@ -214,3 +214,111 @@ def test_uploader_speaks_persian(env, other):
     assert css.count("font-size: 0 !important") == 3  # the English words are hidden
     english = run_page(lang="en")
     assert not english.exception and uploader_styles(english) == ""
+
+
+def test_followup_fields_follow_the_selected_project(env, other):
+    """Issue 13, point 6: picking projects in turn shows each one's status and progress
+    (not the first pick's), and saving without touching a field keeps the project's
+    values."""
+    add_user(EDITOR, PASSWORD, "editor")
+    at = sign_in(run_page())
+    assert not at.exception
+    projects = other.current_dataset().projects.set_index("project_id")
+    picks = ["mobarakeh-03", "lenjan-03", "isfahan-01"]
+    assert [projects.loc[p, "status"] for p in picks] == ["stalled", "completed", "study"]
+    for pid in picks:
+        at.selectbox(key="data_fu_project").select(pid).run()
+        assert not at.exception
+        row = projects.loc[pid]
+        assert at.selectbox(key="data_fu_status").value == row["status"], pid
+        assert at.number_input(key="data_fu_physical").value == row["physical_progress_pct"]
+        assert at.number_input(key="data_fu_financial").value == row["financial_progress_pct"]
+    # back to the first pick after the others: its own values again
+    at.selectbox(key="data_fu_project").select(picks[0]).run()
+    assert at.selectbox(key="data_fu_status").value == "stalled"
+
+    # save mobarakeh-01 (in progress) without touching status or progress
+    target = "mobarakeh-01"
+    row = projects.loc[target]
+    assert row["status"] == "in_progress"
+    at.selectbox(key="data_fu_project").select(target).run()
+    at.text_area(key="data_fu_note").input("بازدید میدانی")
+    by_label(at.button, t("data_page.followup_submit", "fa")).click().run()
+    assert not at.exception
+    assert any(s.value == t("store.followup.saved", "fa") for s in at.success), texts(at)
+    log = other.followups_frame(target)
+    assert len(log) == 1
+    entry = log.iloc[0]
+    assert entry["status"] == "in_progress"
+    assert entry["physical_pct"] == row["physical_progress_pct"]
+    assert entry["financial_pct"] == row["financial_progress_pct"]
+    after = other.current_dataset().projects.set_index("project_id").loc[target]
+    assert after["status"] == "in_progress"
+    assert after["physical_progress_pct"] == row["physical_progress_pct"]
+    # the form still shows the project's values after the save
+    assert at.selectbox(key="data_fu_status").value == "in_progress"
+    assert at.number_input(key="data_fu_physical").value == row["physical_progress_pct"]
+
+
+def county_csv(store, county: str, change: dict | None = None) -> bytes:
+    """One county's projects as a governor returns them (``change``: {(id, column): value})."""
+    frame = store.dataset_at(1).projects
+    frame = frame[frame["county_code"] == county].copy()
+    for (pid, column), value in (change or {}).items():
+        frame.loc[frame["project_id"] == pid, column] = value
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def test_a_return_is_reviewed_rows_excluded_then_merged(env, other):
+    add_user(EDITOR, PASSWORD, "editor")
+    at = sign_in(run_page())
+    content = county_csv(other, "lenjan", {("lenjan-04", "status"): "completed",
+                                           ("lenjan-05", "physical_progress_pct"): 99.0})
+    at.file_uploader[0].set_value(("لنجان.csv", content, "text/csv")).run()
+    assert not at.exception
+    mode = at.radio(key="data_import_mode")
+    assert mode.value == "merge"
+    preview = t("store.import.preview", "fa", added="۰", changed="۲", removed="۰")
+    assert any(i.value == preview for i in at.info), texts(at)
+    review = table_with(at, "n_fields")
+    assert set(review["project_id"]) == {"lenjan-04", "lenjan-05"}
+    assert set(review["change"]) == {t("store.review.changed", "fa")}
+    fields = table_with(at, "old")
+    row = fields[fields["project_id"] == "lenjan-04"].iloc[0]
+    assert (row["field"], row["old"], row["new"]) == (
+        t("store.col.projects.status", "fa"), t("status.in_progress", "fa"),
+        t("status.completed", "fa"))
+    exclude = at.multiselect(key="data_import_exclude")
+    assert exclude.options == ["lenjan-04", "lenjan-05"]
+    exclude.set_value(["lenjan-05"]).run()
+    by_label(at.button, t("data_page.save", "fa")).click().run()
+    assert not at.exception
+    assert other.current_version_id() == 2, texts(at)
+    version = other.list_versions()[0]
+    assert version.diff["changed"] == ["lenjan-04"] and version.diff["n_removed"] == 0
+    assert version.diff["excluded"] == ["lenjan-05"] and version.created_by == EDITOR
+    assert version.n_projects == 137
+    projects = other.current_dataset().projects.set_index("project_id")
+    assert projects.loc["lenjan-04", "status"] == "completed"
+    assert projects.loc["lenjan-05", "physical_progress_pct"] != 99.0
+
+
+def test_replacing_the_registry_states_the_removals_and_needs_confirmation(env, other):
+    add_user(EDITOR, PASSWORD, "editor")
+    at = sign_in(run_page())
+    at.radio(key="data_import_mode").set_value("replace").run()
+    at.file_uploader[0].set_value(("لنجان.csv", county_csv(other, "lenjan"), "text/csv")).run()
+    assert not at.exception
+    warning = t("data_page.replace_warning", "fa", count="۱۳۱", total="۱۳۷")
+    assert any(w.value == warning for w in at.warning), texts(at)
+    save = by_label(at.button, t("data_page.save", "fa"))
+    assert save.disabled
+    at.checkbox(key="data_replace_confirm").check().run()
+    save = by_label(at.button, t("data_page.save", "fa"))
+    assert not save.disabled
+    save.click().run()
+    assert not at.exception
+    assert other.current_version_id() == 2, texts(at)
+    version = other.list_versions()[0]
+    assert version.n_projects == 6 and version.diff["n_removed"] == 131
+    assert version.diff["mode"] == "replace"

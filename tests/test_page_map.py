@@ -7,10 +7,12 @@ import json
 import shutil
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.cache import boundaries_available, country_files
+from i18n import t as tr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -93,24 +95,39 @@ def test_layers_draw_projects_by_status_and_every_asset_at_its_point(ds):
     assert not at.exception
     data = spec(at)["data"]
     names = {t.get("name") for t in data if t["type"] == "scattergeo"}
-    assert {"در حال اجرا", "متوقف", "محل دقیق", "در شهر نام‌برده (تقریبی)"} <= names
+    cluster_name = "چند دارایی در یک نقطه یا نزدیک هم (عدد: شمار)"
+    assert {"در حال اجرا", "متوقف", "در شهر نام‌برده (تقریبی)", cluster_name} <= names
     assert data[-1]["name"] == "labels"  # names stay on top of the points
     assert query(at)["layers"] == "projects,places"
-    # every asset of data/places.csv is drawn once, at its own coordinates
+    # every asset of data/places.csv is drawn once: one mark per point («|» joins the
+    # assets of a shared mark), never a star on a star
     places = [t for t in data if t.get("legendgroup") == "places"]
-    drawn = {pid: (lon, lat) for t in places
-             for pid, lon, lat in zip(t["customdata"], t["lon"], t["lat"])}
-    assert set(drawn) == set(ds.places["place_id"]) and len(ds.places) == 10
-    for row in ds.places.itertuples():
-        assert drawn[row.place_id] == pytest.approx((row.lon, row.lat), abs=1e-4)
+    marks = {ids: (lon, lat) for t in places
+             for ids, lon, lat in zip(t["customdata"], t["lon"], t["lat"])}
+    drawn = [pid for ids in marks for pid in ids.split("|")]
+    assert sorted(drawn) == sorted(ds.places["place_id"]) and len(ds.places) == 10
+    at_point = ds.places.set_index("place_id")[["lon", "lat"]]
+    for ids, point in marks.items():  # each mark at its assets' (mean) point
+        assert point == pytest.approx(tuple(at_point.loc[ids.split("|")].mean()), abs=1e-4)
     # the precision is in the legend (one trace each) and in each hover card
-    exact = next(t for t in places if t["name"] == "محل دقیق")
-    assert exact["customdata"] == ["esfahan_steel"]  # the one coord_quality=exact point
-    assert all("مختصات دقیق" in h for h in exact["hovertext"])
-    town = next(t for t in places if t["name"] != "محل دقیق")
+    town = next(t for t in places if t["name"] == "در شهر نام‌برده (تقریبی)")
+    assert set(town["customdata"]) == {"mobarakeh_steel", "kashan_sez"}
     assert all("نه محل خود دارایی" in h for h in town["hovertext"])
-    assert {"fooladshahr_sez", "fooladshahr_tech_pole",
-            "zarrinshahr_vocational_schools"} <= set(town["customdata"])
+    # the four assets at Isfahan city's point are one disc with «۴» in it; Lenjan's three
+    # town points a few pixels apart (Fooladshahr ×2, Zarrinshahr — their stars overlapped
+    # each other and the name «لنجان») one disc «۳», each asset's precision in its card;
+    # Esfahan Steel's exact site keeps its own filled star (the legend's "exact" entry);
+    # Mobarakeh Steel, near them but of another county, keeps its own star
+    discs = next(t for t in places if t["name"] == cluster_name)
+    marks = dict(zip(discs["customdata"], zip(discs["text"], discs["hovertext"])))
+    isfahan = marks["isfahan_refinery|istt|abu_reyhan_stp|isfahan_sci_tech_zone"]
+    assert isfahan[0] == "<b>۴</b>" and "۴ دارایی در این نقطه" in isfahan[1]
+    lenjan = marks["fooladshahr_sez|fooladshahr_tech_pole|zarrinshahr_vocational_schools"]
+    assert lenjan[0] == "<b>۳</b>" and "۳ دارایی در این نقطه و نزدیک آن" in lenjan[1]
+    assert "(در شهر نام‌برده (تقریبی))" not in lenjan[1]  # one precision: said once
+    assert discs["marker"]["color"] == ["white", "white"]  # town points: open discs
+    exact = next(t for t in places if t["marker"]["symbol"] == "star")
+    assert list(exact["customdata"]) == ["esfahan_steel"]
     assert any("نقطه شهری" in m.value for m in at.markdown)  # the note on town points
     assert not any("دارایی‌های توسعه بدون مختصات" in m.value  # every asset has a point
                    for m in at.markdown)
@@ -146,7 +163,7 @@ def test_places_without_coordinates_are_listed_with_their_sources(places_one_wit
     at = open_map(layers="places")
     assert not at.exception
     places = [t for t in spec(at)["data"] if t.get("legendgroup") == "places"]
-    drawn = [pid for t in places for pid in t["customdata"]]
+    drawn = [pid for t in places for ids in t["customdata"] for pid in ids.split("|")]
     assert len(drawn) == 9 and "kashan_sez" not in drawn
     assert any("بدون مختصات (۱)" in m.value for m in at.markdown)
     assert len(at.dataframe) == 1
@@ -166,6 +183,42 @@ def test_tiles_view_and_back():
     assert query(at) == {"view": "tiles"}
     widget(at.radio, "نمایش").set_value("boundaries").run()
     assert spec(at)["data"][0]["type"] == "choropleth"
+
+
+@needs_boundaries
+def test_tiles_view_lists_the_assets_as_not_placed_not_as_lacking_coordinates(ds):
+    """On the equal tiles every asset was listed under «without coordinates», though each
+    has a point: the tile view is what does not place them."""
+    at = open_map(layers="places", view="tiles")
+    assert not at.exception
+    assert not [t for t in spec(at)["data"] if t.get("legendgroup") == "places"]
+    text = " ".join(m.value for m in at.markdown)
+    assert tr("map.places_tiles_list", "fa", n="۱۰") in text
+    assert "بدون مختصات" not in text
+    table = at.dataframe[0].value
+    assert len(table) == 10 and "بدون مختصات" not in set(table["دقت مختصات"])
+
+
+@needs_boundaries
+def test_asset_marks_keep_the_county_names_readable(ds):
+    """The Lenjan stars sat on «لنجان» and the Isfahan-city disc on «اصفهان»: a name a mark
+    would cover is moved just clear of it."""
+    from figures.maps import geo_px, geo_px_per_degree
+
+    fig = spec(open_map(layers="places"))
+    labels = next(t for t in fig["data"] if t.get("name") == "labels")
+    places = [t for t in fig["data"] if t.get("legendgroup") == "places"]
+    figure = go.Figure(fig)
+    scale = geo_px_per_degree(figure)
+    marks = [(*geo_px(lon, lat, scale), t["marker"]["size"] / 2)
+             for t in places for lon, lat in zip(t["lon"], t["lat"])]
+    font = labels["textfont"]["size"]
+    for name in ("لنجان", "اصفهان"):
+        i = next(k for k, text in enumerate(labels["text"]) if text.strip("\u202b\u200f\u202c") == name)
+        cx, cy = geo_px(labels["lon"][i], labels["lat"][i], scale)
+        w, h = 0.55 * font * len(name) / 2, 1.4 * font / 2
+        for mx, my, r in marks:  # no mark's box touches the name's box
+            assert abs(mx - cx) >= w + r or abs(my - cy) >= h + r, name
 
 
 @needs_boundaries

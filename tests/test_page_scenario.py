@@ -14,6 +14,7 @@ from analytics.scenario import Scenario, scenario_report
 from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_int, fmt_number, t
+from store import add_user
 from store.scenarios import save_scenario, scenario_from_query, scenario_to_query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,11 +27,29 @@ EXAMPLE = Scenario.from_dict({"version": 1, "edits": [
 ]})
 
 
+PASSWORD = "correct-horse-1"
+
+
 @pytest.fixture(autouse=True)
 def scenario_dir(tmp_path, monkeypatch):
     folder = tmp_path / "scenarios"
     monkeypatch.setenv("PISHRAN_SCENARIO_DIR", str(folder))
+    # accounts and sign-in counters of this test only
+    monkeypatch.setenv("PISHRAN_USERS_FILE", str(tmp_path / "users.toml"))
+    monkeypatch.setenv("PISHRAN_AUTH_STATE", str(tmp_path / "login_failures.json"))
+    monkeypatch.setenv("PISHRAN_BCRYPT_ROUNDS", "4")
     return folder
+
+
+def sign_in(at: AppTest, name: str, role: str = "editor") -> AppTest:
+    """Create the account ``name`` and sign in with the form of the saved-scenario section
+    (open it first)."""
+    add_user(name, PASSWORD, role, by="tests")
+    rerun(at)  # the form appears once there is an account
+    at.text_input(key="auth_name").input(name)
+    at.text_input(key="auth_password").input(PASSWORD)
+    next(b for b in at.button if b.label == t("data_page.auth.submit", "fa")).click()
+    return rerun(at)
 
 
 def open_page(lang: str = "fa", query: dict | None = None) -> AppTest:
@@ -255,7 +274,7 @@ def test_builder_and_saved_scenarios_rerun_alone_until_the_scenario_changes(ds, 
     assert at.title and any("◆ انتقال ۳۰٪ بودجه" in m.value for m in at.markdown)
     assert_report_numbers(at, ds, scenario)
     # saved scenarios: saving/deleting rerun the section, loading reruns the page
-    save_scenario("saved", EXAMPLE, dataset=ds)
+    save_scenario("saved", EXAMPLE, dataset=ds, by="tests")
     open_saved_sections(at)
     at.selectbox(key="scn_cmp_b").set_value("saved")
     fragment_rerun(at, "saved_scenarios")
@@ -425,7 +444,7 @@ def test_closed_expanders_do_not_run_their_content(ds, scenario_dir):
     keys = {w.key for w in (*at.text_input, *at.selectbox)}
     assert {"scn_save_name", "scn_cmp_a", "scn_cmp_b"} <= keys
     # with a saved scenario the store opens by itself on a new session
-    save_scenario("saved", EXAMPLE, dataset=ds)
+    save_scenario("saved", EXAMPLE, dataset=ds, by="tests")
     again = open_page()
     assert "scn_load_name" in {w.key for w in again.selectbox}
     assert "scn_cmp_b" not in {w.key for w in again.selectbox}
@@ -434,6 +453,7 @@ def test_closed_expanders_do_not_run_their_content(ds, scenario_dir):
 def test_save_list_load_compare_delete(ds, scenario_dir):
     at = open_page(query={"s": scenario_to_query(EXAMPLE)})
     open_saved_sections(at)
+    sign_in(at, "editor1")
     at.text_input(key="scn_save_name").input("گردشگری خور")
     at.text_input(key="scn_save_description").input("آزمون")
     rerun(at)
@@ -476,7 +496,7 @@ def test_save_list_load_compare_delete(ds, scenario_dir):
 
 
 def test_invalid_saved_files_are_refused_and_others_untouched(ds, scenario_dir):
-    save_scenario("good", EXAMPLE, dataset=ds)
+    save_scenario("good", EXAMPLE, dataset=ds, by="tests")
     good = (scenario_dir / "good.json").read_bytes()
     (scenario_dir / "broken.json").write_text("{not json", encoding="utf-8")
     (scenario_dir / "bad edit.json").write_text(json.dumps(
@@ -499,6 +519,7 @@ def test_invalid_saved_files_are_refused_and_others_untouched(ds, scenario_dir):
     at.button(key="scn_load").click()
     rerun(at)
     assert at.session_state[SCENARIO].edits == EXAMPLE.edits
+    sign_in(at, "editor1")
     at.text_input(key="scn_save_name").input("../escape")
     rerun(at)
     at.button(key="scn_save").click()
@@ -506,3 +527,75 @@ def test_invalid_saved_files_are_refused_and_others_untouched(ds, scenario_dir):
     assert t("scenario_page.save_refused", "fa") in messages(at)
     assert sorted(p.name for p in scenario_dir.iterdir()) == ["bad edit.json", "broken.json",
                                                               "good.json"]
+
+
+def test_saving_needs_a_person_and_changes_only_by_the_author_or_an_editor(ds, scenario_dir):
+    """Issue 13, point 8: without signing in the save and delete buttons are disabled with
+    a Persian explanation (loading and the share link still work); a viewer saves their
+    own scenario but may not overwrite or delete another's or an old file without an
+    author; an editor may."""
+    save_scenario("theirs", EXAMPLE, dataset=ds, by="reza")
+    old = {"version": 1, "name": "old", "edits": [{"type": "shift_budget", "share": 0.1,
+                                                    "rule": "equal"}]}
+    (scenario_dir / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in scenario_dir.iterdir()}
+    at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    open_saved_sections(at)
+    explanation = t("store.scenario.sign_in", "fa")
+    assert "وارد شوید" in explanation
+    assert explanation in [i.value for i in at.info]
+    save = at.button(key="scn_save")
+    assert save.disabled and save.help == explanation
+    assert at.button(key="scn_del").disabled and at.checkbox(key="scn_del_confirm").disabled
+    assert at.query_params["s"]  # the share link works for everyone
+    at.selectbox(key="scn_load_name").set_value("theirs")
+    rerun(at)
+    at.button(key="scn_load").click()
+    rerun(at)
+    assert at.session_state[SCENARIO].edits == EXAMPLE.edits  # loading too
+    assert {p.name: p.read_bytes() for p in scenario_dir.iterdir()} == before
+
+    # a viewer saves their own scenario, with their name recorded
+    sign_in(at, "mina", "viewer")
+    assert explanation not in [i.value for i in at.info]
+    at.text_input(key="scn_save_name").input("mine")
+    rerun(at)
+    assert not at.button(key="scn_save").disabled
+    at.button(key="scn_save").click()
+    rerun(at)
+    assert json.loads((scenario_dir / "mine.json").read_text("utf-8"))["author"] == "mina"
+    # … but may not overwrite another's: refused with the reason, file untouched
+    at.text_input(key="scn_save_name").input("theirs")
+    rerun(at)
+    at.button(key="scn_save").click()
+    rerun(at)
+    refused = t("store.scenario.not_author", "fa", name="theirs", author="reza")
+    assert refused in messages(at)
+    assert (scenario_dir / "theirs.json").read_bytes() == before["theirs.json"]
+    # nor delete another's or an old file without an author (disabled, with the reason)
+    for name, reason in (("theirs", refused),
+                         ("old", t("store.scenario.editors_only", "fa", name="old"))):
+        at.selectbox(key="scn_del_name").set_value(name)
+        rerun(at)
+        assert at.button(key="scn_del").disabled and at.button(key="scn_del").help == reason
+    # deleting their own works
+    at.selectbox(key="scn_del_name").set_value("mine")
+    rerun(at)
+    at.checkbox(key="scn_del_confirm").check()
+    rerun(at)
+    at.button(key="scn_del").click()
+    rerun(at)
+    assert not (scenario_dir / "mine.json").exists()
+
+    # an editor (another session) may delete the old file without an author
+    editor = open_page()
+    open_saved_sections(editor)
+    sign_in(editor, "sara", "editor")
+    editor.selectbox(key="scn_del_name").set_value("old")
+    rerun(editor)
+    editor.checkbox(key="scn_del_confirm").check()
+    rerun(editor)
+    editor.button(key="scn_del").click()
+    rerun(editor)
+    assert not (scenario_dir / "old.json").exists()
+    assert t("scenario.deleted", "fa", name="old") in messages(editor)

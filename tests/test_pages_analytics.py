@@ -80,6 +80,13 @@ def test_balance_page_shows_the_panel_balance_numbers(ds):
     assert (coverage.drop(need) == "۲۸ از ۲۸ شهرستان").all()
     # the five units of pre-2021 Isfahan have only the group's unemployment rate: left out
     assert coverage[need] == "۲۳ از ۲۸ شهرستان"
+    # … and the page names them, each marked ▣, with whose figure it is
+    notes = [m.value for m in at.markdown if "pishran-note" in m.value]
+    left_out = t("balance.need_left_out", "fa", n="۲۳", total="۲۸", names="، ".join(
+        f"{n} ▣" for n in ("اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه")))
+    assert any(left_out in n for n in notes), notes
+    assert any(t("balance.need_group_reason", "fa", mark="▣",
+                 group=t("map.group.isfahan_pre2021", "fa")) in n for n in notes)
     figs = charts(at)
     assert len(figs) == 3                      # Lorenz, centre vs rest, Theil
     assert len(figs[0]["data"]) == 2 and len(figs[0]["data"][1]["hovertext"]) == 29
@@ -246,7 +253,12 @@ def test_labour_page_default_thresholds_name_the_magnets():
     # 14.555 was a mean of estimates near the news figure 14.6 (another series)
     assert u.value == pytest.approx(12.7105, abs=1e-3)
     figs = charts(at)
-    assert len(figs) == 1 and len(figs[0]["data"][0]["hovertext"]) == 28
+    # the five units of pre-2021 Isfahan (the group's 13.4 %, not theirs) are not drawn,
+    # and the line above the plot names them
+    assert len(figs) == 1 and len(figs[0]["data"][0]["hovertext"]) == 23
+    note = next(a["text"] for a in figs[0]["layout"]["annotations"] if a.get("name") == "not_drawn")
+    assert all(n in note for n in ("اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"))
+    assert t("map.group.isfahan_pre2021", "fa") in note
     info = at.info[0].value
     assert "لنجان" in info and "مبارکه" in info
     table = at.table[0].value

@@ -249,6 +249,53 @@ def test_county_switch_updates_everything(ds):
                    for tr in spec["data"])
 
 
+FIVE = ("اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه")  # today's units of pre-2021 Isfahan
+
+
+def notes(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "pishran-note" in m.value]
+
+
+def test_lenjan_ranks_among_the_counties_with_their_own_figures():
+    """Lenjan ranked «۲۸ از ۲۸» in unemployment, counting the five units that show only
+    pre-2021 Isfahan's rate; it is 23rd of the 23 counties with a census rate of their
+    own, and the page names the five left out."""
+    at = run_page("county", county="lenjan")
+    assert not at.exception
+    ranks = at.dataframe[0].value[t("county.col.method_rank", "fa")]
+    assert ranks.str.endswith(" از ۲۳").all()  # the development rank: 23 counties ranked
+    indicators = at.dataframe[1].value
+    rank = dict(zip(indicators[t("county.col.indicator", "fa")],
+                    indicators[t("county.col.rank", "fa")]))
+    assert rank[t("measure.unemployment_rate", "fa")] == "۲۳ از ۲۳"
+    assert rank[t("measure.literacy_rate", "fa")] == "۳ از ۲۳"
+    assert rank[t("measure.net_migration_rate", "fa")].endswith(" از ۲۸")  # no group values
+    said = " ".join(notes(at))
+    assert t("county.ranks_left_out", "fa", n="۲۳", k="۵",
+             names="، ".join(f"{n} ▣" for n in FIVE)) in said
+    assert t("county.profile_left_out", "fa", mark="▣", n="۲۳", left_out="، ".join(FIVE),
+             group="اصفهان پیش از ۱۴۰۰", indicators="، ".join(
+                 t(f"measure.{m}", "fa")
+                 for m in ("unemployment_rate", "literacy_rate", "urbanisation_rate"))) in said
+
+
+def test_a_group_county_shows_the_group_s_figure_as_the_group_s():
+    at = run_page("county", county="harand")
+    assert not at.exception
+    indicators = at.dataframe[0].value  # not ranked: no ranks grid
+    value = dict(zip(indicators[t("county.col.indicator", "fa")],
+                     indicators[t("county.col.value", "fa")]))
+    rank = dict(zip(indicators[t("county.col.indicator", "fa")],
+                    indicators[t("county.col.rank", "fa")]))
+    assert value[t("measure.unemployment_rate", "fa")] == "۱۳٫۴ ▣"
+    assert rank[t("measure.unemployment_rate", "fa")] == t("county.rank_group", "fa", mark="▣")
+    assert any("اصفهان پیش از ۱۴۰۰" in i.value for i in at.info)  # why it is not ranked
+    assert any(t("county.profile_group", "fa", mark="▣", name="هرند", group="اصفهان پیش از ۱۴۰۰",
+                 indicators="، ".join(t(f"measure.{m}", "fa") for m in (
+                     "unemployment_rate", "literacy_rate", "urbanisation_rate"))) in n
+               for n in notes(at))
+
+
 def test_county_page_shows_the_county_s_assets_on_the_map_and_in_a_table(ds):
     """Lenjan has four assets in data/places.csv (Esfahan Steel, exact; the proposed
     Fooladshahr special economic zone and technology-park pole and the planned Zarrinshahr
@@ -266,8 +313,9 @@ def test_county_page_shows_the_county_s_assets_on_the_map_and_in_a_table(ds):
         t("map.legend.place_exact", "fa"), t("map.legend.place_town", "fa")}
     spec = json.loads(at.get("plotly_chart")[1].proto.spec)
     if spec["data"][0]["type"] == "choropleth":
+        # one mark per point («|» joins the assets of a shared or merged mark)
         drawn = [pid for tr in spec["data"] if tr.get("legendgroup") == "places"
-                 for pid in tr["customdata"]]
+                 for ids in tr["customdata"] for pid in ids.split("|")]
         assert sorted(drawn) == sorted(mine["place_id"])
     nain = run_page("county", county="nain")
     assert t("county.places_heading", "fa", n="۰") in heading_texts(nain)
@@ -505,12 +553,20 @@ def test_projects_english_grid_keeps_left_to_right_order():
 
 def test_county_tables_fit_1280():
     at = run_page("county", county="isfahan")
-    # grid 0, the ranks: two short text columns in a 3/5 column, sized to content
-    for i in (1, 2):  # indicators, projects
+    # Isfahan shows only pre-2021 Isfahan's census figures (▣): it is not ranked, so the
+    # ranks grid (two short text columns, sized to content) is not there — the last two
+    # grids before the assets are the indicators and the projects
+    not_ranked = t("county.excluded_group", "fa", mark="▣", group="اصفهان پیش از ۱۴۰۰",
+                   names="، ".join(t(f"measure.{m}", "fa") for m in
+                                  ("unemployment_rate", "literacy_rate", "urbanisation_rate")))
+    assert [i.value for i in at.info] == [not_ranked]
+    assert len(at.dataframe) == 2  # no assets name Isfahan county as theirs
+    first = 0
+    for i in (first, first + 1):  # indicators, projects
         order, config = grid(at, i)
         if not order:  # the indicator table has no column_order: its configured columns
             order = [c for c in config if c != "_index"]
         assert grid_width(order, config) <= FITS_1280, i
-    order, config = grid(at, 2)
+    order, config = grid(at, first + 1)
     assert order[-2:] == ["title", "mark"] and "county" not in order
     assert config["title"]["width"] > 190  # the room left by the hidden columns

@@ -45,6 +45,10 @@ from i18n import has_key, t
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
 TODAY = "1405/09/06"
+# the five units of pre-2021 Isfahan (quality group in data/indicators.csv for the census
+# unemployment, literacy and urbanisation rates), in data/counties.csv order
+GROUP_UNITS = ["isfahan", "harand", "varzaneh", "jarqavieh", "kuhpayeh"]
+ISFAHAN_GROUP = "GROUP:isfahan+harand+varzaneh+jarqavieh+kuhpayeh"
 
 
 @pytest.fixture
@@ -249,11 +253,43 @@ def test_county_profile_of_lenjan(ds):
     # the news (a Labour Force Survey rate, kept as unemployment_rate_news) — checked by hand
     assert unemployment["province_value"] == 12.7 and not unemployment["province_is_sample"]
     assert unemployment["province_basis"] == "province"
-    assert unemployment["rank"] == 28 and unemployment["n_ranked"] == 28  # highest = worst
+    # ranked among the 23 counties with a census rate of their own (the five units of
+    # pre-2021 Isfahan show the group's 13.4: left out and named), highest = worst
+    assert unemployment["rank"] == 23 and unemployment["n_ranked"] == 23
+    assert not unemployment["is_group"] and unemployment["group"] == ""
+    assert unemployment["left_out"] == tuple(GROUP_UNITS)
+    assert unemployment["left_out_groups"] == (ISFAHAN_GROUP,)
+    # literacy: Lenjan's 91.0 was 8th of 28 behind the group's 91.4 five times — 3rd of 23
+    assert (profile.loc["literacy_rate", "rank"], profile.loc["literacy_rate", "n_ranked"]) == (3, 23)
+    # industrial employment share has no group values: still among all 28, none left out
+    industry = profile.loc["industrial_employment_share"]
+    assert industry["n_ranked"] == 28 and industry["left_out"] == ()
     literacy = profile.loc["literacy_rate"]
     assert literacy["province_basis"] == "weighted_mean"
     assert literacy["province_is_sample"]  # the mean uses sample county values
     assert profile.loc["net_migration_rate", "is_sample"]
+
+
+def test_county_profile_of_a_group_unit(ds):
+    """Harand's census figures are pre-2021 Isfahan county's: shown as the group's, unranked."""
+    profile = county_profile(ds.indicators, ds.counties, "harand").set_index("indicator")
+    unemployment = profile.loc["unemployment_rate"]
+    assert unemployment["value"] == 13.4 and unemployment["quality"] == "group"
+    assert unemployment["is_group"] and unemployment["group"] == ISFAHAN_GROUP
+    assert pd.isna(unemployment["rank"]) and unemployment["n_ranked"] == 23
+    assert profile.loc["literacy_rate", "is_group"] and profile.loc["urbanisation_rate", "is_group"]
+    assert not profile.loc["net_migration_rate", "is_group"]  # its own (sample) figure
+    assert profile.loc["net_migration_rate", "rank"] >= 1
+    shown = profile_display(profile.reset_index(), "fa")
+    col = t("county.col.indicator", "fa")
+    value = dict(zip(shown[col], shown[t("county.col.value", "fa")]))
+    rank = dict(zip(shown[col], shown[t("county.col.rank", "fa")]))
+    assert value[t("measure.unemployment_rate", "fa")] == "۱۳٫۴ ▣"  # the group's, not ✱
+    assert rank[t("measure.unemployment_rate", "fa")] == t("county.rank_group", "fa", mark="▣")
+    fig = indicator_chart(profile.reset_index(), "هرند", "fa")
+    county = fig.data[0]
+    assert list(county.marker.pattern.shape) == ["/", "/", "/", "", ""]  # hatched: the group's
+    assert "▣" in county.text[0] and "اصفهان پیش از ۱۴۰۰" in county.customdata[0]
 
 
 def test_weighted_mean_is_population_weighted(tiny_counties, tiny_indicators):
@@ -272,9 +308,11 @@ def test_weighted_mean_is_population_weighted(tiny_counties, tiny_indicators):
 def test_county_ranks(ds):
     ranks = county_ranks(ds.indicators, ds.counties, "lenjan")
     assert list(ranks.ranks.index) == list(METHODS)
-    assert ranks.ranks["rank"].between(1, 28).all()
-    assert ranks.level in LEVELS and ranks.missing == []
-    assert ranks.n_counties == 28
+    assert ranks.ranks["rank"].between(1, 23).all()
+    assert ranks.level in LEVELS and ranks.missing == [] and ranks.grouped == []
+    # as on the Ranking page: the five units with only the group's figures are not ranked
+    assert ranks.n_counties == 23
+    assert ranks.left_out == GROUP_UNITS and ranks.left_out_grouped == GROUP_UNITS
     assert ranks.best == ranks.ranks["rank"].min() and ranks.worst == ranks.ranks["rank"].max()
     assert "net_migration_rate" in ranks.sample_indicators  # sample for every county
     assert "unemployment_rate" not in ranks.sample_indicators  # sourced for Lenjan
@@ -285,7 +323,16 @@ def test_county_without_an_indicator_is_not_ranked(ds):
                                  & (ds.indicators["indicator"] == "literacy_rate"))]
     ranks = county_ranks(indicators, ds.counties, "nain")
     assert ranks.level is None and ranks.missing == ["literacy_rate"]
-    assert ranks.ranks["rank"].isna().all() and ranks.n_counties == 27
+    assert ranks.ranks["rank"].isna().all() and ranks.n_counties == 22  # 28 − Nain − five
+    assert sorted(ranks.left_out) == sorted(["nain", *GROUP_UNITS])
+    assert ranks.left_out_grouped == GROUP_UNITS  # Nain lacks a figure: no ▣
+
+
+def test_a_group_unit_is_not_ranked_on_the_group_s_figures(ds):
+    ranks = county_ranks(ds.indicators, ds.counties, "kuhpayeh")
+    assert ranks.level is None and ranks.missing == []
+    assert ranks.grouped == ["unemployment_rate", "literacy_rate", "urbanisation_rate"]
+    assert ranks.ranks["rank"].isna().all() and ranks.n_counties == 23
 
 
 # --- display ----------------------------------------------------------------------------------
@@ -369,7 +416,7 @@ def test_profile_display_and_chart(ds):
     province = shown[t("county.col.province", "fa")]
     assert any("†" in p for p in province)
     rank = dict(zip(shown[t("county.col.indicator", "fa")], shown[t("county.col.rank", "fa")]))
-    assert rank[t("measure.unemployment_rate", "fa")] == "۲۸ از ۲۸"
+    assert rank[t("measure.unemployment_rate", "fa")] == "۲۳ از ۲۳"  # the 23 with their own rate
     fig = indicator_chart(profile, "لنجان", "fa")
     assert len(fig.data) == 2 and fig.layout.yaxis.side == "right"
     assert any("✱" in x for x in fig.data[0].text)

@@ -46,7 +46,7 @@ def _strict(text: str):
 
 
 def test_saved_scenario_prints_baseline_and_scenario_columns(ds, scenario_dir):
-    save_scenario("tourism push", EXAMPLE, dataset=ds)
+    save_scenario("tourism push", EXAMPLE, dataset=ds, by="tests")
     code, out, err = _report(["--scenario", "tourism push"], ds)
     assert code == 0, err
     assert "Pishran report: baseline against scenario 'tourism push'" in out

@@ -27,6 +27,7 @@ from store.scenarios import (
     validate_name,
 )
 
+OPERATOR = "operator"  # a trusted local writer (a script), treated like an editor
 EXAMPLE = {
     "version": 1, "name": "ignored", "description": "tourism in Khur",
     "edits": [
@@ -57,26 +58,26 @@ def test_directory_from_environment_or_default(folder, monkeypatch):
 
 
 def test_save_load_list_delete_round_trip(folder):
-    path = save_scenario("khur tourism", EXAMPLE)
+    path = save_scenario("khur tourism", EXAMPLE, by=OPERATOR)
     assert path == folder / "khur tourism.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["name"] == "khur tourism" and data["version"] == 1
     loaded = load_scenario("khur tourism")
     assert loaded.edits == Scenario.from_dict(EXAMPLE).edits
     assert loaded.name == "khur tourism"
-    save_scenario("بودجه مرکز", {"version": 1, "edits": []})
+    save_scenario("بودجه مرکز", {"version": 1, "edits": []}, by=OPERATOR)
     infos = list_scenarios()
     assert [i.name for i in infos] == ["khur tourism", "بودجه مرکز"]
     khur = next(i for i in infos if i.name == "khur tourism")
     assert khur.valid and khur.n_edits == 3 and khur.description == "tourism in Khur"
-    assert delete_scenario("khur tourism") is True
-    assert delete_scenario("khur tourism") is False
+    assert delete_scenario("khur tourism", by=OPERATOR) is True
+    assert delete_scenario("khur tourism", by=OPERATOR) is False
     assert [i.name for i in list_scenarios()] == ["بودجه مرکز"]
 
 
 def test_overwrite_replaces_the_file(folder):
-    save_scenario("a", EXAMPLE)
-    save_scenario("a", {"version": 1, "edits": []})
+    save_scenario("a", EXAMPLE, by=OPERATOR)
+    save_scenario("a", {"version": 1, "edits": []}, by=OPERATOR)
     assert load_scenario("a").edits == ()
 
 
@@ -84,11 +85,11 @@ def test_overwrite_replaces_the_file(folder):
                                   "..", "a" * 81, "name\x00", "_lead", "-lead", 42, None])
 def test_unsafe_names_are_refused(folder, name):
     with pytest.raises(ScenarioError) as info:
-        save_scenario(name, EXAMPLE)
+        save_scenario(name, EXAMPLE, by=OPERATOR)
     assert info.value.problems[0].rule == "bad_name"
     assert not folder.exists() or not any(folder.iterdir())
     with pytest.raises(ScenarioError):
-        delete_scenario(name)
+        delete_scenario(name, by=OPERATOR)
 
 
 def test_good_names():
@@ -98,14 +99,14 @@ def test_good_names():
 
 
 def test_invalid_scenario_is_refused_and_saved_ones_untouched(folder):
-    save_scenario("keep", EXAMPLE)
+    save_scenario("keep", EXAMPLE, by=OPERATOR)
     before = files(folder)
     bad = {"version": 1, "edits": [{"type": "shift_budget", "share": 7}]}
     with pytest.raises(ScenarioError) as info:
-        save_scenario("keep", bad)
+        save_scenario("keep", bad, by=OPERATOR)
     assert info.value.problems[0].rule == "out_of_range"
     with pytest.raises(ScenarioError):
-        save_scenario("new", bad)
+        save_scenario("new", bad, by=OPERATOR)
     assert files(folder) == before  # nothing written, no temporary left behind
 
 
@@ -113,17 +114,17 @@ def test_validation_against_a_dataset(folder):
     from store.loading import load_dataset
 
     ds = load_dataset()
-    save_scenario("ok", EXAMPLE, dataset=ds)
+    save_scenario("ok", EXAMPLE, dataset=ds, by=OPERATOR)
     bad = {"version": 1, "edits": [{"type": "cancel", "ids": ["no-such-project"]}]}
     with pytest.raises(ScenarioError) as info:
-        save_scenario("bad", bad, dataset=ds)
+        save_scenario("bad", bad, dataset=ds, by=OPERATOR)
     assert info.value.problems[0].rule == "unknown_project_ids"
     assert not (folder / "bad.json").exists()
     assert load_scenario("ok", dataset=ds).edits
 
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(folder, monkeypatch):
-    save_scenario("keep", EXAMPLE)
+    save_scenario("keep", EXAMPLE, by=OPERATOR)
     before = files(folder)
 
     def broken_replace(src, dst):
@@ -131,7 +132,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(folder, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)  # core.files.write_atomic uses it
     with pytest.raises(OSError):
-        save_scenario("keep", {"version": 1, "edits": []})
+        save_scenario("keep", {"version": 1, "edits": []}, by=OPERATOR)
     assert files(folder) == before
 
 
@@ -255,6 +256,89 @@ def test_from_query_never_raises(text):
 
 
 def test_env_dir_is_used_by_default(folder):
-    save_scenario("env", EXAMPLE)
+    save_scenario("env", EXAMPLE, by=OPERATOR)
     assert (folder / "env.json").is_file()
     assert os.listdir(folder) == ["env.json"]
+
+
+# --- writers: saving, overwriting and deleting need a person -------------------------------
+
+
+@pytest.fixture
+def accounts(tmp_path, monkeypatch):
+    """Two viewers and an editor in an accounts file of this test only."""
+    from store import add_user
+
+    monkeypatch.setenv("PISHRAN_USERS_FILE", str(tmp_path / "users.toml"))
+    monkeypatch.setenv("PISHRAN_DATABASE_URL", f"sqlite:///{tmp_path / 'audit.db'}")
+    monkeypatch.setenv("PISHRAN_BCRYPT_ROUNDS", "4")
+    return {name: add_user(name, "long-enough-pw", role, by="tests")
+            for name, role in (("mina", "viewer"), ("reza", "viewer"), ("sara", "editor"))}
+
+
+def test_nobody_may_save_or_delete(folder, accounts):
+    from store.accounts import User
+
+    for by in (None, "", "  ", User("ghost", "editor")):  # nobody, or no such account
+        with pytest.raises(store.ScenarioPermissionError) as info:
+            save_scenario("x", EXAMPLE, by=by)
+        assert info.value.key == "store.scenario.sign_in"
+        assert "وارد شوید" in info.value.message("fa")
+    save_scenario("x", EXAMPLE, by=accounts["mina"])
+    with pytest.raises(store.ScenarioPermissionError):
+        delete_scenario("x", by=None)
+    assert (folder / "x.json").is_file()
+    # reading needs nobody: load, list, links
+    assert load_scenario("x").edits and list_scenarios()[0].name == "x"
+    assert scenario_from_query(scenario_to_query(load_scenario("x")))[0] is not None
+
+
+def test_the_author_is_recorded_and_only_they_or_an_editor_change_the_file(folder, accounts):
+    mina, reza, sara = accounts["mina"], accounts["reza"], accounts["sara"]
+    path = save_scenario("mine", EXAMPLE, by=mina)
+    assert json.loads(path.read_text("utf-8"))["author"] == "mina"
+    assert store.scenario_author("mine") == "mina"
+    assert list_scenarios()[0].author == "mina" and list_scenarios()[0].valid
+    assert load_scenario("mine").edits == Scenario.from_dict(EXAMPLE).edits
+    assert "author" not in json.dumps(load_scenario("mine").to_dict())  # links never carry it
+    before = files(folder)
+    with pytest.raises(store.ScenarioPermissionError) as info:
+        save_scenario("mine", {"version": 1, "edits": []}, by=reza)
+    assert info.value.key == "store.scenario.not_author"
+    assert "mina" in info.value.message("fa")
+    with pytest.raises(store.ScenarioPermissionError):
+        delete_scenario("mine", by=reza)
+    assert files(folder) == before
+    # the author overwrites (the author stays), an editor overwrites (and becomes the author)
+    save_scenario("mine", {"version": 1, "edits": []}, by=mina)
+    assert load_scenario("mine").edits == () and store.scenario_author("mine") == "mina"
+    save_scenario("mine", EXAMPLE, by=sara)
+    assert store.scenario_author("mine") == "sara"
+    with pytest.raises(store.ScenarioPermissionError):
+        save_scenario("mine", EXAMPLE, by=mina)  # now sara's
+    assert delete_scenario("mine", by=sara) is True
+    # the author deletes their own file
+    save_scenario("mine", EXAMPLE, by=mina)
+    assert delete_scenario("mine", by=mina) is True
+
+
+def test_old_files_without_an_author_are_changed_by_editors_only(folder, accounts):
+    folder.mkdir(parents=True)
+    old = {"version": 1, "name": "old", "edits": EXAMPLE["edits"]}
+    (folder / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    info = list_scenarios()[0]
+    assert info.valid and info.author is None and store.scenario_author("old") is None
+    assert load_scenario("old").edits  # still readable
+    for viewer in (accounts["mina"], accounts["reza"]):
+        with pytest.raises(store.ScenarioPermissionError) as refused:
+            save_scenario("old", EXAMPLE, by=viewer)
+        assert refused.value.key == "store.scenario.editors_only"
+        with pytest.raises(store.ScenarioPermissionError):
+            delete_scenario("old", by=viewer)
+    assert json.loads((folder / "old.json").read_text("utf-8")) == old
+    assert delete_scenario("old", by=accounts["sara"]) is True
+    # an author that is not a name counts as none
+    (folder / "odd.json").write_text(json.dumps(old | {"author": 5}), encoding="utf-8")
+    assert list_scenarios()[0].valid and list_scenarios()[0].author is None
+    with pytest.raises(store.ScenarioPermissionError):
+        delete_scenario("odd", by=accounts["mina"])

@@ -23,6 +23,15 @@ MESSAGES = {
                         "Left out (no population or {x}): {names}"),
     "balance.all_covered": ("همه {n} شهرستان در محاسبه آمده‌اند.",
                             "All {n} counties are included."),
+    # need alignment covers only the counties with their own unemployment rate
+    "balance.need_left_out": (
+        "همسویی با نیاز بر {n} شهرستان از {total} شهرستان است؛ بیرون مانده: {names}.",
+        "Alignment with need covers {n} of {total} counties; left out: {names}."),
+    "balance.need_group_reason": (
+        "{mark} نرخ بیکاری این شهرستان‌ها تنها رقم {group} است، نه رقم خودشان؛ پس در همسویی با "
+        "نیاز شمرده نشده‌اند.",
+        "{mark} these counties' unemployment rate is only the figure of {group}, not their own, "
+        "so need alignment leaves them out."),
     "balance.no_x": ("در این گزینش هیچ مقداری از «{x}» نیست؛ شاخص‌های توازن محاسبه‌پذیر نیستند.",
                      "The selection holds no '{x}'; the balance measures cannot be computed."),
     "balance.sample_projects": (

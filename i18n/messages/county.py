@@ -31,10 +31,23 @@ MESSAGES = {
     "county.rank_of": ("{rank} از {n}", "{rank} of {n}"),
     "county.chart_title": ("{name} در برابر استان", "{name} against the province"),
     "county.chart.province": ("استان", "Province"),
-    "county.indicators_note": ("✱ مقدار نمونه یا برآورد است، نه رقم سرشماری. † رقم استان در داده نیست؛ میانگین وزنی (به جمعیت) شهرستان‌ها آمده است. رتبه در میان ۲۸ شهرستان است.",
+    "county.indicators_note": ("✱ مقدار نمونه یا برآورد است، نه رقم سرشماری. † رقم استان در داده نیست؛ میانگین وزنی (به جمعیت) شهرستان‌ها آمده است. رتبه در میان شهرستان‌هایی است که رقم خودشان را دارند.",
                                "✱ a sample or estimated value, not a census figure. † the data "
                                "have no province figure: the population-weighted mean of the "
-                               "counties is shown. Ranks are among the 28 counties."),
+                               "counties is shown. Ranks are among the counties with a figure "
+                               "of their own."),
+    # a county value that is a larger unit's (quality group): no rank, and who is left out
+    "county.rank_group": ("{mark} بدون رتبه", "{mark} not ranked"),
+    "county.profile_group": (
+        "{mark} {indicators}: این رقم، رقم {group} است (واحد بزرگ‌تری که {name} بخشی از آن است)، "
+        "نه رقم خود {name}؛ پس در رتبه شمرده نمی‌شود.",
+        "{mark} {indicators}: this is the figure of {group} (the larger unit {name} is part of), "
+        "not {name}'s own, so it is not ranked."),
+    "county.profile_left_out": (
+        "رتبه {indicators} در میان {n} شهرستانی است که رقم خودشان را دارند؛ {left_out} تنها رقم "
+        "{group} را دارند ({mark}) و کنار گذاشته شده‌اند.",
+        "The rank in {indicators} is among the {n} counties with a figure of their own; "
+        "{left_out} have only the figure of {group} ({mark}) and are left out."),
     "county.ranks_heading": ("رتبه توسعه‌یافتگی", "Development rank"),
     "county.ranks_spec": ("شاخص‌ها: نرخ بیکاری (کمتر بهتر)، باسوادی، شهرنشینی، سهم اشتغال صنعتی و خالص مهاجرت (بیشتر بهتر)، با وزن برابر.",
                           "Indicators: unemployment rate (lower is better), literacy, "
@@ -53,6 +66,13 @@ MESSAGES = {
                             "✱ These ranks rest on sample or estimated values: {names}"),
     "county.excluded": ("این شهرستان رتبه نگرفت، چون این شاخص‌ها را ندارد: {names}",
                         "This county is not ranked: it lacks {names}"),
+    "county.excluded_group": (
+        "این شهرستان رتبه نگرفت: برای {names} تنها رقم {group} را دارد ({mark})، نه رقم خودش.",
+        "This county is not ranked: for {names} it has only the figure of {group} ({mark}), "
+        "not its own."),
+    "county.ranks_left_out": (
+        "رتبه در میان {n} شهرستان است؛ {k} شهرستان رتبه نگرفته‌اند: {names}.",
+        "Ranks are among {n} counties; {k} are not ranked: {names}."),
     "county.places_heading": ("دارایی‌های توسعه شهرستان ({n})",
                               "Development assets of the county ({n})"),
     "county.no_places": ("در داده‌ها دارایی توسعه‌ای به نام این شهرستان ثبت نشده است (دارایی‌هایی "
@@ -60,9 +80,12 @@ MESSAGES = {
                          "The data record no development asset for this county (assets whose "
                          "county the source does not state are on the Map page)."),
     "county.places_town_note": ("شمار {n} دارایی در نقطه شهری نشسته که منبع نام برده (ستاره توخالی روی "
-                                "نقشه)، نه در محل خود.",
+                                "نقشه)، نه در محل خود؛ دارایی‌هایی که روی نقشه استان نزدیک هم‌اند یک "
+                                "دایره با عدد شمارشان‌اند (دقت هر یک در کارت آن و در جدول).",
                                 "{n} asset(s) sit at the point of the town the source names "
-                                "(open star on the map), not at their own site."),
+                                "(open star on the map), not at their own site; assets close "
+                                "together on the province map are one disc with their number "
+                                "(each one's precision is in its card and in the table)."),
     "county.map_heading": ("جایگاه در استان", "Place in the province"),
     "county.map_note": ("شهرستان انتخاب‌شده پررنگ و با مرز نارنجی است. با بردن نشانگر روی هر شهرستان، شمار پروژه‌های آن (با پالایش کنونی) دیده می‌شود.",
                         "The chosen county is filled and outlined in orange. Hover a county "

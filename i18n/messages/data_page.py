@@ -56,6 +56,16 @@ MESSAGES = {
     "data_page.col.changed": ("تغییر", "Changed"),
     "data_page.col.removed": ("حذف", "Removed"),
     "data_page.current_mark": ("✓ جاری", "✓ current"),
+    # review of an import (columns of the review tables)
+    "data_page.col.project_id": ("شناسه پروژه", "Project ID"),
+    "data_page.col.county": ("شهرستان", "County"),
+    "data_page.col.title": ("عنوان پروژه", "Project title"),
+    "data_page.col.change": ("تغییر", "Change"),
+    "data_page.col.row": ("ردیف پرونده", "File row"),
+    "data_page.col.n_fields": ("فیلدهای تغییرکرده", "Fields changed"),
+    "data_page.col.field": ("فیلد", "Field"),
+    "data_page.col.old": ("مقدار جاری", "Current value"),
+    "data_page.col.new": ("مقدار پرونده", "Value in the file"),
     # -- templates
     "data_page.templates_heading": ("قالب‌های خالی برای ورود داده", "Empty import templates"),
     "data_page.templates_note": (
@@ -72,11 +82,36 @@ MESSAGES = {
     "data_page.uploader.limit": ("حداکثر {size} مگابایت برای هر پرونده", "{size}MB per file"),
     "data_page.uploader.drop": ("پرونده را اینجا رها کنید", "Drag and drop a file here"),
     "data_page.upload_note": (
-        "نخست پیش‌نمایش نشان داده می‌شود و چیزی ذخیره نمی‌شود؛ محتوای پرونده (نه پسوند آن) "
-        "بررسی می‌شود. پرونده پروژه‌ها جای کل جدول پروژه‌ها را می‌گیرد.",
-        "a preview comes first and nothing is stored; the content (not the extension) is "
-        "checked. A projects file replaces the whole projects table.",
+        "نخست بازبینی نشان داده می‌شود و چیزی ذخیره نمی‌شود؛ محتوای پرونده (نه پسوند آن) "
+        "بررسی می‌شود. پرونده پروژه‌ها با فهرست جاری ادغام می‌شود: پروژه‌های نام‌برده به‌روز "
+        "یا افزوده می‌شوند و بقیه بی‌تغییر می‌مانند؛ جایگزینی کل فهرست گزینه جداگانه‌ای است.",
+        "a review comes first and nothing is stored; the content (not the extension) is "
+        "checked. A projects file is merged into the registry: the projects it names are "
+        "updated or added, the others stay as they are; replacing the whole registry is a "
+        "separate choice.",
     ),
+    "data_page.import_mode": ("شیوه ورود پرونده پروژه‌ها", "How to import the projects file"),
+    "data_page.review_heading": ("بازبینی پیش از ذخیره", "Review before storing"),
+    "data_page.review_note": (
+        "هر پروژه پرونده با تغییرش؛ پروژه‌های بی‌تغییر نشان داده نمی‌شوند. {untouched} پروژه "
+        "شهرستان‌های دیگر دست‌نخورده می‌ماند.",
+        "each project of the file with its change; unchanged projects are not shown. "
+        "{untouched} project(s) of other counties stay untouched.",
+    ),
+    "data_page.review_fields_heading": ("فیلدها: مقدار جاری ← مقدار پرونده",
+                                        "Fields: current value → value in the file"),
+    "data_page.review_exclude": ("ردیف‌هایی که کنار گذاشته شوند (پذیرفته نشوند)",
+                                 "Rows to exclude (not accepted)"),
+    "data_page.review_exclude_help": (
+        "بقیه ردیف‌ها با هم به‌عنوان یک نسخه تازه ذخیره می‌شوند",
+        "the other rows are stored together as one new version",
+    ),
+    "data_page.replace_warning": (
+        "جایگزینی کل فهرست، {count} پروژه از {total} پروژه جاری را حذف می‌کند",
+        "replacing the whole registry removes {count} of the {total} current projects",
+    ),
+    "data_page.replace_confirm": ("مطمئنم؛ {count} پروژه حذف شود",
+                                  "I am sure: remove {count} projects"),
     "data_page.problems_heading": ("مشکلات پرونده", "Problems in the file"),
     "data_page.problems_download": ("دریافت فهرست مشکلات (اکسل)", "Download the problems (Excel)"),
     "data_page.warnings_heading": ("هشدارها (مانع ذخیره نیستند)", "Warnings (do not block saving)"),

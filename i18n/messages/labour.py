@@ -56,10 +56,12 @@ MESSAGES = {
     "labour.group_note": (
         "{mark} {names}: نرخ بیکاری سرشماری ۱۳۹۵ تنها برای شهرستان اصفهان پیش از ۱۴۰۰ (واحد بزرگ‌تری "
         "که این شهرستان‌ها بخشی از آن بوده‌اند) منتشر شده است؛ آن رقم، رقم خود این شهرستان‌ها نیست، "
-        "پس در هیچ گروهی شمرده نشده‌اند. در نمودار، نقطه آن‌ها رقم واحد بزرگ‌تر را نشان می‌دهد.",
+        "پس در هیچ گروهی شمرده نشده‌اند و در نمودار رسم نشده‌اند (جدول پایین رقم گروه را با {mark} "
+        "نشان می‌دهد).",
         "{mark} {names}: the census 1395 unemployment rate exists only for pre-2021 Isfahan county "
         "(the larger unit they were part of); it is not their own figure, so they are counted in "
-        "no group. On the chart their points show the larger unit's value."),
+        "no group and not drawn on the chart (the table below shows the group's value with "
+        "{mark})."),
     "labour.sample_note": (
         "✱ {n} نقطه از {total} نقطه بر پایه رقم نمونه یا برآورد است (نرخ مهاجرت همه شهرستان‌ها نمونه است).",
         "✱ {n} of {total} points rest on a sample or estimated figure (every county's migration rate is sample)."),
@@ -70,5 +72,11 @@ MESSAGES = {
         "{county}<br>Unemployment: {u}%<br>Net migration: {m} per 1,000<br>Population: {pop}<br>"
         "Budget per person: {b} million rials<br>{quadrant}"),
     "labour.chart.u_line": ("بیکاری {value}٪", "unemployment {value}%"),
+    # the line above the scatter naming the counties left off it (a larger unit's value)
+    "labour.chart.group_left_out": ("{mark} {n} شهرستان با مقدار گروه رسم نشده‌اند: {names}",
+                                    "{mark} {n} counties with a group value are not drawn: {names}"),
+    "labour.chart.group_left_out_named": (
+        "{mark} {n} شهرستان با مقدار گروه ({group}) رسم نشده‌اند: {names}",
+        "{mark} {n} counties with a group value ({group}) are not drawn: {names}"),
     "labour.chart.m_line": ("مهاجرت {value}", "migration {value}"),
 }

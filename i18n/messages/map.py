@@ -49,19 +49,20 @@ MESSAGES = {
     "map.layer.places": ("دارایی‌های توسعه", "Development assets"),
     "map.layers.only_data": ("لایه‌های پروژه و دارایی فقط برای استان {name} داده دارند.",
                              "The project and asset layers have data for {name} province only."),
-    "map.layers.places_tiles": ("دارایی‌های توسعه فقط در نمای مرز شهرستان‌ها روی نقشه می‌آیند.",
-                                "Development assets are drawn in the boundaries view only."),
     "map.legend.status": ("وضعیت پروژه", "Project status"),
     "map.legend.place": ("دارایی توسعه", "Development asset"),
     "map.legend.place_exact": ("محل دقیق", "Exact site"),
     "map.legend.place_town": ("در شهر نام‌برده (تقریبی)", "At the named town (approximate)"),
+    "map.legend.place_cluster": ("چند دارایی در یک نقطه یا نزدیک هم (عدد: شمار)",
+                                 "Several assets at or near one point (number: how many)"),
+    "map.places.at_point": ("<b>{n} دارایی در این نقطه</b>", "<b>{n} assets at this point</b>"),
+    "map.places.near_point": ("<b>{n} دارایی در این نقطه و نزدیک آن</b>",
+                              "<b>{n} assets at and near this point</b>"),
     "map.precision.exact": ("مختصات دقیق محل", "Exact coordinates of the site"),
     "map.precision.town": ("نقطه شهری که منبع نام برده، نه محل خود دارایی (تقریبی)",
                            "The point of the town the source names, not the site itself "
                            "(approximate)"),
     "map.precision.missing": ("بدون مختصات", "No coordinates"),
-    "map.places.same_point": ("{n} دارایی دیگر در همین نقطه: {names}",
-                              "{n} other asset(s) at the same point: {names}"),
     "map.point.spread": ("بدون مختصات؛ کنار مرکز شهرستان چیده شده", "No coordinates; placed near "
                          "the county seat"),
     "map.point.sample": ("مختصات نمونه، نه محل واقعی", "Sample coordinates, not the real site"),
@@ -72,13 +73,20 @@ MESSAGES = {
                         "(or label point) without overlapping; their positions are approximate."),
     "map.places_missing": ("دارایی‌های توسعه بدون مختصات ({n}) — روی نقشه نیامده‌اند:",
                            "Development assets without coordinates ({n}) — not on the map:"),
+    "map.places_tiles_list": (
+        "نمای کاشی‌های هم‌اندازه جای جغرافیایی ندارد و دارایی‌ها را روی نقشه نمی‌گذارد؛ هر {n} "
+        "دارایی توسعه در این فهرست‌اند (برای دیدنشان در جای خود، نمای «مرز شهرستان‌ها» را برگزینید):",
+        "The equal-tiles view is not geographic and does not place assets on the map; all {n} "
+        "development assets are listed here (choose the Boundaries view to see them in place):"),
     "map.places_town_note": ("از {total} دارایی روی نقشه، {n} دارایی در نقطه شهری نشسته‌اند که منبع "
-                             "نام برده (ستاره توخالی)، نه در محل خود؛ فقط ستاره‌های توپر محل دقیق‌اند. "
-                             "عدد کنار ستاره، شمار دارایی‌های هم‌نقطه است.",
+                             "نام برده (ستاره توخالی)، نه در محل خود؛ ستاره توپر محل دقیق است. "
+                             "دارایی‌های یک شهرستان که در یک نقطه یا نزدیک هم‌اند یک دایره‌اند و عدد "
+                             "درون آن شمارشان است (دایره سفید: دست‌کم یکی تقریبی؛ دقت هر یک در کارت آن).",
                              "{n} of the {total} assets on the map sit at the point of the town "
-                             "the source names (open star), not at their own site; only filled "
-                             "stars are exact. A number beside a star counts the assets sharing "
-                             "that point."),
+                             "the source names (open star), not at their own site; a filled star "
+                             "is exact. A county's assets at or near one point are one disc with "
+                             "their number inside (a white disc: at least one is approximate; its "
+                             "card gives each one's precision)."),
     "map.places.name": ("نام", "Name"),
     "map.places.type": ("نوع", "Type"),
     "map.places.county": ("شهرستان", "County"),

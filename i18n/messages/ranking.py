@@ -97,6 +97,10 @@ MESSAGES = {
                              "✱ Some {year} data of {names} are sample or estimates."),
     # chart labels
     "ranking.chart.rank": ("رتبه", "Rank"),
+    "ranking.chart.left_out": ("رتبه‌بندی نشده ({n}): {names}", "Not ranked ({n}): {names}"),
+    "ranking.chart.group_reason": ("{mark} تنها رقم {group} را دارند، نه رقم خود را",
+                                   "{mark} only the figure of {group}, not their own"),
+    "ranking.chart.larger_unit": ("واحد بزرگ‌تری که جزو آن‌اند", "a larger unit they belong to"),
     "ranking.chart.rank_hover": ("{county} — {method}: رتبه {rank}", "{county} — {method}: rank {rank}"),
     "ranking.chart.range": ("بازه رتبه", "Rank range"),
     "ranking.chart.mean": ("میانگین رتبه", "Mean rank"),

@@ -166,6 +166,7 @@ MESSAGES = {
     "scenario_page.col.modified": ("آخرین ذخیره", "Last saved"),
     "scenario_page.col.state": ("وضعیت پرونده", "File"),
     "scenario_page.col.description": ("توضیح", "Description"),
+    "scenario_page.col.author": ("ذخیره‌کننده", "Saved by"),
     "scenario_page.valid": ("معتبر", "valid"),
     "scenario_page.invalid": ("نامعتبر — باز نمی‌شود", "invalid — cannot be opened"),
     "scenario_page.invalid_file": (

@@ -97,6 +97,39 @@ MESSAGES = {
         "{removed} of the {before} projects of the current version are not in this file and "
         "will be removed",
     ),
+    # -- merging a return into the registry (store/merge.py)
+    "rule.ambiguous_title": (
+        "چند پروژه این شهرستان همین عنوان را دارند ({ids})؛ شناسه پروژه را بنویسید",
+        "several projects of this county have this title ({ids}); give the project id",
+    ),
+    "rule.duplicate_row": (
+        "ردیف تکراری: همین پروژه در ردیف {first} هم آمده است",
+        "duplicated row: the same project is also in row {first}",
+    ),
+    "rule.exclude_unknown": (
+        "این شناسه در بازبینی این پرونده نیست و نمی‌توان آن را کنار گذاشت",
+        "this id is not in the review of this file and cannot be excluded",
+    ),
+    "rule.version_changed": (
+        "پس از بازبینی، نسخه {current} جاری شده است (بازبینی بر پایه نسخه {reviewed} بود)؛ "
+        "پرونده را دوباره بازبینی کنید",
+        "version {current} became current after the review (made on version {reviewed}); "
+        "review the file again",
+    ),
+    "rule.replace_not_confirmed": (
+        "جایگزینی کل فهرست، {removed} پروژه از {before} پروژه را حذف می‌کند و تأیید لازم دارد",
+        "replacing the whole registry removes {removed} of the {before} projects and needs "
+        "confirmation",
+    ),
+    "rule.not_in_file": (
+        "{count} پروژه این شهرستان در پرونده بازگشتی نیست و بی‌تغییر می‌ماند: {ids}",
+        "{count} project(s) of this county are not in the returned file and are kept "
+        "unchanged: {ids}",
+    ),
+    "rule.county_moved": (
+        "شهرستان پروژه {id} از «{old}» به «{new}» تغییر می‌کند",
+        "project {id} moves from county '{old}' to '{new}'",
+    ),
     # -- import outcome
     "store.import.ok": (
         "نسخه {version} ذخیره شد: {added} پروژه افزوده، {changed} تغییر، {removed} حذف",
@@ -106,10 +139,37 @@ MESSAGES = {
         "پیش‌نمایش (ذخیره نشد): {added} پروژه افزوده، {changed} تغییر، {removed} حذف",
         "preview (not saved): {added} projects added, {changed} changed, {removed} removed",
     ),
+    "store.import.kept": (
+        "؛ {count} پروژه در پرونده بازگشتی نبود و بی‌تغییر ماند",
+        "; {count} project(s) not in the returned file, kept unchanged",
+    ),
+    "store.import.excluded": (
+        "؛ {count} ردیف به خواست ویرایشگر کنار گذاشته شد",
+        "; {count} row(s) excluded by the editor",
+    ),
     "store.import.failed": (
         "{count} مشکل پیدا شد؛ هیچ داده‌ای ذخیره نشد و نسخه جاری تغییری نکرد",
         "{count} problem(s) found; nothing was stored and the current version is unchanged",
     ),
+    # -- the review of an import, before anything is stored (store/merge.py)
+    "store.mode.merge": ("ادغام با فهرست جاری", "merge into the registry"),
+    "store.mode.replace": ("جایگزینی کل فهرست", "replace the whole registry"),
+    "store.review.heading": ("بازبینی ({mode})؛ شهرستان‌های پرونده: {counties}",
+                             "review ({mode}); counties in the file: {counties}"),
+    "store.review.row": ("(ردیف {row})", "(row {row})"),
+    "store.review.added": ("افزوده", "added"),
+    "store.review.changed": ("تغییر", "changed"),
+    "store.review.unchanged": ("بی‌تغییر", "unchanged"),
+    "store.review.absent": ("در پرونده نیست", "not in file"),
+    "store.review.removal": ("حذف", "removed"),
+    "store.review.not_in_file": (
+        "در پرونده بازگشتی نیست ({county}، {count} پروژه، بی‌تغییر می‌ماند): {ids}",
+        "not in the returned file ({county}, {count} project(s), kept unchanged): {ids}",
+    ),
+    "store.review.removed": ("{count} پروژه حذف می‌شود: {ids}",
+                             "{count} project(s) will be removed: {ids}"),
+    "store.review.untouched": ("{count} پروژه شهرستان‌های دیگر دست‌نخورده می‌ماند",
+                               "{count} project(s) of other counties stay untouched"),
     "store.kind.projects": ("پروژه‌ها", "Projects"),
     "store.kind.indicators": ("شاخص‌ها", "Indicators"),
     "store.kind.seed": ("داده پیش‌فرض", "Embedded default data"),
@@ -243,4 +303,43 @@ MESSAGES = {
     ),
     "store.account.forbidden": ("این حساب اجازه ثبت تغییر ندارد",
                                 "this account may not make changes"),
+    # -- saved scenarios: who may write
+    "store.scenario.sign_in": (
+        "برای ذخیره، بازنویسی یا حذف سناریو باید وارد شوید؛ پیوند اشتراک سناریو بدون ورود هم "
+        "کار می‌کند",
+        "sign in to save, overwrite or delete a scenario; share links work without signing in",
+    ),
+    "store.scenario.not_author": (
+        "سناریوی «{name}» را {author} ذخیره کرده است؛ فقط او یا یک ویرایشگر می‌تواند آن را "
+        "بازنویسی یا حذف کند",
+        "'{name}' was saved by {author}; only its author or an editor may overwrite or "
+        "delete it",
+    ),
+    "store.scenario.editors_only": (
+        "سناریوی «{name}» نویسندهٔ ثبت‌شده ندارد؛ فقط ویرایشگر می‌تواند آن را بازنویسی یا "
+        "حذف کند",
+        "'{name}' has no recorded author; only an editor may overwrite or delete it",
+    ),
+    # -- the command line: who writes
+    "store.cli.unknown_user": (
+        "کاربر «{name}» حساب ندارد؛ تغییر ثبت نشد. حساب‌ها: {accounts} "
+        "(افزودن حساب: pishran users add NAME)",
+        "--user '{name}' is not an account; nothing was changed. Accounts: {accounts} "
+        "(add one with: pishran users add NAME)",
+    ),
+    "store.cli.viewer": (
+        "حساب «{name}» بیننده است؛ فقط ویرایشگر تغییر ثبت می‌کند",
+        "the account '{name}' is a viewer; only editors make changes",
+    ),
+    "store.cli.no_user": (
+        "نویسندهٔ تغییر معلوم نیست: ‎--user NAME‎ را با نام یک حساب موجود بدهید (یا "
+        "PISHRAN_USER را، یا با کاربر سیستمی هم‌نام یک حساب کار کنید؛ کاربر سیستمی: {login})",
+        "who makes this change is unknown: give --user NAME with an existing account (or set "
+        "PISHRAN_USER, or run as the OS user of the same name as an account; OS user: "
+        "{login})",
+    ),
+    "store.cli.no_accounts": (
+        "هنوز حسابی نیست؛ نخست یک ویرایشگر بسازید: pishran users add NAME --role editor",
+        "there are no accounts yet; add an editor first: pishran users add NAME --role editor",
+    ),
 }

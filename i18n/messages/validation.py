@@ -14,6 +14,7 @@ MESSAGES = {
     "rule.above_maximum": ("بیشتر از حداکثر مجاز {maximum}", "above the maximum {maximum}"),
     "rule.not_allowed": ("مقدار مجاز نیست؛ مقادیر مجاز: {allowed}",
                          "not an allowed value; allowed: {allowed}"),
+    "validation.did_you_mean": ("؛ آیا منظور «{label}» بود؟", "; did you mean '{label}'?"),
     "rule.not_bool": ("باید بله/خیر (true/false) باشد", "must be yes/no (true/false)"),
     "rule.duplicate": ("تکراری است", "duplicate value"),
     "rule.unknown_county": ("شهرستان ناشناخته؛ نزدیک‌ترین نام‌ها: {suggestions}",

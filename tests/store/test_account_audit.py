@@ -165,6 +165,9 @@ def test_an_unwritable_database_refuses_the_change(tmp_path, monkeypatch, capsys
 def test_cli_records_and_lists_account_changes(store, db_url, monkeypatch, capsys):
     monkeypatch.setenv("PISHRAN_DATABASE_URL", db_url)
     monkeypatch.setenv("PISHRAN_USER", "operator")
+    # account changes are made in the name of an existing editor (the first needs none)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORDS[2] + "\n"))
+    assert main(["users", "add", "operator", "--password-stdin"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORDS[0] + "\n"))
     assert main(["users", "add", "مینا", "--password-stdin", "--role", "viewer"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORDS[1] + "\n"))
@@ -173,13 +176,14 @@ def test_cli_records_and_lists_account_changes(store, db_url, monkeypatch, capsy
     assert main(["users", "role", "nobody", "editor"]) == 1
     assert authenticate("مینا", PASSWORDS[1]) == User("مینا", "editor")
     monkeypatch.delenv("PISHRAN_USER")
-    assert main(["users", "remove", "مینا"]) == 0
+    assert main(["users", "remove", "مینا", "--user", "operator"]) == 0
     capsys.readouterr()
 
     assert main(["users", "log"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 4
-    assert "user_remove" in lines[0] and f"cli:{_login()}" in lines[0]
+    assert len(lines) == 5
+    assert "user_remove" in lines[0] and "operator" in lines[0]
+    assert "user_add" in lines[4] and "operator" in lines[4]  # the first: by $PISHRAN_USER
     assert "user_role" in lines[1] and "operator" in lines[1] and "new_role=editor" in lines[1]
     assert "user_password" in lines[2] and "user_add" in lines[3] and "مینا" in lines[3]
     assert main(["users", "log", "--json", "--limit", "2"]) == 0

@@ -18,6 +18,9 @@ from store import import_file, open_store
 from .conftest import WORKER, worker_env
 from .sample import projects_csv
 
+# Each version is one whole file (replace mode): a reader can tell a mix by the id prefixes.
+REPLACE = {"mode": "replace", "confirm_removal": True}
+
 
 def _consistent(store, dataset, versions: dict) -> None:
     """A dataset is one whole version: row counts as recorded, one file's ids only."""
@@ -80,7 +83,8 @@ def test_readers_see_whole_versions_during_imports(store, db_url, data_dir):
     thread = threading.Thread(target=read)
     thread.start()
     for i in range(6):
-        assert import_file(store, files[i % 2], f"f{i}.csv", "projects", "writer").ok
+        assert import_file(store, files[i % 2], f"f{i}.csv", "projects", "writer",
+                           **REPLACE).ok
     stop.set()
     thread.join(timeout=120)
     reader.close()
@@ -124,7 +128,7 @@ def _churn(url, data_dir, files, ready: int, marks: int) -> None:
     i = 0
     while True:
         result = import_file(store, files[i % len(files)], f"churn-{i}.csv", "projects",
-                             "churn")
+                             "churn", **REPLACE)
         if not result.ok:
             os._exit(3)
         if i % 3 == 2:
@@ -206,7 +210,7 @@ def test_kill_9_during_imports_never_leaves_a_partial_version(store, db_url, dat
             _consistent(after, dataset, {})
             assert dataset.version == str(current.id)
     assert killed_mid_write >= 1, "no kill landed inside a write transaction"
-    assert import_file(store, files[0], "after.csv", "projects", "a").ok
+    assert import_file(store, files[0], "after.csv", "projects", "a", **REPLACE).ok
     assert store.verify() == []
     print(f"\n{killed_mid_write}/20 kills inside a write transaction, {reads} reads, "
           f"{time.monotonic() - started:.1f} s")

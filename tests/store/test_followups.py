@@ -103,7 +103,8 @@ def test_only_writers_may_add(store):
 
 
 def test_unknown_after_new_version(store):
-    import_file(store, projects_csv(3, prefix="Q"), "q.csv", "projects", "a")
+    import_file(store, projects_csv(3, prefix="Q"), "q.csv", "projects", "a", mode="replace",
+                confirm_removal=True)
     with pytest.raises(DataValidationError) as err:
         add(store, project="P-001")
     assert err.value.problems[0].rule == "unknown_project"

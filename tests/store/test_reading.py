@@ -30,8 +30,10 @@ def test_encodings_are_detected(encoding, data):
     text, _found = decode_text(data)
     assert "کاشان" in text.replace("ي", "ی")
     sheet, = read_table_file(data, "x.csv")
-    assert list(sheet.frame.columns) == ["county_code", "title_fa", "status"]
+    # the three columns of the file, then the implied "not sample" of a file without one
+    assert list(sheet.frame.columns) == ["county_code", "title_fa", "status", "is_sample"]
     assert sheet.frame.iloc[0].tolist()[0] == "کاشان"
+    assert sheet.frame["is_sample"].tolist() == ["false"] and "is_sample" not in sheet.letters
     assert sheet.row_numbers.tolist() == [2]
 
 

@@ -46,7 +46,8 @@ def test_filled_template_imports(store):
     result = import_file(store, out.getvalue(), "template.xlsx", None, "a")
     assert result.ok, [p.message("en") for p in result.problems]
     assert result.kind == "projects" and result.rows == 1
-    project = store.current_dataset().projects.iloc[0]
+    projects = store.current_dataset().projects
+    project = projects[projects["project_id"] == "T-1"].iloc[0]  # added; the others kept
     assert (project["county_code"], project["sector"], project["status"]) == (
         "kashan", "industry", "in_progress")
     assert project["budget_billion_rials"] == 1200 and not project["is_sample"]

@@ -86,10 +86,13 @@ def test_extra_columns_of_the_embedded_data_are_kept(store):
     lines[1] += ",پیمانکار عوض شد,x"
     result = import_file(store, "\n".join(lines).encode(), "p.csv", "projects", "a")
     assert result.ok
-    assert [(w.rule, w.column) for w in result.warnings] == [("unknown_column", "ستون دیگر")]
+    assert [(w.rule, w.column) for w in result.warnings if w.rule != "not_in_file"] == [
+        ("unknown_column", "ستون دیگر")]
     projects = store.current_dataset().projects
     assert list(projects.columns[-2:]) == ["coord_quality", "notes"]
-    assert projects["notes"].tolist() == ["پیمانکار عوض شد", pd.NA, pd.NA]
+    notes = dict(zip(projects["project_id"], projects["notes"], strict=True))
+    assert [notes[f"C-00{i}"] for i in (1, 2, 3)] == ["پیمانکار عوض شد", pd.NA, pd.NA]
+    assert notes["P-002"] == "یادداشت 1"  # merged: the projects absent from the file kept
     assert "C-001" in store.version(result.version_id).diff["added"]
     restore(store, 1, "a")
     assert store.current_dataset().projects["notes"].tolist()[1] == "یادداشت 1"
@@ -99,9 +102,11 @@ def test_diff_changed_and_removed(store, data_dir):
     import_file(store, data_dir / "projects.csv", "same.csv", "projects", "a")
     same = store.version(2).diff
     assert (same["n_added"], same["n_changed"], same["n_removed"]) == (0, 0, 0)
-    result = import_file(store, projects_csv(10, budget_shift=1), "fewer.csv", "projects", "a")
+    result = import_file(store, projects_csv(10, budget_shift=1), "fewer.csv", "projects", "a",
+                         mode="replace", confirm_removal=True)
     assert result.diff["removed"] == ["P-011", "P-012"]
     assert result.diff["n_changed"] == 10
+    assert result.diff["mode"] == "replace" and store.version(3).n_projects == 10
 
 
 def test_indicators_import_keeps_projects(store):
@@ -146,11 +151,16 @@ def test_restore_writes_a_new_version_and_deletes_nothing(store):
 
 def test_dry_run_previews_without_storing(store):
     before = snapshot(store)
-    result = import_file(store, projects_csv(10), "p.csv", "projects", None, dry_run=True)
+    result = import_file(store, projects_csv(10), "p.csv", "projects", None, dry_run=True,
+                         mode="replace")
     assert result.ok and result.dry_run and result.version_id is None
     assert result.diff["n_removed"] == 2
     assert any(w.rule == "many_removed" for w in result.warnings)
     assert "2" in result.message("en")
+    merged = import_file(store, projects_csv(10), "p.csv", "projects", None, dry_run=True)
+    assert merged.ok and merged.diff["n_removed"] == 0 and merged.diff["n_not_in_file"] == 2
+    assert not any(w.rule == "many_removed" for w in merged.warnings)
+    assert "kept unchanged" in merged.message("en")
     assert snapshot(store) == before
 
 
@@ -194,7 +204,8 @@ def test_cache_follows_the_database(db_url, data_dir):
         one.ensure_seeded()
         first = two.current_dataset()
         assert two.current_dataset() is first  # cached while nothing changed
-        import_file(one, projects_csv(4), "p.csv", "projects", "a")
+        import_file(one, projects_csv(4), "p.csv", "projects", "a", mode="replace",
+                    confirm_removal=True)
         second = two.current_dataset()  # the other store sees it on its next call
         assert second.version == "2" and len(second.projects) == 4
 

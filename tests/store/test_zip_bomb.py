@@ -15,7 +15,7 @@ import pytest
 
 from analytics.validation import DataValidationError
 from pishran.store_commands import main
-from store import import_file, read_table_file
+from store import add_user, import_file, read_table_file
 from store.limits import MAX_UNZIPPED_BYTES
 
 from .bombs import bomb, workbook
@@ -104,6 +104,8 @@ def test_import_of_a_bomb_stores_nothing(store, honest, lying):
 
 def test_cli_import_of_a_bomb(store, db_url, monkeypatch, tmp_path, capsys, lying):
     monkeypatch.setenv("PISHRAN_DATABASE_URL", db_url)
+    monkeypatch.setenv("PISHRAN_USER", "operator")  # command-line writes need an editor account
+    add_user("operator", "a long enough password 1", "editor", by="tests")
     path = tmp_path / NAME
     path.write_bytes(lying)
     assert main(["import", str(path), "--kind", "projects"]) == 1

@@ -21,7 +21,8 @@ def main(argv: list[str]) -> int:
     if command == "seed":
         print(store.ensure_seeded(), flush=True)
     elif command == "import":
-        result = import_file(store, argv[2], argv[2], "projects", "worker")
+        result = import_file(store, argv[2], argv[2], "projects", "worker", mode="replace",
+                             confirm_removal=True)
         print(result.version_id if result.ok else "FAILED", flush=True)
     elif command == "churn":
         files = argv[2:]
@@ -29,7 +30,7 @@ def main(argv: list[str]) -> int:
         i = 0
         while True:
             result = import_file(store, files[i % len(files)], f"churn-{i}.csv", "projects",
-                                 "worker")
+                                 "worker", mode="replace", confirm_removal=True)
             assert result.ok, [p.message("en") for p in result.problems]
             if i % 3 == 2:
                 store.restore(1, "worker")

@@ -20,6 +20,7 @@ from analytics.measures import BALANCE_X, panel_balance
 from analytics.panel import sample_flags
 from briefing.report import measure_value_text
 from figures.charts import centre_rest_bars, lorenz_chart, theil_chart
+from figures.map_layers import panel_group_label
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, fmt_percent, fmt_share_pair, t
 from ui import layout, state
@@ -158,6 +159,19 @@ def render() -> None:
                           names=sep.join(names[c] for c in balance.dropped)))
         else:
             layout.note(t("balance.all_covered", lang, n=fmt_int(balance.n_units, lang)))
+        if "need_alignment" in values.index and balance.need_left_out:
+            # need alignment covers fewer counties: name them (▣: only a larger unit's rate)
+            group_mark = t("measure.group_mark", lang)
+            grouped = balance.need_grouped
+            layout.note(t("balance.need_left_out", lang,
+                          n=fmt_int(int(values.at["need_alignment", "n_units"]), lang),
+                          total=fmt_int(balance.n_total, lang),
+                          names=sep.join(names[c] + (f" {group_mark}" if c in grouped else "")
+                                         for c in balance.need_left_out)))
+            if grouped:
+                layout.note(t("balance.need_group_reason", lang, mark=group_mark,
+                              group=panel_group_label(ds.indicators, panel, grouped,
+                                                      ("unemployment_rate",), lang)))
 
     # --- Lorenz curve and centre vs the rest ------------------------------------------------
     marked = sample_flags(panel, "population")

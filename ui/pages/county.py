@@ -22,7 +22,12 @@ from analytics.project_views import (
     explorer_table,
     persian_sort_key,
 )
-from figures.map_layers import add_places_layer, places_table, places_with_coordinates
+from figures.map_layers import (
+    add_places_layer,
+    group_label,
+    places_table,
+    places_with_coordinates,
+)
 from figures.project_charts import (
     EXPLORER_DISPLAY_COLUMNS,
     county_locator,
@@ -96,10 +101,19 @@ def render() -> None:
     # --- ranks ----------------------------------------------------------------------------
     st.subheader(t("county.ranks_heading", lang))
     left, right = st.columns([3, 2], gap="large")
+    sep = ctx.sep
+    group_mark = t("measure.group_mark", lang)
+    own_groups = [g for g in profile["group"] if g] if "group" in profile else []
     with left:
         if ranks.level is None:
-            st.info(t("county.excluded", lang, names="، ".join(
-                t(f"measure.{n}", lang) for n in ranks.missing)))
+            if ranks.grouped:  # only a larger unit's figure: not the county's own
+                st.info(t("county.excluded_group", lang, mark=group_mark,
+                          names=sep.join(t(f"measure.{n}", lang) for n in ranks.grouped),
+                          group=group_label(own_groups[0] if own_groups else "GROUP:?",
+                                            lang, names)))
+            if ranks.missing:
+                st.info(t("county.excluded", lang, names=sep.join(
+                    t(f"measure.{n}", lang) for n in ranks.missing)))
         else:
             rank_rows = {
                 t("county.col.method", lang): [t(f"county.method.{m}", lang) for m in ranks.ranks.index],
@@ -113,13 +127,19 @@ def render() -> None:
                          column_config=tables.text_columns(frame, lang))
             layout.note(t("county.level_note", lang, level=t(f"level.{ranks.level}", lang),
                           best=fmt_int(ranks.best, lang), worst=fmt_int(ranks.worst, lang)))
+        if ranks.left_out:  # who the ranks leave out, and why (▣: a larger unit's figure)
+            layout.note(t("county.ranks_left_out", lang, n=fmt_int(ranks.n_counties, lang),
+                          k=fmt_int(len(ranks.left_out), lang), names=sep.join(
+                              names[c] + (f" {group_mark}" if c in ranks.left_out_grouped
+                                          else "") for c in ranks.left_out)))
+            if ranks.left_out_grouped:
+                layout.note(t("measure.group_legend", lang, mark=group_mark))
     with right:
         st.metric(t("county.metric.level", lang),
                   t(f"level.{ranks.level}", lang) + (" ✱" if ranks.sample_indicators else "")
                   if ranks.level else "—")
         layout.note(t("county.ranks_spec", lang))
         if ranks.sample_indicators:
-            sep = ctx.sep
             st.markdown('<span class="pishran-sample">' + t("county.ranks_sample", lang, names=sep.join(
                 t(f"measure.{n}", lang) for n in ranks.sample_indicators)) + "</span>",
                 unsafe_allow_html=True)
@@ -136,6 +156,19 @@ def render() -> None:
     table_downloads(indicator_table[list(indicator_table.columns)[::-1]] if lang == "fa" else indicator_table,
                     chart_title, lang, key="county_indicators")  # in reading order (the grid shows fa reversed)
     layout.note(t("county.indicators_note", lang))
+    grouped = profile[profile["is_group"]]
+    if len(grouped):  # this county shows a larger unit's figure: say whose
+        layout.note(t("county.profile_group", lang, mark=group_mark, name=names[code],
+                      indicators=sep.join(t(f"measure.{n}", lang) for n in grouped["indicator"]),
+                      group=group_label(str(grouped["group"].iloc[0]), lang, names)))
+    ranked_without = profile[~profile["is_group"] & profile["left_out"].map(len).astype(bool)]
+    # ranked among fewer counties: name the ones left out (one note per set left out)
+    for (left_out, groups, n_ranked), rows in ranked_without.groupby(
+            ["left_out", "left_out_groups", "n_ranked"], sort=False):
+        layout.note(t("county.profile_left_out", lang, mark=group_mark,
+                      indicators=sep.join(t(f"measure.{n}", lang) for n in rows["indicator"]),
+                      n=fmt_int(n_ranked, lang), left_out=sep.join(names[c] for c in left_out),
+                      group=sep.join(group_label(g, lang, names) for g in groups)))
 
     # --- projects -------------------------------------------------------------------------
     st.subheader(t("county.projects_heading", lang))

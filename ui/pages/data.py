@@ -27,9 +27,12 @@ from store import (
     template_workbook,
     versions_frame,
 )
+from store.headers import label
+from store.merge import MODES, change_label, mode_label, value_text
 from ui import auth, data, layout
 from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads
+from ui.state import seed
 
 KINDS = ("projects", "indicators")
 FLASH = "data:flash"
@@ -63,9 +66,72 @@ def problems_display(problems, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sheet", "row", "column", "value", "rule", "message"])
 
 
+def review_tables(review, counties: pd.DataFrame, lang: str
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An import's review (:class:`store.merge.Review`) as two display tables: the
+    projects it adds, changes, leaves out or removes, and their fields old → new."""
+    names = dict(zip(counties["code"], counties["name_fa" if lang == "fa" else "name_en"],
+                     strict=True))
+    projects = review.projects[review.projects["change"] != "unchanged"]
+    shown = pd.DataFrame({
+        "project_id": projects["project_id"],
+        "county": projects["county_code"].map(lambda c: str(names.get(c, c))),
+        "title": projects["title_fa"].fillna(""),
+        "change": projects["change"].map(lambda c: change_label(c, lang)),
+        "row": projects["row"].map(lambda r: "" if pd.isna(r) else num(r, lang)),
+        "n_fields": projects["n_fields"].map(lambda n: fmt_int(n, lang) if n else ""),
+    })
+    fields = review.changed_fields()
+    fields = fields[fields["new"].notna() | (fields["change"] == "changed")]
+    shown_fields = pd.DataFrame({
+        "project_id": fields["project_id"],
+        "field": fields["field"].map(lambda f: label("projects", f, lang)),
+        "old": [value_text(f, v, lang, names) for f, v in zip(fields["field"], fields["old"],
+                                                               strict=True)],
+        "new": [value_text(f, v, lang, names) for f, v in zip(fields["field"], fields["new"],
+                                                               strict=True)],
+        "change": fields["change"].map(lambda c: change_label(c, lang)),
+    })
+    return shown.reset_index(drop=True), shown_fields.reset_index(drop=True)
+
+
 def who(name, lang: str) -> str:
     """The recorded writer; the seed's ``system`` in the reading language."""
     return t("data_page.system", lang) if name == "system" else str(name)
+
+
+#: The follow-up fields that hold a project's own values, and the project they were
+#: seeded from.
+FU_PROJECT_FIELDS = {"data_fu_status": "status", "data_fu_physical": "physical_progress_pct",
+                     "data_fu_financial": "financial_progress_pct"}
+FU_SEEDED_FOR = "data:fu_seeded_for"
+
+
+def _percent_or_none(value) -> float | None:
+    return None if pd.isna(value) else min(100.0, max(0.0, float(value)))
+
+
+def seed_followup_fields(projects: pd.DataFrame, project: str | None) -> None:
+    """Give the follow-up form the selected project's status and progress whenever the
+    selection changes (or after a save), so the fields follow the project and an entry
+    saved without touching them repeats the project's values.  Between selections the
+    fields keep what the editor typed (:func:`ui.state.seed`)."""
+    ss = st.session_state
+    if project is None:
+        return
+    if ss.get(FU_SEEDED_FOR) != project:
+        for key in FU_PROJECT_FIELDS:
+            ss.pop(key, None)
+        ss[FU_SEEDED_FOR] = project
+    row = projects.loc[projects["project_id"] == project]
+    if row.empty:
+        return
+    row = row.iloc[0]
+    status = row["status"] if isinstance(row["status"], str) and row["status"] in STATUSES \
+        else STATUSES[0]
+    seed("data_fu_status", status, options=STATUSES)
+    seed("data_fu_physical", _percent_or_none(row["physical_progress_pct"]))
+    seed("data_fu_financial", _percent_or_none(row["financial_progress_pct"]))
 
 
 def render() -> None:
@@ -158,6 +224,11 @@ def render() -> None:
     upload_key = f"data_upload_{generation}"
     kind = st.radio(t("data_page.kind", lang), KINDS, horizontal=True, key="data_kind",
                     format_func=lambda k: t(f"store.kind.{k}", lang), disabled=not writer)
+    mode = "merge"
+    if kind == "projects":  # merge a return (default) or replace the whole registry
+        mode = st.radio(t("data_page.import_mode", lang), MODES, horizontal=True,
+                        key="data_import_mode", format_func=lambda m: mode_label(m, lang),
+                        disabled=not writer)
     UPLOAD_TYPES = ["xlsx", "csv"]
     if lang != "en":  # Streamlit's uploader has its own English words: replaced by CSS
         layout.localise_uploader(lang, UPLOAD_TYPES)
@@ -165,12 +236,16 @@ def render() -> None:
                                 disabled=not writer)
     layout.note(t("data_page.upload_note", lang))
 
-    def _save(kind: str, upload_key: str) -> None:
+    def _save(kind: str, upload_key: str, mode: str, base_version: int | None) -> None:
         upload = st.session_state.get(upload_key)
         if upload is None:
             return
-        try:
-            result = import_file(store, upload.getvalue(), upload.name, kind, auth.current_user())
+        ss = st.session_state
+        try:  # the reviewed version, less the excluded rows; removals only when confirmed
+            result = import_file(store, upload.getvalue(), upload.name, kind, auth.current_user(),
+                                 mode=mode, exclude=ss.get("data_import_exclude") or (),
+                                 confirm_removal=bool(ss.get("data_replace_confirm")),
+                                 base_version=base_version)
         except PermissionError:
             st.session_state["data:save_error"] = t("store.account.forbidden", lang)
             return
@@ -181,23 +256,51 @@ def render() -> None:
             st.session_state["data:upload_generation"] = (
                 st.session_state.get("data:upload_generation", 0) + 1)
             st.session_state.pop("data:preview", None)
+            for key in ("data_import_exclude", "data_replace_confirm"):
+                st.session_state.pop(key, None)
         else:
-            st.session_state["data:save_error"] = result.message(lang)
+            st.session_state["data:save_error"] = result.message(lang) + " " + " ".join(
+                p.message(lang) for p in result.problems[:3])
 
     if uploaded is not None and writer:
         content = uploaded.getvalue()
         digest = hashlib.sha256(content).hexdigest()
-        preview_key = (digest, uploaded.name, kind, ds.version)
+        preview_key = (digest, uploaded.name, kind, ds.version, mode)
         cached = st.session_state.get("data:preview")
         if cached is None or cached[0] != preview_key:
+            for key in ("data_import_exclude", "data_replace_confirm"):  # a new review
+                st.session_state.pop(key, None)
             with st.spinner():
-                cached = (preview_key, import_file(store, content, uploaded.name, kind, dry_run=True))
+                cached = (preview_key, import_file(store, content, uploaded.name, kind,
+                                                   dry_run=True, mode=mode))
             st.session_state["data:preview"] = cached
         result = cached[1]
         save_error = st.session_state.pop("data:save_error", None)
         if save_error:
             st.error(save_error)
-        if result.ok:
+        removals = 0
+        if result.ok and result.review is not None:  # the review, before anything is stored
+            st.info(result.message(lang))
+            review = result.review
+            st.markdown(f"**{t('data_page.review_heading', lang)}**")
+            layout.note(t("data_page.review_note", lang,
+                          untouched=fmt_int(review.untouched, lang)))
+            shown, shown_fields = review_tables(review, ds.counties, lang)
+            show_table(shown, "data_page.col.", lang, key="data_review_table")
+            if len(shown_fields):
+                st.markdown(f"**{t('data_page.review_fields_heading', lang)}**")
+                show_table(shown_fields, "data_page.col.", lang, key="data_review_fields")
+            st.multiselect(t("data_page.review_exclude", lang), review.excludable(),
+                           key="data_import_exclude", disabled=not writer,
+                           help=t("data_page.review_exclude_help", lang))
+            excluded = set(st.session_state.get("data_import_exclude") or ())
+            removals = len(set(review.ids("removed")) - excluded)
+            if removals:
+                st.warning(t("data_page.replace_warning", lang, count=fmt_int(removals, lang),
+                             total=fmt_int(len(ds.projects), lang)))
+                st.checkbox(t("data_page.replace_confirm", lang, count=fmt_int(removals, lang)),
+                            key="data_replace_confirm", disabled=not writer)
+        elif result.ok:
             st.info(result.message(lang))
             diff = result.diff
             st.markdown(f"**{t('data_page.diff_heading', lang)}**")
@@ -225,8 +328,11 @@ def render() -> None:
             show_table(problems_display(result.warnings, lang), "data_page.pr.", lang,
                        key="data_warnings_table")
         if result.ok:
+            confirmed = not removals or bool(st.session_state.get("data_replace_confirm"))
+            base = int(ds.version) if str(ds.version).isdigit() else None
             st.button(t("data_page.save", lang), key="data_save", type="primary",
-                      on_click=_save, args=(kind, upload_key))
+                      disabled=not confirmed, on_click=_save,
+                      args=(kind, upload_key, mode, base))
 
     # --- restore (editors) --------------------------------------------------------------
     st.subheader(t("data_page.restore_heading", lang))
@@ -264,9 +370,9 @@ def render() -> None:
     titles = dict(zip(ds.projects["project_id"],
                       ds.projects["title_fa" if lang == "fa" else "title_en"].fillna(
                           ds.projects["title_fa"])))
-    status_of = dict(zip(ds.projects["project_id"], ds.projects["status"]))
     project = st.selectbox(t("data_page.followup_project", lang), ids, key="data_fu_project",
                            format_func=lambda pid: f"{titles.get(pid, pid)} ({pid})")
+    seed_followup_fields(ds.projects, project)
 
     def _record(project_id: str) -> None:
         ss = st.session_state
@@ -283,6 +389,7 @@ def render() -> None:
             return
         ss["data_fu_note"] = ""
         ss["data_fu_blocker"] = ""
+        ss.pop(FU_SEEDED_FOR, None)  # next run: the project's values with this entry applied
         ss[FLASH] = t("store.followup.saved", lang)
 
     with st.form("data_followup_form", clear_on_submit=False):
@@ -292,9 +399,8 @@ def render() -> None:
         st.text_input(t("data_page.followup_date", lang), key="data_fu_date", max_chars=20,
                       disabled=not writer)
         c1, c2, c3 = st.columns(3)
-        current_status = status_of.get(project)
+        # status and progress hold the selected project's values (seed_followup_fields)
         c1.selectbox(t("data_page.followup_status", lang), STATUSES, key="data_fu_status",
-                     index=STATUSES.index(current_status) if current_status in STATUSES else 0,
                      format_func=lambda s: t(f"status.{s}", lang), disabled=not writer)
         c2.number_input(t("data_page.followup_physical", lang), min_value=0.0, max_value=100.0,
                         value=None, step=1.0, key="data_fu_physical", disabled=not writer)

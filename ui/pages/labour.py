@@ -19,6 +19,7 @@ from analytics.labour import (
     quadrant_members,
 )
 from figures.charts import labour_scatter
+from figures.map_layers import panel_group_label
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, t
 from ui import layout, state
@@ -95,10 +96,13 @@ def render() -> None:
                   source=t("labour.source.custom" if custom else "labour.source.province", lang)))
 
     # --- the scatter --------------------------------------------------------------------------------
-    fig = labour_scatter(classified, thresholds, lang)
+    # counties showing a larger unit's rate are left off the scatter, named above it
+    grouped = group_members(classified)
+    fig = labour_scatter(classified, thresholds, lang, group_name=panel_group_label(
+        ctx.ds.indicators, panel, grouped, ("unemployment_rate", "net_migration_rate"), lang))
     st.plotly_chart(fig, width="stretch", config=plotly_config(t("labour.title", lang), lang))
     chart_downloads(fig, t("labour.title", lang), lang, key="labour_scatter")
-    shown = classified[~classified["missing"]]
+    shown = classified[~classified["missing"] & ~classified["is_group"]]
     n_sample = int(shown["is_sample"].sum())
     if n_sample:
         st.markdown('<span class="pishran-sample">' + html.escape(t(
@@ -107,7 +111,6 @@ def render() -> None:
     missing = classified.index[classified["missing"]].tolist()
     if missing:
         layout.note(t("labour.missing", lang, names=sep.join(names[c] for c in missing)))
-    grouped = group_members(classified)
     if grouped:
         layout.note(t("labour.group_note", lang, mark=group_mark,
                       names=sep.join(names[c] for c in grouped)))
@@ -131,7 +134,10 @@ def render() -> None:
 
     st.subheader(t("labour.details_heading", lang))
     rows = []
-    for code, row in classified.sort_values("distance", ascending=False).iterrows():
+    # a larger unit's rate gives no distance of the county's own: those rows go last, «—»
+    order = classified.assign(_own=~classified["is_group"]).sort_values(
+        ["_own", "distance"], ascending=False, kind="stable")
+    for code, row in order.iterrows():
         rows.append({
             t("common.county", lang): names[code],
             t("labour.col.group", lang): (t(f"labour.quadrant.{row['quadrant']}", lang)
@@ -147,7 +153,8 @@ def render() -> None:
             + (" ✱" if row.get("population_is_sample", False) else ""),
             t("measure.budget_per_capita", lang): fmt_number(row["budget_per_capita"], lang, 1)
             + (" ✱" if row.get("population_is_sample", False) else ""),
-            t("labour.col.distance", lang): fmt_number(row["distance"], lang, 2),
+            t("labour.col.distance", lang): ("—" if row["is_group"]
+                                             else fmt_number(row["distance"], lang, 2)),
         })
     st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
     table_downloads(pd.DataFrame(rows), t("labour.details_heading", lang), lang, key="labour_details")

@@ -295,7 +295,7 @@ def render() -> None:
                                  use_coordinates=False, planar=True)
         n_spread = int((pts["placed"] == "spread").sum()) if geo_view else 0
         add_project_layer(fig, projects, pts, dict(zip(codes, names)), lang, geo=geo_view)
-    places_missing = pd.DataFrame()
+    places_missing = pd.DataFrame()  # assets the map does not place, listed below it
     n_places_town = 0
     if is_data and "places" in layers:
         with_xy, places_missing = places_with_coordinates(ds.places)
@@ -303,7 +303,7 @@ def render() -> None:
             add_places_layer(fig, ds.places, dict(zip(codes, names)), lang)
             n_places_town = int((with_xy.get("coord_quality", pd.Series(dtype=str))
                                  .astype(str).str.lower() != "exact").sum())
-        else:
+        else:  # the tiles are not geography: no asset has a place on them, whatever its point
             places_missing = ds.places
 
     # --------------------------------------------------------------------------- the chart
@@ -353,13 +353,13 @@ def render() -> None:
             layout.note(t("map.group_count", lang, n=fmt_int(len(grouped), lang)))
     if n_spread:
         layout.note(t("map.spread_note", lang, n=fmt_int(n_spread, lang)))
-    if is_data and "places" in layers and not geo_view:
-        layout.note(t("map.layers.places_tiles", lang))
     if n_places_town:
         layout.note(t("map.places_town_note", lang, n=fmt_int(n_places_town, lang),
                       total=fmt_int(len(with_xy), lang)))
     if len(places_missing):
-        st.markdown("**" + t("map.places_missing", lang, n=fmt_int(len(places_missing), lang)) + "**")
+        # on tiles the list holds every asset: the view places none (not: they lack points)
+        heading = "map.places_missing" if geo_view else "map.places_tiles_list"
+        st.markdown("**" + t(heading, lang, n=fmt_int(len(places_missing), lang)) + "**")
         missing_table = places_table(places_missing, dict(zip(codes, names)), lang)
         if lang == "fa":  # the grid lays columns out left to right: name first from the right
             missing_table = missing_table[list(missing_table.columns)[::-1]]

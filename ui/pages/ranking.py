@@ -21,7 +21,8 @@ from analytics.indicators import (
 )
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
-from figures.charts import rank_matrix_chart, rank_stability_chart
+from figures.charts import left_out_note, rank_matrix_chart, rank_stability_chart
+from figures.map_layers import panel_group_label
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_number, t
 from ui import layout, state
@@ -131,7 +132,12 @@ def render() -> None:
     left, right = st.columns([3, 2]) if method == "all" else (st.container(), None)
     with left:
         st.subheader(t("ranking.ranks_heading", lang))
-        fig = rank_matrix_chart(ranks, names, method_labels, lang, sample=sample_county)
+        left_out = list(result.excluded["county"])
+        grouped = [c for c in left_out if groups.loc[c].any()]
+        note = left_out_note(left_out, grouped, names, lang, group=panel_group_label(
+            ds.indicators, panel, grouped, list(spec), lang))
+        fig = rank_matrix_chart(ranks, names, method_labels, lang, sample=sample_county,
+                                note=note)
         st.plotly_chart(fig, width="stretch",
                         config=plotly_config(t("ranking.ranks_heading", lang), lang))
         chart_downloads(fig, t("ranking.ranks_heading", lang), lang, key="ranking_ranks")

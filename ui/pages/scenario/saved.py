@@ -1,5 +1,10 @@
 """The Scenario page's saved scenarios: save by name, load, delete with confirmation,
-and compare any two (baseline, the current scenario or saved ones) measure by measure."""
+and compare any two (baseline, the current scenario or saved ones) measure by measure.
+
+Writes need a person: saving, overwriting and deleting need a signed-in account (the
+sign-in form is in the section), and an existing file may be overwritten or deleted only
+by its author or an editor (:mod:`store.scenarios` checks it again at every write).
+Loading, comparing and share links work for everyone."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from briefing.report import measure_value_text
 from figures.scenario_charts import signed
 from i18n import fmt_int, localise_digits, t
 from store import scenarios as store
-from ui import data
+from ui import auth, data
 from ui.pages.scenario.common import (
     FLASH,
     PageContext,
@@ -29,14 +34,26 @@ from ui.pages.scenario.common import (
 from ui.state import seed
 
 
+def _writer() -> store.Writer | None:
+    """The signed-in person as a scenario writer (``None``: nobody signed in, or an account
+    that no longer exists)."""
+    try:
+        return store.scenario_writer(auth.current_user())
+    except store.ScenarioPermissionError:
+        return None
+
+
 def _save(lang: str) -> None:
     name = (st.session_state.get("scn_save_name") or "").strip()
     description = (st.session_state.get("scn_save_description") or "").strip()
     scenario = replace(current_scenario(), description=description)
     try:
-        store.save_scenario(name, scenario, dataset=data.dataset())
+        store.save_scenario(name, scenario, dataset=data.dataset(), by=auth.current_user())
     except ScenarioError as err:
         flash("store", "error", t("scenario_page.save_refused", lang), err.messages(lang))
+        return
+    except store.ScenarioPermissionError as err:
+        flash("store", "error", t("scenario_page.save_refused", lang), [err.message(lang)])
         return
     set_scenario(replace(scenario, name=store.validate_name(name)))
     flash("store", "success", t("scenario.saved", lang, name=store.validate_name(name)))
@@ -68,9 +85,12 @@ def _delete(lang: str) -> None:
     if not name or not st.session_state.get("scn_del_confirm"):
         return
     try:
-        removed = store.delete_scenario(name)
+        removed = store.delete_scenario(name, by=auth.current_user())
     except ScenarioError as err:
         flash("store", "error", t("scenario_page.delete_refused", lang), err.messages(lang))
+        return
+    except store.ScenarioPermissionError as err:
+        flash("store", "error", t("scenario_page.delete_refused", lang), [err.message(lang)])
         return
     st.session_state["scn_del_confirm"] = False
     if removed:
@@ -110,6 +130,11 @@ def saved_scenarios(ctx: PageContext, scenario: Scenario, report: dict, filter_j
 def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
     lang = ctx.lang
     show_flash("store")
+    writer = _writer()
+    sign_in = t("store.scenario.sign_in", lang)
+    if writer is None:  # saving, overwriting and deleting need a person
+        st.info(sign_in)
+    auth.sign_in_panel(lang, container=st.container())
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(f"**{t('scenario_page.save_heading', lang)}**")
@@ -119,7 +144,8 @@ def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
         st.text_input(t("scenario_page.save_description", lang), key="scn_save_description",
                       max_chars=500)
         st.button(t("scenario_page.save", lang), key="scn_save", on_click=_save, args=(lang,),
-                  disabled=scenario.is_empty())
+                  disabled=scenario.is_empty() or writer is None,
+                  help=sign_in if writer is None else None)
     with c2:
         all_names = [s.name for s in saved]
         st.markdown(f"**{t('scenario_page.load_heading', lang)}**")
@@ -131,13 +157,23 @@ def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
                       args=(lang,))
             if st.session_state.get("scn_del_name") not in all_names:
                 st.session_state["scn_del_name"] = all_names[0]
-            st.selectbox(t("scenario_page.delete_name", lang), all_names, key="scn_del_name")
+            chosen = st.selectbox(t("scenario_page.delete_name", lang), all_names,
+                                  key="scn_del_name")
+            author = next((s.author for s in saved if s.name == chosen), None)
+            allowed = writer is not None and writer.may_change(author)
+            why = None
+            if writer is None:
+                why = sign_in
+            elif not allowed:
+                why = (t("store.scenario.editors_only", lang, name=chosen) if author is None
+                       else t("store.scenario.not_author", lang, name=chosen, author=author))
             seed("scn_del_confirm", False)
             confirm = st.checkbox(t("scenario_page.delete_confirm", lang),
-                                  key="scn_del_confirm")
+                                  key="scn_del_confirm", disabled=not allowed)
             st.button(t("scenario_page.delete", lang), key="scn_del", on_click=_delete,
-                      args=(lang,),
-                      disabled=not confirm)
+                      args=(lang,), disabled=not (confirm and allowed), help=why)
+            if why is not None and writer is not None:
+                st.caption(why)
         else:
             st.info(t("scenario_page.none_saved", lang))
     if saved:
@@ -148,6 +184,7 @@ def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
                      s.modified.replace("T", " "), lang),
                  t("scenario_page.col.state", lang): t(
                      "scenario_page.valid" if s.valid else "scenario_page.invalid", lang),
+                 t("scenario_page.col.author", lang): s.author or "—",
                  t("scenario_page.col.description", lang): s.description}
                 for s in saved]
         st.table(pd.DataFrame(rows).set_index(t("scenario_page.col.name", lang)))
