@@ -438,12 +438,18 @@ def build_deck(slides_spec: Sequence[SlideSpec], lang: str = "fa",
 def deck_to_pdf(pptx_bytes: bytes, timeout: float = 180) -> bytes | None:
     """The deck as PDF via ``libreoffice --headless --convert-to pdf``; None when
     LibreOffice is not installed.  Uses a private LibreOffice profile per call."""
+    return office_to_pdf(pptx_bytes, "pptx", timeout)
+
+
+def office_to_pdf(data: bytes, suffix: str, timeout: float = 180) -> bytes | None:
+    """An office file (``suffix``: pptx, xlsx, …) as PDF via LibreOffice; None when
+    LibreOffice is not installed or wrote nothing.  A private profile per call."""
     exe = compat.libreoffice()
     if not exe:
         return None
-    with tempfile.TemporaryDirectory(prefix="pishran-deck-") as tmp:
-        src = Path(tmp) / "deck.pptx"
-        src.write_bytes(pptx_bytes)
+    with tempfile.TemporaryDirectory(prefix="pishran-pdf-") as tmp:
+        src = Path(tmp) / f"document.{suffix}"
+        src.write_bytes(data)
         profile = (Path(tmp) / "profile").as_uri()
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", tmp, str(src)]
@@ -453,5 +459,5 @@ def deck_to_pdf(pptx_bytes: bytes, timeout: float = 180) -> bytes | None:
             from exports.images import ExportError
 
             raise ExportError(f"LibreOffice did not finish within {timeout:.0f} s") from exc
-        out = Path(tmp) / "deck.pdf"
+        out = Path(tmp) / "document.pdf"
         return out.read_bytes() if out.is_file() else None

@@ -82,10 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=_report)
 
     from pishran.export_commands import add_export_commands
+    from pishran.round_commands import add_round_commands
     from pishran.store_commands import add_store_commands
 
     add_export_commands(sub)
     add_store_commands(sub)
+    add_round_commands(sub)
 
     boundaries = sub.add_parser("boundaries", help="county boundary files")
     bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)

@@ -5,6 +5,7 @@ Wired into ``pishran.cli.build_parser`` by :func:`add_export_commands`.  Command
     pishran export deck --out FILE.pptx [--scenario NAME] [--views v1 v2 …] [--lang fa|en] [--pdf]
     pishran export chart VIEW --out FILE.png|.svg [--lang fa|en] [--scenario NAME]
                               [--width 1920 --height 1080 --scale 1]
+    pishran export workbooks --out DIR [--county C] [--round NAME]   (pishran.round_commands)
 
 The content is the briefing layer's: the context from :func:`briefing.context.build_context`,
 the views of :data:`briefing.views.VIEWS` and the deck of :func:`briefing.deck.deck_spec`
@@ -129,4 +130,8 @@ def add_export_commands(subparsers: Any) -> argparse.ArgumentParser:
     chart.add_argument("--height", type=int, default=1080)
     chart.add_argument("--scale", type=float, default=1)
     chart.set_defaults(func=_export_chart)
+
+    from pishran.round_commands import add_workbooks_command
+
+    add_workbooks_command(esub)
     return export

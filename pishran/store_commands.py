@@ -18,7 +18,8 @@ Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
                          [--physical 40] [--financial 30] [--note …] [--blocker …]
                          [--role followup_officer|governor_office|mp] [--user NAME]
     pishran followup list PROJECT_ID
-    pishran followup stale [--days N] [--today 1404/08/28]
+    pishran followup list --county لنجان [--out LIST.xlsx|LIST.pdf] [--json] [--lang fa|en]
+    pishran followup stale [--days N] [--today 1404/08/28] [--json] [--lang fa|en]
     pishran template KIND OUT.xlsx [--lang fa|en]
 
 Writes need a person.  Every write — ``import`` (not ``--dry-run``), ``versions
@@ -290,7 +291,7 @@ def _versions(args: argparse.Namespace) -> int:
 
 def _followup(args: argparse.Namespace) -> int:
     from analytics.validation import DataValidationError
-    from store.followups import add_followup, project_timeline, stale_projects
+    from store.followups import add_followup, project_timeline
 
     if args.followup_command == "add":
         try:
@@ -308,15 +309,101 @@ def _followup(args: argparse.Namespace) -> int:
                 return 1
             print(f"follow-up {entry} recorded for {args.project_id}")
             return 0
-        if args.followup_command == "list":
+        if args.followup_command == "list" and args.county is None:
+            if not args.project_id:
+                print("pishran followup list: give PROJECT_ID or --county", file=sys.stderr)
+                return 2
             frame = project_timeline(store, args.project_id)
             columns = ["jalali_date", "status", "physical_pct", "financial_pct", "actor_role",
                        "recorded_by", "recorded_at_jalali", "blocker", "note"]
             print(frame[columns].to_string(index=False) if len(frame) else "(none)")
             return 0
         dataset = store.current_dataset()
-        for pid in stale_projects(dataset, store.followups_frame(), args.today, args.days):
-            print(pid)
+        log = store.followups_frame()
+        if args.followup_command == "list":
+            return _county_list(args, dataset, log)
+        return _stale(args, dataset, log)
+
+
+def _status(args: argparse.Namespace, dataset, log):
+    from analytics.followup_status import followup_status
+
+    return followup_status(dataset.projects, log, args.today, args.days,
+                           counties=list(dataset.counties["code"]))
+
+
+def _rows_out(table, as_json: bool) -> None:
+    """A table printed as aligned text, or as a JSON list of records."""
+    if as_json:
+        print(json.dumps(json.loads(table.to_json(orient="records", force_ascii=False)),
+                         ensure_ascii=False, indent=2))
+    else:
+        print(table.to_string(index=False))
+
+
+def _stale(args: argparse.Namespace, dataset, log) -> int:
+    """``followup stale``: id, county, title, days since the last follow-up, officer."""
+    import pandas as pd
+
+    from i18n import t
+
+    status = _status(args, dataset, log)
+    rows = status.projects[status.projects["is_stale"]].copy()
+    rows["_never"] = rows["days_since"].isna()
+    rows = rows.sort_values(["_never", "days_since"], ascending=[False, False], kind="stable")
+    names = dict(zip(dataset.counties["code"], dataset.counties["name_fa"], strict=True))
+    lang = args.lang
+    table = pd.DataFrame({
+        "project_id": rows["project_id"],
+        "county": rows["county_code"].map(names),
+        "title": rows["title_fa"],
+        "days_since": rows["days_since"],
+        "followup_officer": rows["followup_officer"],
+    })
+    if not args.json:
+        if table.empty:
+            print(t("overdue.cli.none_stale", lang))
+            return 0
+        table = table.rename(columns={
+            "project_id": t("overdue.col.project_id", lang), "county": t("overdue.col.county", lang),
+            "title": t("overdue.col.title", lang), "days_since": t("overdue.col.days_since", lang),
+            "followup_officer": t("overdue.col.followup_officer", lang)})
+        table = table.astype(object).where(table.notna(), "—")
+    _rows_out(table, args.json)
+    return 0
+
+
+def _county_list(args: argparse.Namespace, dataset, log) -> int:
+    """``followup list --county C``: the governor's list (printed, --json, or --out FILE)."""
+    from exports.followup_list import county_list_excel, county_list_pdf, list_table
+    from i18n import t
+
+    lang = args.lang
+    code = dataset.resolver.try_resolve(args.county)
+    if code is None:
+        print(t("overdue.cli.unknown_county", lang, name=args.county), file=sys.stderr)
+        return 2
+    counties = dataset.counties.set_index("code")
+    name = str(counties.loc[code, "name_fa" if lang == "fa" else "name_en"])
+    status = _status(args, dataset, log)
+    if args.out:
+        out = Path(args.out)
+        if out.suffix.lower() == ".pdf":
+            data = county_list_pdf(status, code, name, lang)
+            if data is None:
+                print(t("overdue.cli.no_pdf", lang), file=sys.stderr)
+                return 1
+        else:
+            data = county_list_excel(status, code, name, lang)
+        out.write_bytes(data)
+        print(t("overdue.cli.wrote", lang, path=str(out)))
+        return 0
+    if args.json:
+        rows = status.county(code).drop(columns=["title_en"] if lang == "fa" else [])
+        _rows_out(rows, True)
+        return 0
+    table = list_table(status.county(code), lang)
+    _rows_out(table.astype(object).where(table.notna(), "—"), False)
     return 0
 
 
@@ -408,11 +495,18 @@ def add_store_commands(subparsers) -> None:
                       choices=("followup_officer", "governor_office", "mp"))
     fadd.add_argument("--user", help=USER_HELP)
     fadd.add_argument("--lang", **lang)
-    flist = fsub.add_parser("list", help="a project's follow-up timeline")
-    flist.add_argument("project_id")
-    stale = fsub.add_parser("stale", help="projects without a recent follow-up")
-    stale.add_argument("--days", type=int, help="default $PISHRAN_STALE_DAYS or 90")
-    stale.add_argument("--today", help="Jalali date (default: today)")
+    flist = fsub.add_parser("list", help="a project's follow-up timeline, or with --county "
+                                         "the governor's list (projects, where they stand, "
+                                         "what is overdue); read-only")
+    flist.add_argument("project_id", nargs="?")
+    flist.add_argument("--county", help="county code or name (e.g. لنجان)")
+    flist.add_argument("--out", help="write the list to FILE.xlsx (or FILE.pdf, via LibreOffice)")
+    stale = fsub.add_parser("stale", help="projects without a recent follow-up (a table)")
+    for sub in (flist, stale):
+        sub.add_argument("--days", type=int, help="default $PISHRAN_STALE_DAYS or 90")
+        sub.add_argument("--today", help="Jalali date (default: today)")
+        sub.add_argument("--json", action="store_true")
+        sub.add_argument("--lang", choices=("fa", "en"), default="fa")
     followup.set_defaults(func=_followup)
 
     template = subparsers.add_parser("template", help="write an empty import template")

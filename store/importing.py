@@ -22,7 +22,9 @@
 ``dry_run=True`` validates and computes the diff — and, for projects, the review
 (``result.review``: per project, each field old → new) — against the current version
 without writing.  ``exclude`` leaves reviewed rows out; ``base_version`` refuses the
-import when another version became current after the review.
+import when another version became current after the review.  ``round_id`` records a
+projects file as a return for that follow-up round (:mod:`store.rounds`: the stamp of a
+county workbook is checked — another round is refused, rows of another county warned).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from store.headers import EXTRA_SYNONYMS, KIND_SCHEMAS, header_key, label
 from store.limits import MAX_CELL_CHARS
 from store.merge import MODES, MergePlan, Review, plan_merge
 from store.reading import RawSheet, read_input, read_table_file
+from store.rounds import find_round, record_returns, stamp_checks
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
 
@@ -77,6 +80,8 @@ class ImportResult:
     dry_run: bool = False
     mode: str | None = None  # projects: "merge" or "replace"
     review: Review | None = None  # projects: per project, each field old → new
+    round_id: int | None = None  # the round the return is recorded for
+    stamp: dict | None = None  # a county workbook's stamp (round, due date, county)
 
     def message(self, lang: str = "fa") -> str:
         if not self.ok:
@@ -384,7 +389,8 @@ def _check(store: Store, source, file_name: str, kind: str | None) -> _Checked:
 def import_file(store: Store, source, file_name: str | None = None, kind: str | None = None,
                 user: User | str | None = None, *, dry_run: bool = False, mode: str = "merge",
                 exclude: Collection[str] = (), confirm_removal: bool = False,
-                base_version: int | None = None) -> ImportResult:
+                base_version: int | None = None, round_id: int | None = None
+                ) -> ImportResult:
     """Validate ``source`` (bytes, path or upload) and, when it has no problem at all,
     store it as a new current version (see module docstring).  Never raises for bad
     content: every problem is in the result.  ``PermissionError`` when ``user`` may not
@@ -395,9 +401,13 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
     removes projects, needs ``confirm_removal=True``.  ``exclude``: project ids of the
     review whose change is left out.  ``base_version``: the version the review was made
     against — refused when another version has become current since.  Indicators:
-    the file replaces the indicators table (``mode`` does not apply)."""
+    the file replaces the indicators table (``mode`` does not apply).  ``round_id``: a
+    projects file is the return for that round (``KeyError`` for an unknown round); a
+    stamped county workbook with no round chosen is recorded for its stamped round."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
+    if round_id is not None and find_round(store, int(round_id)) is None:
+        raise KeyError(f"no round {round_id}")
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     if not file_name:
@@ -414,6 +424,16 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
     kind, table = checked.kind, checked.table
     result.kind, result.problems, result.warnings = kind, checked.problems, checked.warnings
     result.sha256 = hashlib.sha256(checked.data).hexdigest()
+    if kind == "projects" and table is not None:
+        round_id, result.stamp, found, warned = stamp_checks(
+            store, checked.data, table, checked.where, checked.sheets, result.file_name,
+            round_id)
+        result.problems = _order(result.problems + found, list(checked.sheets))
+        result.warnings = _order(result.warnings + warned, list(checked.sheets))
+    elif round_id is not None and kind is not None:
+        result.problems.append(Problem(result.file_name, None, "—", "", "round_not_projects",
+                                       {}))
+    result.round_id = round_id
     if result.problems and table is not None and kind == "projects":
         # every problem at once: also the rows naming one project twice (by title) …
         store.ensure_seeded()
@@ -427,7 +447,8 @@ def import_file(store: Store, source, file_name: str | None = None, kind: str | 
     if kind == "projects":
         result.mode = mode
         return _import_projects(store, checked, result, name, mode=mode, exclude=exclude,
-                                confirm_removal=confirm_removal, base_version=base_version)
+                                confirm_removal=confirm_removal, base_version=base_version,
+                                round_id=round_id)
     if dry_run:
         current = store.current_version_id()
         before = store.dataset_at(current) if current else None
@@ -494,7 +515,8 @@ def _diff_detail(plan: MergePlan, exclude) -> dict:
 
 def _import_projects(store: Store, checked: _Checked, result: ImportResult, name: str | None,
                      *, mode: str, exclude, confirm_removal: bool,
-                     base_version: int | None) -> ImportResult:
+                     base_version: int | None, round_id: int | None = None
+                     ) -> ImportResult:
     file_name = result.file_name
     exclude = list(dict.fromkeys(exclude))
 
@@ -537,6 +559,8 @@ def _import_projects(store: Store, checked: _Checked, result: ImportResult, name
         if result.problems:
             return result  # nothing written: the transaction holds no change
         detail = _diff_detail(plan, exclude)
+        if round_id is not None:
+            detail["round_id"] = round_id
         version_id, diff = store.create_version(
             conn, current, kind="projects", user=name, file_name=file_name,
             sha256=result.sha256, projects=new, indicators=current, diff_extra=detail)
@@ -545,7 +569,11 @@ def _import_projects(store: Store, checked: _Checked, result: ImportResult, name
             "rows": result.rows, "previous": current, "mode": mode,
             "n_added": diff["n_added"], "n_changed": diff["n_changed"],
             "n_removed": diff["n_removed"], "n_not_in_file": detail["n_not_in_file"],
-            "excluded": detail["excluded"]})
+            "excluded": detail["excluded"], "round_id": round_id})
+        if round_id is not None:  # the return, recorded with its version
+            stamped = (result.stamp or {}).get("county_code")
+            record_returns(conn, round_id, version_id, [stamped] if stamped
+                           else detail["counties"], name, file_name)
     result.ok, result.version_id, result.diff = True, version_id, diff
     return result
 

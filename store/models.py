@@ -15,7 +15,11 @@ Design — *a version is a full snapshot*:
 * ``followups`` — append-only log of follow-up entries (triggers refuse changes).
 * ``audit_log`` — who wrote what, when (append-only): ``seed``, ``import``, ``restore``,
   ``followup`` and the account changes ``user_add`` / ``user_remove`` /
-  ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash).
+  ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash),
+  ``round_add``.
+* ``rounds`` — the follow-up rounds with the governors (name, Jalali due date); and
+  ``round_returns`` — which version recorded a county's return for a round (one row per
+  county the returned file covers).  Both append-only (migration ``0002``).
 
 The row tables mirror :data:`core.schema.PROJECTS` / ``INDICATORS`` column by
 column; ``extra_json`` keeps the extra columns the embedded data has beside the schema
@@ -51,6 +55,8 @@ __all__ = [
     "indicator_rows",
     "followups",
     "audit_log",
+    "rounds",
+    "round_returns",
     "ROW_TABLES",
     "ACTOR_ROLES",
     "APPEND_ONLY_TABLES",
@@ -59,7 +65,7 @@ __all__ = [
 
 ACTOR_ROLES = ("followup_officer", "governor_office", "mp")
 APPEND_ONLY_TABLES = ("dataset_versions", "project_rows", "indicator_rows", "followups",
-                      "audit_log")
+                      "audit_log", "rounds", "round_returns")
 
 metadata = MetaData()
 
@@ -151,5 +157,30 @@ audit_log = Table(
     Column("action", Text, nullable=False),
     Column("version_id", Integer, nullable=True),
     Column("detail_json", Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+rounds = Table(
+    "rounds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("due_jalali", Text, nullable=False),  # YYYY/MM/DD
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(), nullable=False),  # UTC, naive
+    sqlite_autoincrement=True,
+)
+
+round_returns = Table(
+    "round_returns",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
+    Column("version_id", Integer, ForeignKey("dataset_versions.id"), nullable=False),
+    Column("county_code", Text, nullable=False),
+    Column("file_name", Text, nullable=True),
+    Column("recorded_by", Text, nullable=False),
+    Column("recorded_at", DateTime(), nullable=False),  # UTC, naive
+    Index("ix_round_returns_round", "round_id", "county_code"),
     sqlite_autoincrement=True,
 )

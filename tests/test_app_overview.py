@@ -94,3 +94,19 @@ def test_without_boundaries_the_app_runs_and_says_how_to_get_them(monkeypatch, t
         assert len(tiles["customdata"]) == 28  # the equal-tile map: a hexagon per county
     finally:
         data.province_geometry.clear()
+
+
+def test_overview_shows_the_overdue_counts_and_links_the_worst_county():
+    from analytics.followup_status import followup_status
+    from i18n import fmt_int, t
+    from store.loading import load_dataset
+
+    at = run_app()
+    assert not at.exception
+    ds = load_dataset()
+    status = followup_status(ds.projects, counties=list(ds.counties["code"]))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("overdue.metric.overdue", "fa")] == fmt_int(
+        int(status.projects["is_overdue"].sum()), "fa")
+    assert metrics[t("overdue.metric.missed", "fa")] == fmt_int(
+        int(status.projects["missed_end"].sum()), "fa")

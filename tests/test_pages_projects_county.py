@@ -13,7 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.filters import ProjectFilter
-from i18n import t
+from analytics.followup_status import followup_status
+from i18n import fmt_int, t
 
 ROOT = Path(__file__).resolve().parents[1]
 PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٬", "0123456789,")
@@ -551,7 +552,7 @@ def test_projects_english_grid_keeps_left_to_right_order():
     assert order[:3] == ["mark", "stale", "title"]
 
 
-def test_county_tables_fit_1280():
+def test_county_tables_fit_1280(ds):
     at = run_page("county", county="isfahan")
     # Isfahan shows only pre-2021 Isfahan's census figures (▣): it is not ranked, so the
     # ranks grid (two short text columns, sized to content) is not there — the last two
@@ -560,7 +561,10 @@ def test_county_tables_fit_1280():
                    names="، ".join(t(f"measure.{m}", "fa") for m in
                                   ("unemployment_rate", "literacy_rate", "urbanisation_rate")))
     assert [i.value for i in at.info] == [not_ranked]
-    assert len(at.dataframe) == 2  # no assets name Isfahan county as theirs
+    # no assets name Isfahan county as theirs; the overdue list (a grid when there is one)
+    # comes after the projects
+    overdue = followup_status(ds.projects, counties=list(ds.counties["code"])).overdue("isfahan")
+    assert len(at.dataframe) == 2 + (not overdue.empty)
     first = 0
     for i in (first, first + 1):  # indicators, projects
         order, config = grid(at, i)
@@ -570,3 +574,14 @@ def test_county_tables_fit_1280():
     order, config = grid(at, first + 1)
     assert order[-2:] == ["title", "mark"] and "county" not in order
     assert config["title"]["width"] > 190  # the room left by the hidden columns
+
+
+def test_county_page_lists_the_overdue_items_and_offers_the_governor_s_list(ds):
+    at = run_page("county", county="lenjan")
+    assert not at.exception
+    status = followup_status(ds.projects, counties=list(ds.counties["code"]))
+    n = len(status.overdue("lenjan"))
+    assert t("overdue.county_heading", "fa", n=fmt_int(n, "fa")) in heading_texts(at)
+    buttons = [b for b in at.get("download_button")
+               if t("overdue.download_xlsx", "fa") in str(b.proto)]
+    assert len(buttons) == 1

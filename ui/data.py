@@ -106,3 +106,15 @@ def province_geometry():
     from geo.cache import geometry_or_none
 
     return geometry_or_none(counties_df=dataset().counties)
+
+
+def followup_status(ds: Dataset | None = None):
+    """Overdue and open items of ``ds`` (default: the current dataset) with the store's
+    follow-up log (:func:`analytics.followup_status.followup_status`, today, the
+    ``PISHRAN_STALE_DAYS`` limit)."""
+    from analytics.followup_status import followup_status as compute
+
+    ds = ds or dataset()
+    st_ = store()
+    return compute(ds.projects, st_.followups_frame() if st_ is not None else None,
+                   counties=list(ds.counties["code"]))

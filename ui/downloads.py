@@ -251,3 +251,20 @@ def build_briefing_deck(view_ids: Sequence[str], lang: str = "fa", title: str | 
             progress(total, total, label)
 
     return build_deck(specs, lang, progress=report)
+
+
+# ---------------------------------------------------------------------------
+# The governor's list (one county's projects and what is overdue)
+# ---------------------------------------------------------------------------
+
+
+def governor_list_download(status, code: str, name: str, lang: str) -> None:
+    """A download button for the county's printable list (Excel, built on click)."""
+    from exports.followup_list import county_list_excel
+
+    file_name = export_filename(t("overdue.file_name", lang, name=name), lang)
+    st.download_button(
+        t("overdue.download_xlsx", lang),
+        data=lambda: county_list_excel(status, code, name, lang),
+        file_name=f"{file_name}.xlsx", mime=XLSX_MIME, key=f"dl_governor_{code}",
+        on_click="ignore", type="secondary")

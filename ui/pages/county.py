@@ -22,6 +22,7 @@ from analytics.project_views import (
     explorer_table,
     persian_sort_key,
 )
+from exports.followup_list import list_table
 from figures.map_layers import (
     add_places_layer,
     group_label,
@@ -39,7 +40,7 @@ from figures.theme import plotly_config
 from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state, tables
 from ui.context import page_context
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import chart_downloads, governor_list_download, table_downloads
 
 #: The projects table's columns (reading order): they fit a 1280 × 800 screen.
 COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
@@ -188,6 +189,19 @@ def render() -> None:
                         headers=tables.headers(columns))
         st.page_link("pages/projects.py", label=t("county.open_project", lang),
                       query_params=state.link_params(replace(flt, counties=(code,))))
+
+    # --- overdue and open items, and the governor's printable list (whole county) --------
+    status = data.followup_status(ds)
+    overdue = status.overdue(code)
+    st.subheader(t("overdue.county_heading", lang, n=fmt_int(len(overdue), lang)))
+    if overdue.empty:
+        layout.note(t("overdue.none", lang))
+    else:
+        listed = list_table(overdue, lang)
+        st.dataframe(listed[list(listed.columns)[::-1]] if lang == "fa" else listed,
+                     hide_index=True, width="stretch")
+    layout.note(t("overdue.note", lang, days=fmt_int(status.days, lang)))
+    governor_list_download(status, code, names[code], lang)
 
     # --- the map --------------------------------------------------------------------------
     st.subheader(t("county.map_heading", lang))

@@ -15,6 +15,7 @@ import streamlit as st
 from analytics.validation import DataValidationError
 from core.jalali import today_jalali
 from core.schema import STATUSES
+from exports.followup_list import COUNT_HEADERS, officer_label
 from figures.theme import export_filename
 from i18n import fmt_int, fmt_percent, localise_digits, t
 from store import (
@@ -32,6 +33,7 @@ from store.merge import MODES, change_label, mode_label, value_text
 from ui import auth, data, layout
 from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads
+from ui.rounds import render_rounds, round_choice
 from ui.state import seed
 
 KINDS = ("projects", "indicators")
@@ -216,6 +218,7 @@ def render() -> None:
 
     if store is None:
         return
+    render_rounds(store, ds, lang, writer)  # rounds: county workbooks (zip), replies
 
     # --- upload (editors) ---------------------------------------------------------------
     st.subheader(t("data_page.upload_heading", lang))
@@ -229,6 +232,7 @@ def render() -> None:
         mode = st.radio(t("data_page.import_mode", lang), MODES, horizontal=True,
                         key="data_import_mode", format_func=lambda m: mode_label(m, lang),
                         disabled=not writer)
+    round_id = round_choice(store, lang, writer) if kind == "projects" else None
     UPLOAD_TYPES = ["xlsx", "csv"]
     if lang != "en":  # Streamlit's uploader has its own English words: replaced by CSS
         layout.localise_uploader(lang, UPLOAD_TYPES)
@@ -236,7 +240,8 @@ def render() -> None:
                                 disabled=not writer)
     layout.note(t("data_page.upload_note", lang))
 
-    def _save(kind: str, upload_key: str, mode: str, base_version: int | None) -> None:
+    def _save(kind: str, upload_key: str, mode: str, base_version: int | None,
+              round_id: int | None = None) -> None:
         upload = st.session_state.get(upload_key)
         if upload is None:
             return
@@ -245,7 +250,7 @@ def render() -> None:
             result = import_file(store, upload.getvalue(), upload.name, kind, auth.current_user(),
                                  mode=mode, exclude=ss.get("data_import_exclude") or (),
                                  confirm_removal=bool(ss.get("data_replace_confirm")),
-                                 base_version=base_version)
+                                 base_version=base_version, round_id=round_id)
         except PermissionError:
             st.session_state["data:save_error"] = t("store.account.forbidden", lang)
             return
@@ -265,14 +270,14 @@ def render() -> None:
     if uploaded is not None and writer:
         content = uploaded.getvalue()
         digest = hashlib.sha256(content).hexdigest()
-        preview_key = (digest, uploaded.name, kind, ds.version, mode)
+        preview_key = (digest, uploaded.name, kind, ds.version, mode, round_id)
         cached = st.session_state.get("data:preview")
         if cached is None or cached[0] != preview_key:
             for key in ("data_import_exclude", "data_replace_confirm"):  # a new review
                 st.session_state.pop(key, None)
             with st.spinner():
                 cached = (preview_key, import_file(store, content, uploaded.name, kind,
-                                                   dry_run=True, mode=mode))
+                                                   dry_run=True, mode=mode, round_id=round_id))
             st.session_state["data:preview"] = cached
         result = cached[1]
         save_error = st.session_state.pop("data:save_error", None)
@@ -332,7 +337,7 @@ def render() -> None:
             base = int(ds.version) if str(ds.version).isdigit() else None
             st.button(t("data_page.save", lang), key="data_save", type="primary",
                       disabled=not confirmed, on_click=_save,
-                      args=(kind, upload_key, mode, base))
+                      args=(kind, upload_key, mode, base, round_id))
 
     # --- restore (editors) --------------------------------------------------------------
     st.subheader(t("data_page.restore_heading", lang))
@@ -445,3 +450,21 @@ def render() -> None:
                 lambda s: localise_digits(str(s), lang)),
         })
         show_table(shown, "data_page.tl.", lang, key="data_timeline_table")
+
+    # --- overdue and open items per county and per follow-up officer -------------------
+    status = data.followup_status(ds)
+    names = ds.counties.set_index("code")["name_fa" if lang == "fa" else "name_en"]
+    for heading, counts, key, label in (
+            ("overdue.by_county_heading", status.by_county, "county_code",
+             lambda c: names.get(c, c)),
+            ("overdue.by_officer_heading", status.by_officer, "followup_officer",
+             lambda n: officer_label(n, lang))):
+        st.markdown(f"**{t(heading, lang)}**")
+        frame = counts.assign(**{key: counts[key].map(label)}).rename(columns={
+            "county_code": t("overdue.col.county", lang),
+            "followup_officer": t("overdue.col.followup_officer", lang),
+        } | {c: t(k, lang) for c, k in COUNT_HEADERS.items()})
+        frame = frame.sort_values(t("overdue.col.n_overdue", lang), ascending=False, kind="stable")
+        st.dataframe(frame[list(frame.columns)[::-1]] if lang == "fa" else frame,
+                     hide_index=True, width="stretch")
+    layout.note(t("overdue.note", lang, days=fmt_int(status.days, lang)))

@@ -54,6 +54,26 @@ def render() -> None:
     c4.caption(t("store.followup.stale", lang, count=fmt_int(len(stale), lang),
                  days=fmt_int(stale_days, lang)))
 
+    # --- overdue and open items (the filter's projects), the worst county linked ----------
+    status = data.followup_status(ds)
+    rows = status.projects[status.projects["project_id"].isin(flt.apply(ds.projects)["project_id"])]
+    st.subheader(t("overdue.heading", lang))
+    o1, o2, o3, o4 = st.columns(4)
+    o1.metric(t("overdue.metric.overdue", lang), fmt_int(int(rows["is_overdue"].sum()), lang))
+    o2.metric(t("overdue.metric.stale", lang, days=fmt_int(status.days, lang)),
+              fmt_int(int(rows["is_stale"].sum()), lang))
+    o3.metric(t("overdue.metric.missed", lang), fmt_int(int(rows["missed_end"].sum()), lang))
+    o4.metric(t("overdue.metric.blocked", lang), fmt_int(int(rows["has_blocker"].sum()), lang))
+    worst = rows[rows["is_overdue"]]["county_code"].value_counts().head(3)
+    county_names = ds.counties.set_index("code")["name_fa" if lang == "fa" else "name_en"]
+    if len(worst):
+        layout.note(t("overdue.worst", lang, names=join_list(
+            (f"{county_names[c]} ({fmt_int(n, lang)})" for c, n in worst.items()), lang)))
+        st.page_link("pages/county.py", label=t("overdue.open_county", lang,
+                                                name=county_names[worst.index[0]]),
+                     query_params=state.link_params(flt, {"county": worst.index[0]}))
+    layout.note(t("overdue.note", lang, days=fmt_int(status.days, lang)))
+
     # --- the map --------------------------------------------------------------------
     st.subheader(t("overview.map_heading", lang))
     measures = list(PANEL_MEASURES)
