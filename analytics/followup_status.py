@@ -5,7 +5,10 @@ follow-up log already laid over it or not) and the follow-up log, and says per p
 
 * ``days_since`` — days since the last follow-up: the later of the registry's
   ``last_followup`` and the latest log entry (``<NA>`` when never followed up);
-  ``is_stale`` when more than ``days`` (``PISHRAN_STALE_DAYS``, default 90) or never;
+  ``is_stale`` when more than ``days`` (``PISHRAN_STALE_DAYS``, default 90) or never.
+  :func:`days_since_followup` and :func:`is_stale` are the one home of that rule:
+  :func:`store.followups.staleness` / ``stale_projects`` (the ⌛ marks, the Overview,
+  ``pishran followup stale``) call them too;
 * ``missed_end`` — the planned end date (``planned_end``) has passed and the project is
   not completed; ``days_late`` — by how many days;
 * ``blocker`` — the open blocker: the blocker text of the project's *latest* follow-up
@@ -28,7 +31,8 @@ import pandas as pd
 from core.jalali import parse_jalali_series, today_jalali
 from core.settings import stale_days
 
-__all__ = ["CLOSED", "COUNT_COLUMNS", "FollowupStatus", "followup_status"]
+__all__ = ["CLOSED", "COUNT_COLUMNS", "FollowupStatus", "days_since_followup", "followup_status",
+           "is_stale"]
 
 CLOSED = ("completed", "cancelled")
 COUNT_COLUMNS = ("n_projects", "n_stale", "n_missed", "n_blocked", "n_overdue")
@@ -62,19 +66,40 @@ def _to_date(values: pd.Series) -> pd.Series:
     return parse_jalali_series(values.astype("string").reset_index(drop=True)).dates
 
 
-def _latest_log(log: pd.DataFrame | None) -> pd.DataFrame:
-    if log is None or log.empty:
-        return pd.DataFrame({"jalali_date": pd.Series(dtype="string"),
-                             "blocker": pd.Series(dtype="string")},
-                            index=pd.Index([], name="project_id", dtype="string"))
+def days_since_followup(projects: pd.DataFrame, log: pd.DataFrame | None = None,
+                        today: str | None = None) -> pd.DataFrame:
+    """Days since each project's last follow-up — the one home of that computation.
+
+    One row per row of ``projects``, in its order (index reset): ``project_id``,
+    ``last_date`` — the later of the registry's ``last_followup`` and the latest
+    ``jalali_date`` of the project's entries in ``log`` (``<NA>`` when neither) — and
+    ``days_since`` (``Int64``, ``<NA>`` when never followed up or the date is invalid)
+    up to ``today`` (Jalali ``YYYY/MM/DD``, default today in Tehran).
+    """
+    today_date = _to_date(pd.Series([today or today_jalali()])).iloc[0]
+    pid = projects["project_id"].astype("string").reset_index(drop=True)
+    last = projects["last_followup"].astype("string").reset_index(drop=True)
+    if log is not None and not log.empty:
+        logged = log.groupby("project_id")["jalali_date"].max().astype("string")
+        last = pd.concat([last, pid.map(logged).astype("string")], axis=1).max(axis=1)
+    last = last.astype("string")
+    days = (today_date - _to_date(last)).dt.days.astype("Int64")
+    return pd.DataFrame({"project_id": pid, "last_date": last, "days_since": days})
+
+
+def is_stale(days_since: pd.Series, days: int) -> pd.Series:
+    """Stale: no follow-up for more than ``days`` days, or never (``<NA>``)."""
+    return (days_since.isna() | (days_since > days)).fillna(True).astype(bool)
+
+
+def _open_blockers(log: pd.DataFrame | None) -> pd.Series:
+    """Per project id: the blocker of its latest log entry (``<NA>`` when none)."""
+    if log is None or log.empty or "blocker" not in log.columns:
+        return pd.Series(dtype="string", index=pd.Index([], name="project_id", dtype="string"))
     order = [c for c in ("jalali_date", "recorded_at", "id") if c in log.columns]
     latest = log.sort_values(order, kind="stable").groupby("project_id", sort=False).tail(1)
-    latest = latest.set_index("project_id")
-    last_date = log.groupby("project_id")["jalali_date"].max().astype("string")
-    blocker = (latest["blocker"] if "blocker" in latest.columns
-               else pd.Series(pd.NA, index=latest.index)).astype("string").str.strip()
-    return pd.DataFrame({"jalali_date": last_date.reindex(latest.index),
-                         "blocker": blocker.where(blocker != "")})
+    blocker = latest.set_index("project_id")["blocker"].astype("string").str.strip()
+    return blocker.where(blocker != "")
 
 
 def _counts(frame: pd.DataFrame, key: str, keys: Sequence[str] | None) -> pd.DataFrame:
@@ -105,21 +130,18 @@ def followup_status(projects: pd.DataFrame, log: pd.DataFrame | None = None,
     limit = stale_days() if days is None else int(days)
     today = today or today_jalali()
     today_date = _to_date(pd.Series([today])).iloc[0]
-    latest = _latest_log(log)
+    blockers = _open_blockers(log)
 
-    pid = projects["project_id"].astype("string").reset_index(drop=True)
-    imported = projects["last_followup"].astype("string").reset_index(drop=True)
-    logged = pid.map(latest["jalali_date"]).astype("string")
-    last = pd.concat([imported, logged], axis=1).max(axis=1).astype("string")
-    days_since = (today_date - _to_date(last)).dt.days.astype("Int64")
+    since = days_since_followup(projects, log, today)
+    pid, last, days_since = since["project_id"], since["last_date"], since["days_since"]
 
     status = projects["status"].astype("string").reset_index(drop=True)
     closed = status.isin(CLOSED).fillna(False).astype(bool)
     end = _to_date(projects["planned_end"])
     days_late = (today_date - end).dt.days.astype("Int64")
     missed = (~closed & (days_late > 0).fillna(False)).astype(bool)
-    stale = (~closed & (days_since.isna() | (days_since > limit)).fillna(True)).astype(bool)
-    blocker = pid.map(latest["blocker"]).astype("string").where(~closed)
+    stale = (~closed & is_stale(days_since, limit)).astype(bool)
+    blocker = pid.map(blockers).astype("string").where(~closed)
     has_blocker = blocker.notna()
 
     def column(name: str, dtype: str = "string") -> pd.Series:

@@ -29,6 +29,7 @@ __all__ = [
     "ExplorerDisplay",
     "explorer_display",
     "fields_html",
+    "followup_log_display",
     "history_display",
     "indicator_chart",
     "jalali_ticks",
@@ -229,6 +230,53 @@ def history_display(history: pd.DataFrame, lang: str = "fa") -> pd.DataFrame:
     if lang == "fa":
         frame = frame[columns[::-1]]
     return frame
+
+
+#: The follow-up log's display columns in reading order → their catalogue keys.
+_LOG_COLUMNS = {"date": "projects.log.date", "project": "projects.log.project",
+                "status": "projects.log.status", "physical": "projects.log.physical",
+                "financial": "projects.log.financial", "blocker": "projects.log.blocker",
+                "note": "projects.log.note", "actor": "projects.log.actor",
+                "recorded_by": "projects.log.recorded_by"}
+
+
+def followup_log_display(log: pd.DataFrame, lang: str = "fa",
+                         titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """Follow-up entries (the store's log: ``jalali_date``, ``status``, ``physical_pct``,
+    ``financial_pct``, ``blocker``, ``note``, ``actor_role``, ``recorded_by``) as display
+    text, newest first: Jalali date with month name, status and role labels, percentages
+    (Persian digits in ``fa``).  With ``titles`` (project id → title) a project column comes
+    second.  Columns in reading order (reversed in ``fa`` for the grid)."""
+    order = [c for c in ("jalali_date", "recorded_at", "id") if c in log.columns]
+    log = log.sort_values(order, ascending=False, kind="stable") if order else log
+
+    def text(value: object) -> str:
+        return "" if _is_missing(value) else str(value)
+
+    def pct(value: object) -> str:
+        return "" if _is_missing(value) else fmt_percent(value, lang)
+
+    head = {k: t(key, lang) for k, key in _LOG_COLUMNS.items()}
+    rows = []
+    for _, e in log.iterrows():
+        row = {head["date"]: fmt_date(text(e.get("jalali_date")), lang)}
+        if titles is not None:
+            pid = text(e.get("project_id"))
+            row[head["project"]] = titles.get(pid, pid)
+        status, role = text(e.get("status")), text(e.get("actor_role"))
+        row |= {
+            head["status"]: _label(f"status.{status}", lang, status) if status else "",
+            head["physical"]: pct(e.get("physical_pct")),
+            head["financial"]: pct(e.get("financial_pct")),
+            head["blocker"]: text(e.get("blocker")),
+            head["note"]: text(e.get("note")),
+            head["actor"]: _label(f"store.actor.{role}", lang, role) if role else "",
+            head["recorded_by"]: text(e.get("recorded_by")),
+        }
+        rows.append(row)
+    columns = [v for k, v in head.items() if titles is not None or k != "project"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame[columns[::-1]] if lang == "fa" else frame
 
 
 def _to_timestamp(iso: str) -> pd.Timestamp:

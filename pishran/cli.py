@@ -84,10 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     from pishran.export_commands import add_export_commands
     from pishran.round_commands import add_round_commands
     from pishran.store_commands import add_store_commands
+    from pishran.vocabulary_commands import add_vocabulary_commands
 
     add_export_commands(sub)
     add_store_commands(sub)
     add_round_commands(sub)
+    add_vocabulary_commands(sub)
+    from pishran.people_commands import add_people_commands
+
+    add_people_commands(sub)
 
     boundaries = sub.add_parser("boundaries", help="county boundary files")
     bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)

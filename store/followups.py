@@ -13,10 +13,11 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analytics.followup_status import CLOSED, days_since_followup, is_stale
 from analytics.validation import DataValidationError, Problem, _enum_lookup
 from core.clock import jalali_datetime, utcnow
 from core.gregorian import gregorian_suggestion
-from core.jalali import JalaliDateError, parse_jalali, parse_jalali_series, today_jalali
+from core.jalali import JalaliDateError, parse_jalali, today_jalali
 from core.schema import PROJECTS, STATUSES
 from core.settings import stale_days
 from core.text import normalise_digits, normalise_text
@@ -37,7 +38,7 @@ __all__ = [
     "stale_projects",
 ]
 
-CLOSED_STATUSES = ("completed", "cancelled")
+CLOSED_STATUSES = CLOSED
 _SOURCE = "followup"
 
 
@@ -160,20 +161,14 @@ def project_timeline(store: Store, project_id: str) -> pd.DataFrame:
 def staleness(dataset: Dataset, followup_log: pd.DataFrame | None = None,
               today: str | None = None, *, include_closed: bool = False) -> pd.DataFrame:
     """Per project: ``last_date`` (latest of ``last_followup`` and the log) and
-    ``days_since`` (``<NA>`` when never followed up), most neglected first."""
+    ``days_since`` (``<NA>`` when never followed up), most neglected first.
+
+    The days come from :func:`analytics.followup_status.days_since_followup` (the one
+    home of that computation, shared with the overdue lists)."""
     projects = dataset.projects
     if not include_closed:
         projects = projects[~projects["status"].isin(CLOSED_STATUSES).fillna(False)]
-    last = projects.set_index("project_id")["last_followup"].astype("string")
-    if followup_log is not None and not followup_log.empty:
-        logged = followup_log.groupby("project_id")["jalali_date"].max().astype("string")
-        logged = logged.reindex(last.index)
-        last = pd.concat([last, logged], axis=1).max(axis=1).astype("string")
-    today_date = parse_jalali_series(pd.Series([today or today_jalali()])).dates.iloc[0]
-    dates = parse_jalali_series(last.reset_index(drop=True)).dates
-    days = (today_date - dates).dt.days.astype("Int64")
-    frame = pd.DataFrame({"project_id": last.index.astype("string"),
-                          "last_date": last.to_numpy(), "days_since": days.to_numpy()})
+    frame = days_since_followup(projects, followup_log, today)
     frame["never"] = frame["days_since"].isna()
     frame = frame.sort_values(["never", "days_since"], ascending=[False, False], kind="stable")
     return frame.drop(columns="never").reset_index(drop=True)
@@ -187,5 +182,4 @@ def stale_projects(dataset: Dataset, followup_log: pd.DataFrame | None = None,
     projects are left out unless ``include_closed``.  Most neglected first."""
     limit = stale_days() if days is None else int(days)
     frame = staleness(dataset, followup_log, today_jalali, include_closed=include_closed)
-    stale = frame["days_since"].isna() | (frame["days_since"] > limit).fillna(False)
-    return [str(p) for p in frame.loc[stale, "project_id"]]
+    return [str(p) for p in frame.loc[is_stale(frame["days_since"], limit), "project_id"]]

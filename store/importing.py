@@ -52,6 +52,7 @@ from store.limits import MAX_CELL_CHARS
 from store.merge import MODES, MergePlan, Review, plan_merge
 from store.reading import RawSheet, read_input, read_table_file
 from store.rounds import find_round, record_returns, stamp_checks
+from store.vocabulary import words_for_import
 
 __all__ = ["ImportResult", "import_file", "validate_file", "problems_to_excel", "KINDS"]
 
@@ -257,7 +258,7 @@ def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], fil
 
 
 def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str,
-                    extras: list[str]):
+                    extras: list[str], vocabulary: dict | None = None):
     schema = _IMPORT_SCHEMAS[kind]
     _adopt_extras(sheet, kind, extras)
     problems = list(sheet.problems)
@@ -286,7 +287,8 @@ def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: 
                          for r in rows if (int(r), name) not in sheet.flagged]
     raw = raw.drop(columns=blank)
     clean, found = validate_table(raw, schema, file, resolver=resolver if kind == "projects"
-                                  else None, row_numbers=rows, sheet=sheet.name)
+                                  else None, row_numbers=rows, sheet=sheet.name,
+                                  vocabulary=vocabulary)
     found = [p for p in found if not (p.rule == "missing_column" and p.column in blank)]
     problems += _mask(found, sheet.flagged)
     for extra in extras:
@@ -359,6 +361,7 @@ def _check(store: Store, source, file_name: str, kind: str | None) -> _Checked:
         kind = kinds.pop()
     resolver = store.base_dataset().resolver
     extras = store.extra_columns(kind)
+    vocabulary = words_for_import(store)  # the words editors mapped (store.vocabulary)
     tables, rows, present, problems, warnings = [], [], [], [], []
     if any(len(s.frame) for s in sheets):
         for sheet in sheets:  # a header-only sheet beside sheets with data is left out
@@ -371,7 +374,7 @@ def _check(store: Store, source, file_name: str, kind: str | None) -> _Checked:
             problems += sheet.problems
             continue
         clean, numbers, found, warned = _validate_sheet(sheet, kind, resolver, file_name,
-                                                        extras)
+                                                        extras, vocabulary)
         tables.append(typed_frame(clean, KIND_SCHEMAS[kind], extras))
         rows += [(sheet.name, int(n)) for n in numbers]
         present += [_given(sheet)] * len(numbers)

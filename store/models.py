@@ -16,10 +16,17 @@ Design — *a version is a full snapshot*:
 * ``audit_log`` — who wrote what, when (append-only): ``seed``, ``import``, ``restore``,
   ``followup`` and the account changes ``user_add`` / ``user_remove`` /
   ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash),
-  ``round_add``.
+  ``round_add``, ``vocabulary_add``.
 * ``rounds`` — the follow-up rounds with the governors (name, Jalali due date); and
   ``round_returns`` — which version recorded a county's return for a round (one row per
   county the returned file covers).  Both append-only (migration ``0002``).
+* ``vocabulary`` — the office words an editor mapped to a schema value («ترکیبی» →
+  ``mixed`` in ``funding_source``): column, normalised word key (unique per column), the
+  word as typed, the value, who and when (migration ``0003``; :mod:`store.vocabulary`).
+* ``people`` — follow-up officers, governors' offices and MPs (name, role, contact, the
+  counties they cover, active flag; never deleted, deactivated) and ``mp_seats`` — which
+  counties each MP seat covers (migration ``0004``; :mod:`store.people`).  No names ship
+  with the embedded data: the office enters them.
 
 The row tables mirror :data:`core.schema.PROJECTS` / ``INDICATORS`` column by
 column; ``extra_json`` keeps the extra columns the embedded data has beside the schema
@@ -43,6 +50,7 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from core.schema import INDICATORS, PROJECTS, STATUSES, TableSchema
@@ -57,6 +65,7 @@ __all__ = [
     "audit_log",
     "rounds",
     "round_returns",
+    "vocabulary",
     "ROW_TABLES",
     "ACTOR_ROLES",
     "APPEND_ONLY_TABLES",
@@ -182,5 +191,55 @@ round_returns = Table(
     Column("recorded_by", Text, nullable=False),
     Column("recorded_at", DateTime(), nullable=False),  # UTC, naive
     Index("ix_round_returns_round", "round_id", "county_code"),
+    sqlite_autoincrement=True,
+)
+
+vocabulary = Table(
+    "vocabulary",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("column_name", Text, nullable=False),
+    Column("word_key", Text, nullable=False),  # core.vocabulary.value_key(word)
+    Column("word", Text, nullable=False),  # as the editor typed it
+    Column("value", Text, nullable=False),  # the schema id it means
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(), nullable=False),  # UTC, naive
+    UniqueConstraint("column_name", "word_key", name="uq_vocabulary_word"),
+    sqlite_autoincrement=True,
+)
+
+#: What a person in :data:`people` is to the follow-up (``other``: anyone else).
+PERSON_ROLES = ("followup_officer", "governor_office", "mp", "other")
+_person_roles = ", ".join(f"'{r}'" for r in PERSON_ROLES)
+
+# ``people`` — who follows what (migration ``0004``; :mod:`store.people`): name, role, contact,
+# the county codes the person covers (space-separated text), an active flag (never deleted:
+# deactivated), who and when.  ``mp_seats`` — the counties each MP seat covers.  Every change
+# is audited (``person_add`` / ``person_update`` / ``seat_set``).
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("contact", Text, nullable=True),
+    Column("counties", Text, nullable=False),  # county codes, space-separated
+    Column("active", Boolean, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(), nullable=False),  # UTC, naive
+    Column("updated_by", Text, nullable=False),
+    Column("updated_at", DateTime(), nullable=False),  # UTC, naive
+    CheckConstraint(f"role IN ({_person_roles})", name="ck_people_role"),
+    sqlite_autoincrement=True,
+)
+
+mp_seats = Table(
+    "mp_seats",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("counties", Text, nullable=False),  # county codes, space-separated
+    Column("updated_by", Text, nullable=False),
+    Column("updated_at", DateTime(), nullable=False),  # UTC, naive
     sqlite_autoincrement=True,
 )

@@ -159,3 +159,37 @@ def test_cli_county_list_writes_the_governor_excel(embedded_store, tmp_path, cap
     assert main(["followup", "list", "--county", "nowhere"]) == 2
     assert main(["followup", "list", "--county", "lenjan", "--json", "--today", "1405/09/01"]) == 0
     assert {r["county_code"] for r in json.loads(capsys.readouterr().out)} == {"lenjan"}
+
+
+def test_store_staleness_and_the_overdue_lists_agree():
+    """One home for "days since the last follow-up": store.followups' staleness and
+    stale_projects and followup_status read the same days on a hand-made registry."""
+    from types import SimpleNamespace
+
+    from analytics.followup_status import days_since_followup
+    from store.followups import stale_projects, staleness
+
+    dataset = SimpleNamespace(projects=registry())
+    by_status = status().projects.set_index("project_id")
+    frame = staleness(dataset, log(), TODAY)
+    # closed projects (a-3 completed, b-2 cancelled) are left out; never followed up first,
+    # then most neglected: a-2 (log 1404/03/01 beats the registry's 1404/01/01: 124 days),
+    # a-1 (12), b-1 (the log's 1404/06/30 and the registry's agree: 2)
+    assert list(frame["project_id"]) == ["a-4", "a-2", "a-1", "b-1"]
+    assert list(frame["days_since"].astype("object").fillna(-1)) == [-1, 124, 12, 2]
+    for _, row in frame.iterrows():
+        shared = by_status.loc[row["project_id"]]
+        for column in ("last_date", "days_since"):
+            mine, theirs = row[column], shared[column]
+            assert (pd.isna(mine) and pd.isna(theirs)) if pd.isna(mine) else mine == theirs
+    stale = stale_projects(dataset, log(), TODAY, 90)
+    assert stale == ["a-4", "a-2"]
+    assert set(stale) == set(by_status.index[by_status["is_stale"]])
+    # include_closed: the closed ones come back with the same days as the shared function
+    everything = staleness(dataset, log(), TODAY, include_closed=True)
+    assert list(everything["project_id"]) == ["a-3", "a-4", "b-2", "a-2", "a-1", "b-1"]
+    shared = days_since_followup(registry(), log(), TODAY).set_index("project_id")
+    assert (everything.set_index("project_id")["days_since"]
+            .equals(shared["days_since"].reindex(everything["project_id"])))
+    assert stale_projects(dataset, log(), TODAY, 90, include_closed=True) == [
+        "a-3", "a-4", "b-2", "a-2"]

@@ -585,3 +585,86 @@ def test_county_page_lists_the_overdue_items_and_offers_the_governor_s_list(ds):
     buttons = [b for b in at.get("download_button")
                if t("overdue.download_xlsx", "fa") in str(b.proto)]
     assert len(buttons) == 1
+
+
+# --- follow-up history (issue 13, point 5) ---------------------------------------------------
+
+HISTORY_NOTE, HISTORY_BLOCKER = "بازدید میدانی انجام شد", "تأمین زمین"
+
+
+@pytest.fixture
+def followed_store(tmp_path, monkeypatch):
+    """A store of this test only, with two follow-ups of lenjan-01 and one of lenjan-02."""
+    from store import add_followup, open_store
+
+    url = f"sqlite:///{tmp_path / 'pishran.db'}"
+    monkeypatch.setenv("PISHRAN_DATABASE_URL", url)
+    monkeypatch.setenv("PISHRAN_USERS_FILE", str(tmp_path / "users.toml"))
+    monkeypatch.setenv("PISHRAN_SCENARIO_DIR", str(tmp_path / "scenarios"))
+    with open_store(url) as store:
+        store.ensure_seeded()
+        add_followup(store, "lenjan-01", "1404/07/10", "in_progress", 40, 30, "گزارش نخست",
+                     None, "governor_office", "کارشناس")
+        add_followup(store, "lenjan-01", "1404/08/20", "stalled", 45, 31.5, HISTORY_NOTE,
+                     HISTORY_BLOCKER, "followup_officer", "کارشناس")
+        add_followup(store, "lenjan-02", "1404/08/01", "in_progress", 70, None, None, None,
+                     "mp", "کارشناس")
+    return url
+
+
+def log_table(at: AppTest, lang: str = "fa"):
+    """The one grid with the follow-up log's columns."""
+    found = [d.value for d in at.dataframe
+             if t("projects.log.recorded_by", lang) in d.value.columns]
+    assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
+    return found[0]
+
+
+def test_county_page_shows_the_county_s_follow_up_history(followed_store, ds):
+    at = run_page("county", county="lenjan")
+    assert not at.exception
+    assert t("county.followups_heading", "fa", n=fmt_int(3, "fa")) in heading_texts(at)
+    log = log_table(at)
+    assert len(log) == 3  # only the county's entries
+    # Persian: columns reversed for the grid (date is the rightmost), newest first
+    assert list(log.columns)[-1] == t("projects.log.date", "fa")
+    assert list(log[t("projects.log.date", "fa")]) == ["۲۰ آبان ۱۴۰۴", "۱ آبان ۱۴۰۴",
+                                                       "۱۰ مهر ۱۴۰۴"]
+    newest = log.iloc[0]
+    title = ds.projects.set_index("project_id").loc["lenjan-01", "title_fa"]
+    assert newest[t("projects.log.project", "fa")] == title
+    assert newest[t("projects.log.status", "fa")] == t("status.stalled", "fa")
+    assert newest[t("projects.log.physical", "fa")] == "۴۵٪"
+    assert newest[t("projects.log.note", "fa")] == HISTORY_NOTE
+    assert newest[t("projects.log.blocker", "fa")] == HISTORY_BLOCKER
+    assert newest[t("projects.log.actor", "fa")] == t("store.actor.followup_officer", "fa")
+    assert newest[t("projects.log.recorded_by", "fa")] == "کارشناس"
+    assert log.iloc[1][t("projects.log.actor", "fa")] == t("store.actor.mp", "fa")
+
+
+def test_county_page_without_follow_ups_says_so(followed_store):
+    at = run_page("county", county="nain")
+    assert not at.exception
+    assert t("county.followups_heading", "fa", n=fmt_int(0, "fa")) in heading_texts(at)
+    assert any(t("county.followups_empty", "fa") in n for n in notes(at))
+
+
+def test_project_detail_shows_its_follow_up_entries(followed_store):
+    at = run_page("projects", project="lenjan-01", lang="en")
+    assert not at.exception
+    assert any(t("projects.log_heading", "en") in m.value for m in at.markdown)
+    log = log_table(at, "en")
+    assert list(log.columns)[0] == t("projects.log.date", "en")
+    assert t("projects.log.project", "en") not in log.columns  # one project: no project column
+    assert list(log[t("projects.log.date", "en")]) == ["20 Aban 1404", "10 Mehr 1404"]
+    assert list(log[t("projects.log.actor", "en")]) == [
+        t("store.actor.followup_officer", "en"), t("store.actor.governor_office", "en")]
+    assert list(log[t("projects.log.financial", "en")]) == ["32%", "30%"]
+    assert list(log[t("projects.log.blocker", "en")]) == [HISTORY_BLOCKER, ""]
+    assert list(log[t("projects.log.note", "en")]) == [HISTORY_NOTE, "گزارش نخست"]
+
+
+def test_project_detail_without_follow_ups_says_so(followed_store):
+    at = run_page("projects", project="lenjan-03")
+    assert not at.exception
+    assert any(t("projects.log_empty", "fa") in n for n in notes(at))

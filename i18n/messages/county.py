@@ -90,4 +90,8 @@ MESSAGES = {
     "county.map_note": ("شهرستان انتخاب‌شده پررنگ و با مرز نارنجی است. با بردن نشانگر روی هر شهرستان، شمار پروژه‌های آن (با پالایش کنونی) دیده می‌شود.",
                         "The chosen county is filled and outlined in orange. Hover a county "
                         "for its number of projects under the current filter."),
+    "county.followups_heading": ("سابقه پیگیری پروژه‌ها ({n} گزارش)",
+                                 "Follow-up history of the projects ({n} entries)"),
+    "county.followups_empty": ("برای پروژه‌های این شهرستان هنوز پیگیری‌ای ثبت نشده است.",
+                               "No follow-up has been recorded for this county's projects yet."),
 }

@@ -102,6 +102,7 @@ MESSAGES = {
                                         "Fields: current value → value in the file"),
     "data_page.review_exclude": ("ردیف‌هایی که کنار گذاشته شوند (پذیرفته نشوند)",
                                  "Rows to exclude (not accepted)"),
+    "data_page.review_exclude_none": ("هیچ ردیفی کنار گذاشته نشده", "no row left out"),
     "data_page.review_exclude_help": (
         "بقیه ردیف‌ها با هم به‌عنوان یک نسخه تازه ذخیره می‌شوند",
         "the other rows are stored together as one new version",

@@ -33,7 +33,9 @@ from figures.project_charts import (
     EXPLORER_DISPLAY_COLUMNS,
     county_locator,
     explorer_display,
+    followup_log_display,
     indicator_chart,
+    persian_text,
     profile_display,
 )
 from figures.theme import plotly_config
@@ -202,6 +204,24 @@ def render() -> None:
                      hide_index=True, width="stretch")
     layout.note(t("overdue.note", lang, days=fmt_int(status.days, lang)))
     governor_list_download(status, code, names[code], lang)
+
+    # --- the follow-up history of the county's projects (the store's log, newest first) ----
+    store = data.store()
+    if store is not None:
+        county_projects = ds.projects[ds.projects["county_code"] == code]
+        log = store.followups_frame()
+        log = log[log["project_id"].isin(list(county_projects["project_id"]))]
+        st.subheader(t("county.followups_heading", lang, n=fmt_int(len(log), lang)))
+        if log.empty:
+            layout.note(t("county.followups_empty", lang))
+        else:
+            title_col = "title_fa" if lang == "fa" else "title_en"
+            titles = dict(zip(county_projects["project_id"].astype(str),
+                              county_projects[title_col].fillna(county_projects["title_fa"])
+                              .map(persian_text)))
+            shown_log = followup_log_display(log, lang, titles)
+            st.dataframe(shown_log, hide_index=True, width="stretch",
+                         column_config=tables.text_columns(shown_log, lang))
 
     # --- the map --------------------------------------------------------------------------
     st.subheader(t("county.map_heading", lang))

@@ -35,6 +35,7 @@ from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads
 from ui.rounds import render_rounds, round_choice
 from ui.state import seed
+from ui.vocabulary import render_unknown_words, vocabulary_messages
 
 KINDS = ("projects", "indicators")
 FLASH = "data:flash"
@@ -219,6 +220,9 @@ def render() -> None:
     if store is None:
         return
     render_rounds(store, ds, lang, writer)  # rounds: county workbooks (zip), replies
+    from ui.people import render_people
+
+    render_people(store, ds, lang, writer)  # people, MP seats, overdue items per seat
 
     # --- upload (editors) ---------------------------------------------------------------
     st.subheader(t("data_page.upload_heading", lang))
@@ -283,6 +287,7 @@ def render() -> None:
         save_error = st.session_state.pop("data:save_error", None)
         if save_error:
             st.error(save_error)
+        vocabulary_messages()  # "remember this word": saved, or why not
         removals = 0
         if result.ok and result.review is not None:  # the review, before anything is stored
             st.info(result.message(lang))
@@ -297,6 +302,7 @@ def render() -> None:
                 show_table(shown_fields, "data_page.col.", lang, key="data_review_fields")
             st.multiselect(t("data_page.review_exclude", lang), review.excludable(),
                            key="data_import_exclude", disabled=not writer,
+                           placeholder=t("data_page.review_exclude_none", lang),
                            help=t("data_page.review_exclude_help", lang))
             excluded = set(st.session_state.get("data_import_exclude") or ())
             removals = len(set(review.ids("removed")) - excluded)
@@ -328,6 +334,7 @@ def render() -> None:
                 data=lambda problems=result.problems: problems_to_excel(problems, lang),
                 file_name=export_filename(t("data_page.problems_heading", lang), lang) + ".xlsx",
                 mime=XLSX_MIME, key="data_problems_xlsx", on_click="ignore")
+            render_unknown_words(store, result.problems, kind, lang, writer)
         if result.warnings:
             st.markdown(f"**{t('data_page.warnings_heading', lang)}**")
             show_table(problems_display(result.warnings, lang), "data_page.pr.", lang,

@@ -1,5 +1,5 @@
 """The Projects page — the projects explorer: the filtered registry as a sortable table with progress bars, and one
-project's details — every field, its source, its provenance and its status history.
+project's details — every field, its source, its provenance, its status history and its follow-up entries.
 
 URL: ``f`` (the shared filter, incl. the free-text search), ``sort``, ``project``.
 """
@@ -24,6 +24,7 @@ from core import settings
 from figures.project_charts import (
     explorer_display,
     fields_html,
+    followup_log_display,
     history_display,
     persian_text,
     status_timeline,
@@ -200,7 +201,8 @@ def render() -> None:
             st.error(t("projects.overdue_note", lang, date=fmt_date(row["planned_end"], lang)))
 
         st.markdown(f"**{t('projects.history_heading', lang)}**")
-        history = status_history(row, followup_log(project))
+        entries = followup_log(project)
+        history = status_history(row, entries)
         if history.empty:
             layout.note(t("projects.history.empty", lang))
         else:
@@ -215,6 +217,15 @@ def render() -> None:
             shown_history = history_display(history, lang)
             st.dataframe(shown_history, hide_index=True, width="stretch",
                          column_config=tables.text_columns(shown_history, lang))
+
+        if entries is not None:  # the store's follow-up entries, newest first, in full
+            st.markdown(f"**{t('projects.log_heading', lang)}**")
+            if entries.empty:
+                layout.note(t("projects.log_empty", lang))
+            else:
+                shown_log = followup_log_display(entries, lang)
+                st.dataframe(shown_log, hide_index=True, width="stretch",
+                             column_config=tables.text_columns(shown_log, lang))
 
         st.markdown(f"**{t('projects.field_heading', lang)}**")
         half = (len(FIELDS) + 1) // 2
