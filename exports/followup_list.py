@@ -9,10 +9,7 @@ set up for printing (landscape, one page wide, header row repeated);
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-from openpyxl import load_workbook
 
 from analytics.followup_status import FollowupStatus
 from i18n import t
@@ -112,20 +109,9 @@ def county_list_frames(status: FollowupStatus, county_code: str, county_name: st
 def county_list_excel(status: FollowupStatus, county_code: str, county_name: str,
                       lang: str = "fa") -> bytes:
     """The governor's list as an .xlsx workbook (module doc)."""
-    from exports.tables import to_excel_bytes
+    from exports.tables import to_printable_excel_bytes
 
-    raw = to_excel_bytes(county_list_frames(status, county_code, county_name, lang), lang)
-    book = load_workbook(io.BytesIO(raw))
-    for ws in book.worksheets:  # printable: landscape, one page wide, the header on each page
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.print_title_rows = "1:1"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return to_printable_excel_bytes(county_list_frames(status, county_code, county_name, lang), lang)
 
 
 def county_list_pdf(status: FollowupStatus, county_code: str, county_name: str,

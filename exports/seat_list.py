@@ -9,11 +9,9 @@ neutralised (:func:`exports.tables.to_excel_bytes`), set up for printing.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from analytics.followup_status import FollowupStatus
 from analytics.people_status import seat_overdue, seat_projects
@@ -57,17 +55,6 @@ def seat_list_frames(status: FollowupStatus, seat: str, counties: Sequence[str],
 def seat_list_excel(status: FollowupStatus, seat: str, counties: Sequence[str],
                     county_names: Mapping[str, str], lang: str = "fa") -> bytes:
     """The MP's list as an .xlsx workbook (module doc)."""
-    from exports.tables import to_excel_bytes
+    from exports.tables import to_printable_excel_bytes
 
-    raw = to_excel_bytes(seat_list_frames(status, seat, counties, county_names, lang), lang)
-    book = load_workbook(io.BytesIO(raw))
-    for ws in book.worksheets:  # printable: landscape, one page wide, the header on each page
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.print_title_rows = "1:1"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return to_printable_excel_bytes(seat_list_frames(status, seat, counties, county_names, lang), lang)

@@ -202,3 +202,23 @@ def to_excel_bytes(data: pd.DataFrame | Mapping[str, pd.DataFrame], lang: str = 
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def to_printable_excel_bytes(frames: Mapping[str, pd.DataFrame], lang: str = "fa") -> bytes:
+    """:func:`to_excel_bytes` set up for printing (the governor's and the MP's lists): every
+    sheet landscape A4, one page wide, the header row repeated on each page."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(to_excel_bytes(frames, lang)))
+    for ws in book.worksheets:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_title_rows = "1:1"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -30,6 +30,7 @@ from core.clock import as_utc, jalali_datetime, utcnow
 from core.text import normalise_text
 from store.accounts import User, writer_name
 from store.db import Store
+from store.errors import KeyedError
 from store.models import PERSON_ROLES, mp_seats, people
 
 __all__ = ["PERSON_ROLES", "ROLE_KEYS", "Person", "PeopleError", "Seat", "add_person", "deactivate_person",
@@ -43,17 +44,8 @@ ROLE_KEYS = {"followup_officer": "people.role.followup_officer",
 _SPLIT = re.compile(r"[,،;؛\n]+")
 
 
-class PeopleError(ValueError):
-    """A person or seat that cannot be stored; ``key``/``params``: the catalogue message."""
-
-    def __init__(self, key: str, **params: object):
-        self.key, self.params = key, params
-        super().__init__(key)
-
-    def message(self, lang: str = "fa") -> str:
-        from i18n import t
-
-        return t(self.key, lang, **self.params)
+class PeopleError(KeyedError):
+    """A person or seat that cannot be stored."""
 
 
 @dataclass(frozen=True)

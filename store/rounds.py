@@ -33,6 +33,7 @@ from core.jalali import JalaliDateError, format_jalali_iso, parse_jalali
 from core.text import normalise_text
 from store.accounts import User, writer_name
 from store.db import Store
+from store.errors import KeyedError
 from store.models import round_returns, rounds
 
 __all__ = ["Round", "RoundError", "STAMP_SHEET", "STAMP_KIND", "add_round", "list_rounds",
@@ -44,17 +45,8 @@ STAMP_SHEET = "pishran_round"
 STAMP_KIND = "pishran-county-workbook"
 
 
-class RoundError(ValueError):
-    """A round that cannot be added; ``key``/``params``: the catalogue message."""
-
-    def __init__(self, key: str, **params: object):
-        self.key, self.params = key, params
-        super().__init__(key)
-
-    def message(self, lang: str = "fa") -> str:
-        from i18n import t
-
-        return t(self.key, lang, **self.params)
+class RoundError(KeyedError):
+    """A round that cannot be added."""
 
 
 @dataclass(frozen=True)

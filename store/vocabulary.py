@@ -30,21 +30,15 @@ from core.vocabulary import ENUM_COLUMNS, LABEL_PREFIX, value_key
 from i18n import has_key, t
 from store.accounts import User, writer_name
 from store.db import Store
+from store.errors import KeyedError
 from store.models import vocabulary
 
 __all__ = ["Word", "VocabularyError", "add_word", "list_words", "words_frame",
            "words_for_import", "value_label"]
 
 
-class VocabularyError(ValueError):
-    """A word that cannot be stored; ``key``/``params``: the catalogue message."""
-
-    def __init__(self, key: str, **params: object):
-        self.key, self.params = key, params
-        super().__init__(key)
-
-    def message(self, lang: str = "fa") -> str:
-        return t(self.key, lang, **self.params)
+class VocabularyError(KeyedError):
+    """A word that cannot be stored."""
 
 
 @dataclass(frozen=True)
