@@ -114,6 +114,21 @@ def test_governor_excel_is_rtl_persian_and_neutralised():
     assert projects.page_setup.orientation == "landscape"
 
 
+def test_governor_list_as_pdf(tmp_path):
+    """LibreOffice Calc (installed by scripts/install_system_deps.sh) prints the workbook:
+    landscape pages whose text holds the county's overdue projects."""
+    import re
+    import subprocess
+
+    pdf = county_list_pdf(status(), "lenjan", "لنجان")
+    assert pdf is not None and pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1
+    (tmp_path / "list.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "list.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert all(pid in text for pid in ("a-1", "a-2", "a-4"))
+
+
 def test_pdf_is_none_without_libreoffice(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert county_list_pdf(status(), "lenjan", "لنجان") is None

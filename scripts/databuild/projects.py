@@ -157,7 +157,12 @@ def build_projects(counties, shared_news):
     # --- officers and coordinates
     officers = {}
     for code in codes:
-        officers[code] = [f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}" for _ in range(2)]
+        # No invented names of people (issue 13): two officer *posts* per county, named by
+        # role and county, for the office to replace with its own staff.  The two name draws
+        # of the earlier builder are kept so that every later random value is unchanged.
+        for _ in range(2):
+            rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+        officers[code] = [f"کارشناس پیگیری {n} {by[code]['name_fa']}" for n in ("۱", "۲")]
     for p in projects:
         c = by[p["county_code"]]
         p["followup_officer"] = rng.choice(officers[p["county_code"]])
