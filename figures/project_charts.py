@@ -237,13 +237,13 @@ _LOG_COLUMNS = {"date": "projects.log.date", "project": "projects.log.project",
                 "status": "projects.log.status", "physical": "projects.log.physical",
                 "financial": "projects.log.financial", "blocker": "projects.log.blocker",
                 "note": "projects.log.note", "actor": "projects.log.actor",
-                "recorded_by": "projects.log.recorded_by"}
+                "person": "projects.log.person", "recorded_by": "projects.log.recorded_by"}
 
 
 def followup_log_display(log: pd.DataFrame, lang: str = "fa",
                          titles: dict[str, str] | None = None) -> pd.DataFrame:
     """Follow-up entries (the store's log: ``jalali_date``, ``status``, ``physical_pct``,
-    ``financial_pct``, ``blocker``, ``note``, ``actor_role``, ``recorded_by``) as display
+    ``financial_pct``, ``blocker``, ``note``, ``actor_role``, ``person``, ``recorded_by``) as display
     text, newest first: Jalali date with month name, status and role labels, percentages
     (Persian digits in ``fa``).  With ``titles`` (project id → title) a project column comes
     second.  Columns in reading order (reversed in ``fa`` for the grid)."""
@@ -271,6 +271,7 @@ def followup_log_display(log: pd.DataFrame, lang: str = "fa",
             head["blocker"]: text(e.get("blocker")),
             head["note"]: text(e.get("note")),
             head["actor"]: _label(f"store.actor.{role}", lang, role) if role else "",
+            head["person"]: text(e.get("person")),
             head["recorded_by"]: text(e.get("recorded_by")),
         }
         rows.append(row)

@@ -16,7 +16,8 @@ Wire them in with ``add_store_commands(subparsers)`` (each sets ``func``)::
     pishran versions verify
     pishran followup add PROJECT_ID --date 1404/08/28 --status in_progress
                          [--physical 40] [--financial 30] [--note …] [--blocker …]
-                         [--role followup_officer|governor_office|mp] [--user NAME]
+                         [--role followup_officer|governor_office|mp] [--person NAME]
+                         [--user NAME]
     pishran followup list PROJECT_ID
     pishran followup list --county لنجان [--out LIST.xlsx|LIST.pdf] [--json] [--lang fa|en]
     pishran followup stale [--days N] [--today 1404/08/28] [--json] [--lang fa|en]
@@ -303,7 +304,7 @@ def _followup(args: argparse.Namespace) -> int:
             try:
                 entry = add_followup(store, args.project_id, args.date, args.status,
                                      args.physical, args.financial, args.note, args.blocker,
-                                     args.role, writer)
+                                     args.role, writer, person=args.person)
             except DataValidationError as err:
                 _print_problems(err.problems, args.lang)
                 return 1
@@ -315,7 +316,7 @@ def _followup(args: argparse.Namespace) -> int:
                 return 2
             frame = project_timeline(store, args.project_id)
             columns = ["jalali_date", "status", "physical_pct", "financial_pct", "actor_role",
-                       "recorded_by", "recorded_at_jalali", "blocker", "note"]
+                       "person", "recorded_by", "recorded_at_jalali", "blocker", "note"]
             print(frame[columns].to_string(index=False) if len(frame) else "(none)")
             return 0
         dataset = store.current_dataset()
@@ -493,6 +494,8 @@ def add_store_commands(subparsers) -> None:
     fadd.add_argument("--blocker")
     fadd.add_argument("--role", default="followup_officer",
                       choices=("followup_officer", "governor_office", "mp"))
+    fadd.add_argument("--person", help="who was followed up with: an active person of the "
+                                       "people records (any name while none is recorded)")
     fadd.add_argument("--user", help=USER_HELP)
     fadd.add_argument("--lang", **lang)
     flist = fsub.add_parser("list", help="a project's follow-up timeline, or with --county "

@@ -410,7 +410,7 @@ class Store:
         rows = conn.execute(query).mappings().all()
         frame = pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in followups.c])
         for name in ("project_id", "jalali_date", "status", "note", "blocker", "actor_role",
-                     "recorded_by"):
+                     "recorded_by", "person"):
             frame[name] = frame[name].astype("string")
         for name in ("physical_pct", "financial_pct"):
             frame[name] = pd.to_numeric(frame[name]).astype("float64")

@@ -25,8 +25,9 @@ from store.accounts import User, writer_name
 from store.db import Store
 from store.limits import MAX_CELL_CHARS
 from store.loading import Dataset
-from store.models import ACTOR_ROLES, followups, project_rows
+from store.models import ACTOR_ROLES, followups, people, project_rows
 from store.overlay import apply_followups
+from store.people import person_key
 
 __all__ = [
     "ACTOR_ROLES",
@@ -102,18 +103,39 @@ def _text(name: str, value: object, problems: list[Problem]) -> str | None:
     return text or None
 
 
+def _person(conn, value: str | None, problems: list[Problem]) -> str | None:
+    """The person an entry names: an active person of the people records (matched on the
+    normalised name; stored as recorded there), or — while no person is recorded at all —
+    the free-text name as given."""
+    if value is None:
+        return None
+    rows = conn.execute(people.select().with_only_columns(people.c.name, people.c.active)
+                        .order_by(people.c.id)).all()
+    if not rows:
+        return value
+    key = person_key(value)
+    match = next((r.name for r in rows if r.active and person_key(r.name) == key), None)
+    if match is None:
+        active = [r.name for r in rows if r.active]
+        problems.append(_problem("person", value, "unknown_person",
+                                 allowed="، ".join(active) or "—"))
+    return match
+
+
 def add_followup(store: Store, project_id: str, jalali_date: object, status: str,
                  physical_pct: object = None, financial_pct: object = None,
                  note: str | None = None, blocker: str | None = None,
                  actor_role: str = "followup_officer", user: User | str | None = None,
-                 *, today: str | None = None) -> int:
+                 *, today: str | None = None, person: str | None = None) -> int:
     """Append a follow-up entry; returns its id.
 
     Raises :class:`~analytics.validation.DataValidationError` with every problem
     (unknown project, invalid or future Jalali date, Gregorian date, status not in
-    ``STATUSES``, percentages outside 0–100, unknown ``actor_role``) and
-    ``PermissionError`` when ``user`` may not write.  ``status`` may be the id or its
-    Persian/English label; text (note, blocker) is stored as given, as data.
+    ``STATUSES``, percentages outside 0–100, unknown ``actor_role``, a ``person`` who is
+    not an active person of the people records) and ``PermissionError`` when ``user``
+    may not write.  ``status`` may be the id or its Persian/English label; text (note,
+    blocker) is stored as given, as data.  ``person`` names who was followed up with;
+    while the people records are empty a free-text name is stored as given.
     """
     name = writer_name(user)
     problems: list[Problem] = []
@@ -131,7 +153,9 @@ def add_followup(store: Store, project_id: str, jalali_date: object, status: str
                                  allowed="، ".join(ACTOR_ROLES)))
     note_text = _text("note", note, problems)
     blocker_text = _text("blocker", blocker, problems)
+    person_text = _text("person", person, problems)
     with store.write() as (conn, current):
+        person_name = _person(conn, person_text, problems)
         if pid and (current is None or conn.execute(
             project_rows.select().with_only_columns(project_rows.c.project_id)
             .where(project_rows.c.version_id == current, project_rows.c.project_id == pid)
@@ -142,11 +166,11 @@ def add_followup(store: Store, project_id: str, jalali_date: object, status: str
         entry_id = conn.execute(followups.insert().values(
             project_id=pid, jalali_date=date, status=status_id, physical_pct=physical,
             financial_pct=financial, note=note_text, blocker=blocker_text,
-            actor_role=actor_role, recorded_by=name, recorded_at=utcnow(),
+            actor_role=actor_role, recorded_by=name, recorded_at=utcnow(), person=person_name,
         )).inserted_primary_key[0]
         store.audit(conn, name, "followup", current,
                     {"followup_id": entry_id, "project_id": pid, "status": status_id,
-                     "jalali_date": date})
+                     "jalali_date": date, "person": person_name})
     return int(entry_id)
 
 

@@ -12,7 +12,8 @@ Design — *a version is a full snapshot*:
   switched in the same transaction that writes the new version, so a reader sees
   either the old or the new version completely.  Writers lock this row (PostgreSQL
   ``SELECT … FOR UPDATE``; SQLite ``BEGIN IMMEDIATE``), which serialises them.
-* ``followups`` — append-only log of follow-up entries (triggers refuse changes).
+* ``followups`` — append-only log of follow-up entries (triggers refuse changes); each
+  entry may name a ``person`` (migration ``0005``).
 * ``audit_log`` — who wrote what, when (append-only): ``seed``, ``import``, ``restore``,
   ``followup`` and the account changes ``user_add`` / ``user_remove`` /
   ``user_password`` / ``user_role`` (``version_id`` NULL; never a password or hash),
@@ -147,6 +148,7 @@ followups = Table(
     Column("actor_role", Text, nullable=False),
     Column("recorded_by", Text, nullable=False),
     Column("recorded_at", DateTime(), nullable=False),  # UTC, naive
+    Column("person", Text, nullable=True),  # who was followed up with (migration 0005)
     CheckConstraint(f"status IN ({_statuses})", name="ck_followups_status"),
     CheckConstraint(f"actor_role IN ({_roles})", name="ck_followups_actor_role"),
     CheckConstraint("physical_pct IS NULL OR (physical_pct >= 0 AND physical_pct <= 100)",

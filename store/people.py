@@ -34,7 +34,7 @@ from store.errors import KeyedError
 from store.models import PERSON_ROLES, mp_seats, people
 
 __all__ = ["PERSON_ROLES", "ROLE_KEYS", "Person", "PeopleError", "Seat", "add_person", "deactivate_person",
-           "find_person", "find_seat", "list_people", "list_seats", "people_frame",
+           "find_person", "find_seat", "list_people", "list_seats", "people_frame", "person_key",
            "resolve_counties", "seats_frame", "set_seat", "update_person"]
 
 #: Role → its catalogue label (also the allowed values named in a refusal).
@@ -79,8 +79,13 @@ class Seat:
         return jalali_datetime(self.updated_at)
 
 
-def _key(name: object) -> str:
+def person_key(name: object) -> str:
+    """The key two spellings of one person's name share (normalised, spaces collapsed,
+    case-folded) — also how a follow-up entry's ``person`` is matched."""
     return " ".join(normalise_text(name).split()).casefold()
+
+
+_key = person_key
 
 
 def _clean(text: object) -> str:

@@ -149,11 +149,14 @@ def test_followup_appears_in_the_timeline(env, other):
     at.text_area(key="data_fu_note").input("<b>جلسه با پیمانکار</b>")
     at.text_area(key="data_fu_blocker").input("کمبود اعتبار")
     at.selectbox(key="data_fu_actor").select("governor_office")
+    # no people recorded yet: the person is typed as free text
+    at.text_input(key="data_fu_person").input("معاون فرماندار")
     by_label(at.button, t("data_page.followup_submit", "fa")).click().run()
     assert not at.exception
     assert any(s.value == t("store.followup.saved", "fa") for s in at.success), texts(at)
     timeline = table_with(at, "recorded_by")
     assert list(timeline["jalali_date"]) == ["۱۴۰۴/۰۸/۲۸"]
+    assert list(timeline["person"]) == ["معاون فرماندار"]
     assert list(timeline["note"]) == ["<b>جلسه با پیمانکار</b>"]  # as data, escaped by the grid
     assert list(timeline["actor_role"]) == [t("store.actor.governor_office", "fa")]
     assert list(timeline["recorded_by"]) == [EDITOR]
@@ -164,6 +167,28 @@ def test_followup_appears_in_the_timeline(env, other):
     assert not at.exception
     assert any(e.value == t("data_page.followup_problems", "fa") for e in at.error)
     assert len(other.followups_frame(project)) == 1
+
+
+def test_followup_person_is_one_of_the_active_people(env, other):
+    from store.people import add_person, deactivate_person
+
+    add_user(EDITOR, PASSWORD, "editor")
+    add_person(other, "مریم احمدی", "followup_officer", EDITOR)
+    gone = add_person(other, "رضا رفته", "followup_officer", EDITOR)
+    deactivate_person(other, gone.id, EDITOR)
+    at = sign_in(run_page())
+    project = str(other.dataset_at(1).projects.loc[0, "project_id"])
+    at.selectbox(key="data_fu_project").select(project).run()
+    person = at.selectbox(key="data_fu_person")
+    assert person.options == ["مریم احمدی"] and person.value is None  # the active people only
+    assert not [w for w in at.text_input if w.key == "data_fu_person"]
+    at.text_input(key="data_fu_date").input("1404/08/28")
+    person.select("مریم احمدی")
+    by_label(at.button, t("data_page.followup_submit", "fa")).click().run()
+    assert not at.exception
+    assert any(s.value == t("store.followup.saved", "fa") for s in at.success), texts(at)
+    assert list(table_with(at, "recorded_by")["person"]) == ["مریم احمدی"]
+    assert other.followups_frame(project)["person"].tolist() == ["مریم احمدی"]
 
 
 def test_wrong_password_locks_the_name(env, other):

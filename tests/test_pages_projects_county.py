@@ -590,6 +590,7 @@ def test_county_page_lists_the_overdue_items_and_offers_the_governor_s_list(ds):
 # --- follow-up history (issue 13, point 5) ---------------------------------------------------
 
 HISTORY_NOTE, HISTORY_BLOCKER = "بازدید میدانی انجام شد", "تأمین زمین"
+HISTORY_PERSON = "معاون فرماندار لنجان"  # free text: the store has no people records
 
 
 @pytest.fixture
@@ -606,7 +607,7 @@ def followed_store(tmp_path, monkeypatch):
         add_followup(store, "lenjan-01", "1404/07/10", "in_progress", 40, 30, "گزارش نخست",
                      None, "governor_office", "کارشناس")
         add_followup(store, "lenjan-01", "1404/08/20", "stalled", 45, 31.5, HISTORY_NOTE,
-                     HISTORY_BLOCKER, "followup_officer", "کارشناس")
+                     HISTORY_BLOCKER, "followup_officer", "کارشناس", person=HISTORY_PERSON)
         add_followup(store, "lenjan-02", "1404/08/01", "in_progress", 70, None, None, None,
                      "mp", "کارشناس")
     return url
@@ -639,7 +640,9 @@ def test_county_page_shows_the_county_s_follow_up_history(followed_store, ds):
     assert newest[t("projects.log.blocker", "fa")] == HISTORY_BLOCKER
     assert newest[t("projects.log.actor", "fa")] == t("store.actor.followup_officer", "fa")
     assert newest[t("projects.log.recorded_by", "fa")] == "کارشناس"
+    assert newest[t("projects.log.person", "fa")] == HISTORY_PERSON
     assert log.iloc[1][t("projects.log.actor", "fa")] == t("store.actor.mp", "fa")
+    assert log.iloc[1][t("projects.log.person", "fa")] == ""  # an entry naming nobody
 
 
 def test_county_page_without_follow_ups_says_so(followed_store):

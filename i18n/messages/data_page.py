@@ -151,6 +151,14 @@ MESSAGES = {
     "data_page.followup_note": ("شرح پیگیری", "Note"),
     "data_page.followup_blocker": ("مانع یا گره کار", "Blocker"),
     "data_page.followup_actor": ("پیگیری‌کننده", "Followed up by"),
+    "data_page.followup_person": ("شخص", "Person"),
+    "data_page.followup_person_pick": ("یکی از افراد فعال را انتخاب کنید",
+                                       "choose one of the active people"),
+    "data_page.followup_person_free": (
+        "هنوز فردی ثبت نشده است؛ نام را بنویسید (پس از ثبت افراد، یکی از افراد فعال انتخاب می‌شود)",
+        "no people are recorded yet: type the name (once people are recorded, one of the "
+        "active people is chosen)",
+    ),
     "data_page.followup_submit": ("ثبت پیگیری", "Record the follow-up"),
     "data_page.followup_append_only": (
         "پیگیری‌ها فقط افزوده می‌شوند و ویرایش یا حذف نمی‌شوند",
@@ -167,6 +175,7 @@ MESSAGES = {
     "data_page.tl.note": ("شرح", "Note"),
     "data_page.tl.blocker": ("مانع", "Blocker"),
     "data_page.tl.actor_role": ("پیگیری‌کننده", "By"),
+    "data_page.tl.person": ("شخص", "Person"),
     "data_page.tl.recorded_by": ("ثبت‌کننده", "Recorded by"),
     "data_page.tl.recorded_at_jalali": ("زمان ثبت", "Recorded at"),
     # -- problems table headers

@@ -142,6 +142,7 @@ MESSAGES = {
     "projects.log.blocker": ("مانع", "Blocker"),
     "projects.log.note": ("شرح", "Note"),
     "projects.log.actor": ("پیگیری‌کننده", "Followed up by"),
+    "projects.log.person": ("شخص", "Person"),
     "projects.log.recorded_by": ("ثبت‌کننده", "Recorded by"),
     "projects.event.planned_start": ("آغاز برنامه", "Planned start"),
     "projects.event.actual_start": ("آغاز اجرا", "Work started"),

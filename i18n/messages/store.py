@@ -78,6 +78,10 @@ MESSAGES = {
         "پروژه‌ای با این شناسه در داده جاری نیست",
         "no project with this id in the current data",
     ),
+    "rule.unknown_person": (
+        "این نام در میان افراد فعال ثبت‌شده نیست (افراد فعال: {allowed})",
+        "this name is not an active person of the people records (active: {allowed})",
+    ),
     "rule.not_finite": ("عدد بی‌نهایت یا نامعتبر است", "not a finite number"),
     "rule.text_too_long": (
         "متن بیش از {limit} نویسه است",

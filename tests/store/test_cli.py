@@ -59,11 +59,12 @@ def test_import_versions_restore_and_followup(cli_url, tmp_path, capsys):
     versions = json.loads(capsys.readouterr().out)
     assert versions[0]["kind"] == "restore" and versions[0]["created_by"] == "admin"
     assert main(["followup", "add", "P-001", "--date", "1404/08/01", "--status", "stalled",
-                 "--physical", "55", "--blocker", "زمین", "--role", "mp"]) == 0
+                 "--physical", "55", "--blocker", "زمین", "--role", "mp",
+                 "--person", "نماینده شهر"]) == 0
     assert main(["followup", "add", "P-001", "--date", "1404/12/30", "--status", "x"]) == 1
     assert main(["followup", "list", "P-001"]) == 0
     out = capsys.readouterr().out
-    assert "stalled" in out and "زمین" in out
+    assert "stalled" in out and "زمین" in out and "نماینده شهر" in out
     assert main(["followup", "stale", "--days", "30", "--today", "1404/09/01"]) == 0
     assert "P-002" in capsys.readouterr().out.split()
     with open_store(cli_url) as store:

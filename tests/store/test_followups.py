@@ -134,3 +134,42 @@ def test_never_followed_up_is_stale(store):
     projects.loc[0, "last_followup"] = None
     changed = type(dataset)(dataset.counties, dataset.indicators, projects, dataset.places)
     assert stale_projects(changed, None, TODAY, 10_000) == ["P-001"]
+
+
+def test_person_is_stored_when_active(store):
+    from store.people import add_person, deactivate_person
+
+    officer = add_person(store, "علي كاظمي", "followup_officer", "tester")  # Arabic ي / ك
+    entry = add_followup(store, "P-001", "1404/08/01", "in_progress", None, None, None, None,
+                         "followup_officer", "کارشناس", today=TODAY, person=" علی  کاظمی ")
+    row = project_timeline(store, "P-001").iloc[0]
+    assert row["person"] == officer.name  # matched through normalise_text, stored as recorded
+    assert store.followups_frame()["person"].tolist() == [officer.name]
+    assert store.audit_frame().loc[0, "action"] == "followup" and entry == 1
+    deactivate_person(store, officer.id, "tester")
+    assert add(store) == 2  # no person given: still accepted
+    with pytest.raises(DataValidationError) as err:
+        add_followup(store, "P-001", "1404/08/02", "in_progress", person=officer.name,
+                     user="کارشناس", today=TODAY)
+    assert [(p.column, p.rule) for p in err.value.problems] == [("person", "unknown_person")]
+
+
+def test_unknown_person_is_refused_when_people_exist(store):
+    from store.people import add_person
+
+    add_person(store, "مریم احمدی", "governor_office", "tester")
+    with pytest.raises(DataValidationError) as err:
+        add_followup(store, "P-001", "1404/08/01", "in_progress", user="کارشناس",
+                     today=TODAY, person="کسی دیگر")
+    problems = err.value.problems
+    assert [(p.column, p.rule) for p in problems] == [("person", "unknown_person")]
+    assert "مریم احمدی" in problems[0].message("fa") and problems[0].message("en")
+    assert project_timeline(store, "P-001").empty
+
+
+def test_free_text_person_when_no_people_recorded(store):
+    add_followup(store, "P-001", "1404/08/01", "in_progress", user="کارشناس", today=TODAY,
+                 person="  فرماندار لنجان ")
+    add(store, date="1404/08/02")
+    assert project_timeline(store, "P-001")["person"].tolist()[0] == "فرماندار لنجان"
+    assert project_timeline(store, "P-001")["person"].isna().tolist() == [False, True]

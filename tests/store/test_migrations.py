@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from store import open_store
 from store.db import alembic_config, head_revision
@@ -57,3 +59,47 @@ def test_offline_sql_is_generated(monkeypatch, capsys):
     command.upgrade(Config(str(ROOT / "alembic.ini")), "head", sql=True)
     sql = capsys.readouterr().out
     assert "CREATE TABLE project_rows" in sql and "pishran_append_only" in sql
+
+
+def _followup_triggers(conn) -> set[str]:
+    if conn.dialect.name == "postgresql":
+        query = ("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                 "AND tgrelid = 'followups'::regclass")
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'followups'"
+    return {row[0] for row in conn.execute(text(query))}
+
+
+def test_followup_person_column_keeps_the_append_only_triggers(db_url, data_dir):
+    """0005 adds ``followups.person`` with a plain ADD COLUMN: the 0001 triggers stay."""
+    from store.followups import add_followup
+
+    with open_store(db_url, data_directory=data_dir) as store:
+        store.ensure_seeded()
+        with store.engine.connect() as conn:
+            assert "person" in {c["name"] for c in inspect(conn).get_columns("followups")}
+            expected = ({"followups_append_only", "followups_no_truncate"}
+                        if conn.dialect.name == "postgresql"
+                        else {"followups_no_update", "followups_no_delete"})
+            assert _followup_triggers(conn) == expected
+        add_followup(store, "P-001", "1404/08/01", "in_progress", user="tester",
+                     today="1404/09/01", person="کسی")
+        with store.engine.begin() as conn, pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("UPDATE followups SET person = 'x'"))
+
+
+def test_followup_person_downgrade_and_upgrade(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'steps.db'}"
+    monkeypatch.setenv("PISHRAN_DATABASE_URL", url)
+    config = Config(str(ROOT / "alembic.ini"))
+    command.upgrade(config, "head")
+    engine = create_engine(url)
+    command.downgrade(config, "0004")
+    with engine.connect() as conn:
+        assert "person" not in {c["name"] for c in inspect(conn).get_columns("followups")}
+        assert _followup_triggers(conn) == {"followups_no_update", "followups_no_delete"}
+    command.upgrade(config, "head")
+    with engine.connect() as conn:
+        assert "person" in {c["name"] for c in inspect(conn).get_columns("followups")}
+        assert _followup_triggers(conn) == {"followups_no_update", "followups_no_delete"}
+    engine.dispose()

@@ -30,6 +30,7 @@ from store import (
 )
 from store.headers import label
 from store.merge import MODES, change_label, mode_label, value_text
+from store.people import list_people
 from ui import auth, data, layout
 from ui.context import page_context
 from ui.downloads import XLSX_MIME, table_downloads
@@ -385,6 +386,12 @@ def render() -> None:
     project = st.selectbox(t("data_page.followup_project", lang), ids, key="data_fu_project",
                            format_func=lambda pid: f"{titles.get(pid, pid)} ({pid})")
     seed_followup_fields(ds.projects, project)
+    # the person followed up with: one of the active people; free text while the office
+    # has entered no people yet (store.followups.add_followup checks either way)
+    everyone = list_people(store)
+    active_names = [p.name for p in everyone if p.active]
+    if everyone:
+        seed("data_fu_person", None, options=[None, *active_names])
 
     def _record(project_id: str) -> None:
         ss = st.session_state
@@ -392,7 +399,8 @@ def render() -> None:
             add_followup(store, project_id, ss.get("data_fu_date"), ss.get("data_fu_status"),
                          ss.get("data_fu_physical"), ss.get("data_fu_financial"),
                          ss.get("data_fu_note"), ss.get("data_fu_blocker"),
-                         ss.get("data_fu_actor"), auth.current_user())
+                         ss.get("data_fu_actor"), auth.current_user(),
+                         person=ss.get("data_fu_person") or None)
         except DataValidationError as err:
             ss["data:fu_problems"] = err.problems
             return
@@ -424,6 +432,14 @@ def render() -> None:
                      height=80, disabled=not writer)
         st.selectbox(t("data_page.followup_actor", lang), ACTOR_ROLES, key="data_fu_actor",
                      format_func=lambda r: t(f"store.actor.{r}", lang), disabled=not writer)
+        if everyone:
+            st.selectbox(t("data_page.followup_person", lang), active_names, index=None,
+                         key="data_fu_person", placeholder=t("data_page.followup_person_pick", lang),
+                         disabled=not writer)
+        else:
+            st.text_input(t("data_page.followup_person", lang), key="data_fu_person",
+                          max_chars=200, help=t("data_page.followup_person_free", lang),
+                          disabled=not writer)
         st.form_submit_button(t("data_page.followup_submit", lang), disabled=not writer,
                               on_click=_record, args=(project,))
     layout.note(t("data_page.followup_append_only", lang))
@@ -452,6 +468,7 @@ def render() -> None:
             "blocker": timeline["blocker"].fillna(""),
             "actor_role": timeline["actor_role"].map(lambda r: t(f"store.actor.{r}", lang)
                                                      if r in ACTOR_ROLES else str(r)),
+            "person": timeline["person"].fillna(""),
             "recorded_by": timeline["recorded_by"].fillna(""),
             "recorded_at_jalali": timeline["recorded_at_jalali"].map(
                 lambda s: localise_digits(str(s), lang)),
