@@ -34,22 +34,9 @@ def _store():
 
 
 def _write(args: argparse.Namespace, action) -> int:
-    """Run ``action(store, writer)`` for an existing editor; refusals as the CLI's others."""
-    from pishran.store_commands import WriterRefused, _refused, _writer
-    from store.people import PeopleError
+    from pishran.store_commands import run_write
 
-    try:
-        writer = _writer(args)
-    except WriterRefused as err:
-        return _refused(err, args)
-    with _store() as store:
-        try:
-            message = action(store, writer)
-        except PeopleError as err:
-            print(f"pishran people: {err.message(args.lang)}", file=sys.stderr)
-            return 1
-    print(message)
-    return 0
+    return run_write(args, action)
 
 
 def _names(store, codes, lang: str) -> str:

@@ -41,21 +41,13 @@ def _unknown_round(store, name: str, lang: str) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from pishran.store_commands import WriterRefused, _refused, _writer
-    from store.rounds import RoundError, add_round
+    from pishran.store_commands import run_write
+    from store.rounds import add_round
 
-    try:
-        writer = _writer(args)
-    except WriterRefused as err:
-        return _refused(err, args)
-    with _store() as store:
-        try:
-            added = add_round(store, args.name, args.due, writer)
-        except RoundError as err:
-            print(f"pishran rounds: {err.message(args.lang)}", file=sys.stderr)
-            return 1
-    print(t("rounds.cli.added", args.lang, name=added.name, due=added.due_jalali))
-    return 0
+    def action(store, writer):
+        added = add_round(store, args.name, args.due, writer)
+        return t("rounds.cli.added", args.lang, name=added.name, due=added.due_jalali)
+    return run_write(args, action)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -117,6 +117,28 @@ def _refused(err: WriterRefused, args: argparse.Namespace) -> int:
     return 2
 
 
+def run_write(args: argparse.Namespace, action) -> int:
+    """Run ``action(store, writer) -> message`` in the name of an existing editor account
+    (:func:`_writer`) and print the message; a refused writer exits 2, a refused write
+    (:class:`store.errors.KeyedError`: a round, person, seat or office word) exits 1 with
+    its catalogue message — the one pattern of ``rounds``, ``people`` and ``vocabulary``."""
+    from store.db import open_store
+    from store.errors import KeyedError
+
+    try:
+        writer = _writer(args)
+    except WriterRefused as err:
+        return _refused(err, args)
+    with open_store() as store:
+        try:
+            message = action(store, writer)
+        except KeyedError as err:
+            print(f"pishran {args.command}: {err.message(args.lang)}", file=sys.stderr)
+            return 1
+    print(message)
+    return 0
+
+
 def _store():
     from store.db import open_store
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from core.vocabulary import ENUM_COLUMNS
@@ -29,22 +28,14 @@ def _store():
 
 
 def _add(args: argparse.Namespace) -> int:
-    from pishran.store_commands import WriterRefused, _refused, _writer
-    from store.vocabulary import VocabularyError, add_word, value_label
+    from pishran.store_commands import run_write
+    from store.vocabulary import add_word, value_label
 
-    try:
-        writer = _writer(args)
-    except WriterRefused as err:
-        return _refused(err, args)
-    with _store() as store:
-        try:
-            added = add_word(store, args.column, args.word, args.value, writer)
-        except VocabularyError as err:
-            print(f"pishran vocabulary: {err.message(args.lang)}", file=sys.stderr)
-            return 1
-    print(t("vocabulary.cli.added", args.lang, word=added.word, column=added.column,
-            label=value_label(added.column, added.value, args.lang)))
-    return 0
+    def action(store, writer):
+        added = add_word(store, args.column, args.word, args.value, writer)
+        return t("vocabulary.cli.added", args.lang, word=added.word, column=added.column,
+                 label=value_label(added.column, added.value, args.lang))
+    return run_write(args, action)
 
 
 def _list(args: argparse.Namespace) -> int:
