@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.marks import SAMPLE_MARK
 from figures.theme import (
     CENTRE_COLOUR,
     REST_COLOUR,
-    SAMPLE_MARK,
     SEQUENTIAL,
     apply_theme,
     colorbar_ticks,

@@ -21,6 +21,7 @@ from shapely.geometry import Polygon, shape
 from analytics.classify import Classification
 from analytics.panel import PANEL_MEASURES, sample_flags
 from core.counties import county_names
+from core.marks import SAMPLE_MARK
 from figures.maps import (
     ColourClasses,
     choropleth,
@@ -62,7 +63,6 @@ __all__ = [
 # The county's key figures on every hover card (data province).
 HOVER_FIGURES = ("population", "unemployment_rate", "n_projects", "budget_per_capita")
 PLACE_COLOUR = "#7c3aed"
-SAMPLE_MARK = "✱"
 # ``GROUP:`` units (see data/README.md) with a name of their own; others are named by their
 # members («اصفهان + هرند + …»).
 GROUP_LABELS = {

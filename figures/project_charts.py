@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from analytics.project_views import SAMPLE_TOKENS, safe_urls, sample_field_columns
 from core.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, jalali_to_gregorian, parse_jalali
 from core.jalali import today_jalali as _today
+from core.marks import OVERDUE_MARK, SAMPLE_MARK, WEIGHTED_MARK
 from core.text import persian_prose_digits
 from figures.theme import CENTRE_COLOUR, REST_COLOUR, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_date, fmt_int, fmt_number, fmt_percent, has_key, localise_digits, rtl_label, t
@@ -38,8 +39,7 @@ __all__ = [
     "status_timeline",
 ]
 
-SAMPLE = "✱"
-WEIGHTED_MARK = "†"  # a province value computed as the population-weighted county mean
+SAMPLE = SAMPLE_MARK
 _PLAN_COLOUR = "#94a3b8"
 
 
@@ -107,7 +107,7 @@ def explorer_display(table: pd.DataFrame, lang: str = "fa",
         "title": table["title"].map(persian_text).astype(object),
         "county": table["county"].astype(object),
         "sector": table["sector"].map(lambda s: _label(f"sector.{s}", lang, s)),
-        "status": [_label(f"status.{s}", lang, s) + (" ⚠" if late else "")
+        "status": [_label(f"status.{s}", lang, s) + (f" {OVERDUE_MARK}" if late else "")
                    for s, late in zip(table["status"], table["is_overdue"])],
         "physical_progress_pct": table["physical_progress_pct"].astype(float),
         "financial_progress_pct": table["financial_progress_pct"].astype(float),

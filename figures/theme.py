@@ -40,7 +40,6 @@ SEQUENTIAL = ["#f0f9f8", "#b7e4df", "#6cc3b8", "#2a9d8f", "#0f766e", "#134e4a"]
 DIVERGING = "RdBu"
 CENTRE_COLOUR = "#b45309"
 REST_COLOUR = "#0f766e"
-SAMPLE_MARK = "✱"
 STATUS_COLOURS = {
     "defined": "#94a3b8",
     "study": "#60a5fa",

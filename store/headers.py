@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core.marks import SAMPLE_MARK
 from core.schema import INDICATORS, PROJECTS, TableSchema
 from core.text import normalise_text
 from i18n import catalogue
 
-__all__ = ["SYNONYMS", "EXTRA_SYNONYMS", "KIND_SCHEMAS", "APP_LABELS", "APP_DERIVED", "SAMPLE_MARK",
+__all__ = ["SYNONYMS", "EXTRA_SYNONYMS", "KIND_SCHEMAS", "APP_LABELS", "APP_DERIVED",
            "header_key", "lookup", "canonical_header", "detect_kind", "label", "is_app_derived"]
 
 KIND_SCHEMAS: dict[str, TableSchema] = {"projects": PROJECTS, "indicators": INDICATORS}
@@ -132,7 +133,6 @@ APP_LABELS: dict[str, tuple[str, ...]] = {
 _APP_FA_ONLY = {"title_fa": ("projects.col.title",)}  # «عنوان پروژه»: the Persian title
 
 #: The sample mark the app writes in its own tables (a column headed ✱, cells ✱ or blank).
-SAMPLE_MARK = "✱"
 #: Columns the app derives for display (never data to import): the Projects grid's
 #: "no follow-up for N days" mark and the provenance label.  Catalogue keys of their headers.
 APP_DERIVED = ("data_page.stale_col", "projects.col.provenance")

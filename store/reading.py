@@ -43,10 +43,10 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from analytics.validation import DataValidationError, Problem, enum_value
+from core.marks import APP_MARKS, SAMPLE_MARK
 from core.text import normalise_text
 from store.headers import (
     KIND_SCHEMAS,
-    SAMPLE_MARK,
     canonical_header,
     detect_kind,
     header_key,
@@ -301,12 +301,11 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
 
 #: Marks the app adds to its own table cells (⚠ overdue, ✱ sample, ⌛ no follow-up,
 #: ▣ value of a larger unit, † weighted): stripped from enumerated and yes/no cells.
-_MARKS = "⚠✱⌛▣†"
 _SAMPLE_QUALITIES = {"sample", "estimate", "group"}
 
 
 def _strip_marks(text: str) -> str:
-    stripped = text.strip().strip(_MARKS + "\ufe0f \u200c").strip()
+    stripped = text.strip().strip(APP_MARKS + "\ufe0f \u200c").strip()
     return stripped if stripped != text.strip() else text
 
 

@@ -21,6 +21,7 @@ from analytics.project_views import (
     status_history,
 )
 from core import settings
+from core.marks import STALE_MARK
 from figures.project_charts import (
     explorer_display,
     fields_html,
@@ -111,7 +112,7 @@ def render() -> None:
         shown = explorer_display(table, lang)
         # ⌛: no follow-up for more than PISHRAN_STALE_DAYS days (or never), beside the mark
         frame = shown.frame.copy()
-        frame.insert(1, "stale", ["⌛" if pid in stale_ids else "" for pid in shown.project_ids])
+        frame.insert(1, "stale", [STALE_MARK if pid in stale_ids else "" for pid in shown.project_ids])
         stale_help = t("data_page.stale_help", lang, days=fmt_int(stale_days, lang))
         col_config = tables.explorer_columns(lang) | {"stale": st.column_config.TextColumn(
             t("data_page.stale_col", lang), width=30, help=stale_help)}
