@@ -7,12 +7,10 @@ import streamlit as st
 from analytics.balance import centre_share
 from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES
 from analytics.provenance import MISSING, panel_groups, quality_counts
-from core import settings
 from core.schema import QUALITIES, STATUSES
 from figures.county_map import county_map
 from figures.theme import plotly_config
 from i18n import fmt_int, fmt_percent, fmt_share_pair, has_key, join_list, localise_digits, t
-from store import stale_projects
 from ui import data, layout, state
 from ui.context import page_context
 from ui.downloads import chart_downloads
@@ -46,17 +44,16 @@ def render() -> None:
     if names:
         layout.note(t("overview.not_started_list", lang, names=join_list(names, lang)))
     # projects of the filter without a follow-up for more than PISHRAN_STALE_DAYS (or never)
-    store = data.store()
-    stale_days = settings.stale_days()
-    stale = set(stale_projects(ds, store.followups_frame() if store is not None else None,
-                               None, stale_days)) & set(flt.apply(ds.projects)["project_id"])
+    # (one computation of the follow-up state serves this count and the overdue section)
+    status = data.followup_status(ds)
+    rows = status.projects[status.projects["project_id"].isin(flt.apply(ds.projects)["project_id"])]
+    stale_days = status.days
+    stale = set(rows.loc[rows["is_stale"], "project_id"])
     c4.metric(t("data_page.stale_metric", lang), fmt_int(len(stale), lang))
     c4.caption(t("store.followup.stale", lang, count=fmt_int(len(stale), lang),
                  days=fmt_int(stale_days, lang)))
 
     # --- overdue and open items (the filter's projects), the worst county linked ----------
-    status = data.followup_status(ds)
-    rows = status.projects[status.projects["project_id"].isin(flt.apply(ds.projects)["project_id"])]
     st.subheader(t("overdue.heading", lang))
     o1, o2, o3, o4 = st.columns(4)
     o1.metric(t("overdue.metric.overdue", lang), fmt_int(int(rows["is_overdue"].sum()), lang))
