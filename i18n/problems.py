@@ -27,7 +27,7 @@ from core.problems import Problem, register_renderer
 from i18n.catalogue import t
 from i18n.formatting import fmt_number, join_list, localise_digits
 
-__all__ = ["data_param", "fmt_param", "render_problem"]
+__all__ = ["data_param", "fmt_param", "problem_place", "render_problem"]
 
 _NUMBER_TEXT = re.compile(r"\d[\d,]*(\.\d+)?")
 
@@ -59,6 +59,27 @@ def fmt_param(value: object, lang: str) -> str:
     return str(value)
 
 
+# A form's problems name the form and its fields as the form shows them (the follow-up
+# form's ``store.followups`` problems carry the file "followup" and the field ids).
+_FORMS = {"followup": ("data_page.followup_form", {
+    "project_id": "data_page.followup_project", "jalali_date": "data_page.followup_date",
+    "status": "data_page.followup_status", "physical_pct": "data_page.followup_physical",
+    "financial_pct": "data_page.followup_financial", "note": "data_page.followup_note",
+    "blocker": "data_page.followup_blocker", "actor_role": "data_page.followup_actor",
+    "person": "data_page.followup_person"})}
+
+
+def problem_place(problem: Problem, lang: str = "fa") -> tuple[str, str]:
+    """Where a data problem is, as the reader knows it: (file or «file / sheet», column) —
+    a form's problems name the form and the field as the form labels them."""
+    if problem.file in _FORMS and problem.sheet is None:
+        form, fields = _FORMS[problem.file]
+        column = problem.column
+        return t(form, lang), t(fields[column], lang) if column in fields else column
+    file = f"{problem.file} / {problem.sheet}" if problem.sheet else problem.file
+    return file, problem.column
+
+
 def render_problem(problem: Problem, lang: str = "fa") -> str:
     """``problem`` in ``lang`` (see the module docstring)."""
     if problem.scope == "scenario":
@@ -73,9 +94,9 @@ def render_problem(problem: Problem, lang: str = "fa") -> str:
                  value=value, rule=rule)
     params = {k: data_param(v, lang) for k, v in (problem.params or {}).items()}
     rule = t(f"rule.{problem.rule}", lang, **params)
-    file = f"{problem.file} / {problem.sheet}" if problem.sheet else problem.file
+    file, column = problem_place(problem, lang)
     row = "—" if problem.row is None else localise_digits(str(problem.row), lang)
-    return t("validation.problem", lang, file=file, row=row, column=problem.column,
+    return t("validation.problem", lang, file=file, row=row, column=column,
              value=problem.value, rule=rule)
 
 

@@ -516,8 +516,9 @@ def add_store_commands(subparsers) -> None:
     fadd.add_argument("--blocker")
     fadd.add_argument("--role", default="followup_officer",
                       choices=("followup_officer", "governor_office", "mp"))
-    fadd.add_argument("--person", help="who was followed up with: an active person of the "
-                                       "people records (any name while none is recorded)")
+    fadd.add_argument("--person", required=True,
+                      help="who was followed up with: an active person of the "
+                      "people records (any name while none is recorded)")
     fadd.add_argument("--user", help=USER_HELP)
     fadd.add_argument("--lang", **lang)
     flist = fsub.add_parser("list", help="a project's follow-up timeline, or with --county "

@@ -16,7 +16,7 @@ Public API (what the pages and the command line call)::
     template_workbook("projects", "fa")         # downloadable template (bytes)
     list_versions(store); dataset_at(store, 3); restore(store, 3, user)
     add_followup(store, "P-001", "1404/08/28", "in_progress", 40, 30, "…", "…",
-                 "followup_officer", user)
+                 "followup_officer", user, person="فرمانداری لنجان")
     project_timeline(store, "P-001"); stale_projects(dataset, store.followups_frame())
     authenticate(name, password) -> User | None; write_allowed(user)
     add_user(name, password, "editor", by=who, store=store)   # + set_password, set_role,

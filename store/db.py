@@ -418,6 +418,15 @@ class Store:
         frame["recorded_at"] = pd.to_datetime(frame["recorded_at"]).dt.tz_localize("UTC")
         return frame
 
+    def standing_projects(self, conn: Connection, version_id: int | None
+                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Version ``version_id``'s projects as imported, and as they stand (the follow-up
+        log laid over them, :func:`store.overlay.apply_followups`) — read inside the
+        caller's transaction, so an import compares a file with what the app shows."""
+        projects = self._version_tables(conn, version_id)[0]
+        log = self._followups_frame(conn)
+        return projects, apply_followups(projects, log if len(log) else None)
+
     def followups_frame(self, project_id: str | None = None) -> pd.DataFrame:
         """The follow-up log (all projects or one), oldest first."""
         with self.read() as conn:

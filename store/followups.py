@@ -20,7 +20,7 @@ from core.gregorian import gregorian_suggestion
 from core.jalali import JalaliDateError, parse_jalali, today_jalali
 from core.schema import PROJECTS, STATUSES
 from core.settings import stale_days
-from core.text import normalise_digits, normalise_text
+from core.text import name_key, normalise_digits, normalise_text
 from store.accounts import User, writer_name
 from store.db import Store
 from store.limits import MAX_CELL_CHARS
@@ -132,7 +132,8 @@ def add_followup(store: Store, project_id: str, jalali_date: object, status: str
     Raises :class:`~analytics.validation.DataValidationError` with every problem
     (unknown project, invalid or future Jalali date, Gregorian date, status not in
     ``STATUSES``, percentages outside 0–100, unknown ``actor_role``, a ``person`` who is
-    not an active person of the people records) and ``PermissionError`` when ``user``
+    not an active person of the people records, or no ``person`` at all) and
+    ``PermissionError`` when ``user``
     may not write.  ``status`` may be the id or its Persian/English label; text (note,
     blocker) is stored as given, as data.  ``person`` names who was followed up with;
     while the people records are empty a free-text name is stored as given.
@@ -154,6 +155,8 @@ def add_followup(store: Store, project_id: str, jalali_date: object, status: str
     note_text = _text("note", note, problems)
     blocker_text = _text("blocker", blocker, problems)
     person_text = _text("person", person, problems)
+    if person_text is None or not name_key(person_text):  # every entry names who was followed up with (issue 13)
+        problems.append(_problem("person", person, "required"))
     with store.write() as (conn, current):
         person_name = _person(conn, person_text, problems)
         if pid and (current is None or conn.execute(

@@ -536,28 +536,27 @@ def _import_projects(store: Store, checked: _Checked, result: ImportResult, name
 
     if result.dry_run:
         current = store.current_version_id()
-        before = store.dataset_at(current)
-        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude,
-                                         before.projects)
+        with store.read() as conn:
+            stored, standing = store.standing_projects(conn, current)
+        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude, standing)
         result.review = plan.review
         result.warnings += warnings
         result.problems += problems + refused(current, plan)
         if result.problems:
             return result
-        new = plan.result(exclude)
-        result.diff = project_diff(to_records(before.projects, PROJECTS),
-                                   to_records(new, PROJECTS))
+        new = _stored_unless_changed(plan, exclude, stored)
+        result.diff = project_diff(to_records(stored, PROJECTS), to_records(new, PROJECTS))
         result.diff["indicators"] = {"n_added": 0, "n_removed": 0, "n_changed": 0}
         result.diff |= _diff_detail(plan, exclude)
-        result.warnings += _removal_warning(result.diff, before, file_name)
+        result.warnings += _removal_warning(result.diff, len(stored), file_name)
         result.ok = True
         return result
     with store.write() as (conn, current):
-        projects = store.version_tables(conn, current)[0]
-        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude, projects)
+        stored, standing = store.standing_projects(conn, current)
+        plan, problems, warnings = _plan(store, checked, file_name, mode, exclude, standing)
         result.review = plan.review
         result.warnings += warnings
-        new = plan.result(exclude)
+        new = _stored_unless_changed(plan, exclude, stored)
         result.problems += problems + refused(current, plan)
         if result.problems:
             return result  # nothing written: the transaction holds no change
@@ -581,12 +580,27 @@ def _import_projects(store: Store, checked: _Checked, result: ImportResult, name
     return result
 
 
-def _removal_warning(diff: dict, before, file_name: str) -> list[Problem]:
+def _stored_unless_changed(plan: MergePlan, exclude, stored: pd.DataFrame) -> pd.DataFrame:
+    """The new projects table of ``plan`` (made against the projects as they stand), with
+    every project the file does not add or change kept exactly as stored: the follow-up
+    log stays a log, and a return that changes nothing changes no stored row."""
+    new = plan.result(exclude)
+    touched = (set(plan.review.ids("added")) | set(plan.review.ids("changed"))) - set(exclude)
+    keep = ~new["project_id"].isin(touched) & new["project_id"].isin(stored["project_id"])
+    if not keep.any():
+        return new
+    kept = stored.set_index("project_id").loc[new.loc[keep, "project_id"]].reset_index()
+    rows = pd.concat([new[~keep], kept[new.columns]], ignore_index=True)
+    order = {pid: i for i, pid in enumerate(new["project_id"])}
+    return rows.sort_values("project_id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def _removal_warning(diff: dict, before: int, file_name: str) -> list[Problem]:
     removed = diff.get("n_removed", 0)
-    if not removed or before is None:
+    if not removed or not before:
         return []
     return [Problem(file_name, None, "project_id", "", "many_removed",
-                    {"removed": removed, "before": len(before.projects)})]
+                    {"removed": removed, "before": before})]
 
 
 def problems_to_excel(problems: list[Problem], lang: str = "fa") -> bytes:

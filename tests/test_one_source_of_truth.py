@@ -46,7 +46,8 @@ def changed_store(tmp_path, monkeypatch):
         result = import_file(store, frame.to_csv(index=False).encode("utf-8"), "changed.csv",
                              "projects", "tester")
         assert result.ok, [p.message("en") for p in result.problems]
-        add_followup(store, FOLLOWED, today_jalali(), "in_progress", user="tester")
+        add_followup(store, FOLLOWED, today_jalali(), "in_progress", user="tester",
+                     person="فرمانداری")
         current = store.current_dataset()
     return url, current
 

@@ -268,13 +268,22 @@ def test_followup_fields_follow_the_selected_project(env, other):
     assert row["status"] == "in_progress"
     at.selectbox(key="data_fu_project").select(target).run()
     at.text_area(key="data_fu_note").input("بازدید میدانی")
+    # every entry names a person: without one nothing is recorded and the form says which
+    # field is missing, in the form's own words
+    by_label(at.button, t("data_page.followup_submit", "fa")).click().run()
+    assert not at.exception and other.followups_frame(target).empty
+    assert t("data_page.followup_problems", "fa") in texts(at)
+    table = table_with(at, "column")  # headers are the column config's labels
+    assert list(table["column"]) == [t("data_page.followup_person", "fa")]
+    assert list(table["message"]) == [t("rule.required", "fa")]
+    at.text_input(key="data_fu_person").input("فرمانداری مبارکه")
     by_label(at.button, t("data_page.followup_submit", "fa")).click().run()
     assert not at.exception
     assert any(s.value == t("store.followup.saved", "fa") for s in at.success), texts(at)
     log = other.followups_frame(target)
     assert len(log) == 1
     entry = log.iloc[0]
-    assert entry["status"] == "in_progress"
+    assert entry["status"] == "in_progress" and entry["person"] == "فرمانداری مبارکه"
     assert entry["physical_pct"] == row["physical_progress_pct"]
     assert entry["financial_pct"] == row["financial_progress_pct"]
     after = other.current_dataset().projects.set_index("project_id").loc[target]

@@ -605,11 +605,11 @@ def followed_store(tmp_path, monkeypatch):
     with open_store(url) as store:
         store.ensure_seeded()
         add_followup(store, "lenjan-01", "1404/07/10", "in_progress", 40, 30, "گزارش نخست",
-                     None, "governor_office", "کارشناس")
+                     None, "governor_office", "کارشناس", person="فرمانداری لنجان")
         add_followup(store, "lenjan-01", "1404/08/20", "stalled", 45, 31.5, HISTORY_NOTE,
                      HISTORY_BLOCKER, "followup_officer", "کارشناس", person=HISTORY_PERSON)
         add_followup(store, "lenjan-02", "1404/08/01", "in_progress", 70, None, None, None,
-                     "mp", "کارشناس")
+                     "mp", "کارشناس", person="دفتر نماینده")
     return url
 
 
@@ -642,7 +642,7 @@ def test_county_page_shows_the_county_s_follow_up_history(followed_store, ds):
     assert newest[t("projects.log.recorded_by", "fa")] == "کارشناس"
     assert newest[t("projects.log.person", "fa")] == HISTORY_PERSON
     assert log.iloc[1][t("projects.log.actor", "fa")] == t("store.actor.mp", "fa")
-    assert log.iloc[1][t("projects.log.person", "fa")] == ""  # an entry naming nobody
+    assert log.iloc[1][t("projects.log.person", "fa")] == "دفتر نماینده"
 
 
 def test_county_page_without_follow_ups_says_so(followed_store):

@@ -59,7 +59,7 @@ def test_a_followup_by_another_store_changes_the_status(url, other):
     pid = str(other.dataset_at(1).projects.loc[0, "project_id"])
     assert data.dataset().version == "1"
     add_followup(other, pid, today_jalali(), "stalled", 10, None, "n", None,
-                 "followup_officer", "tester")
+                 "followup_officer", "tester", person="فرمانداری")
     row = data.dataset().projects.set_index("project_id").loc[pid]
     assert row["status"] == "stalled"
 

@@ -61,7 +61,11 @@ def test_import_versions_restore_and_followup(cli_url, tmp_path, capsys):
     assert main(["followup", "add", "P-001", "--date", "1404/08/01", "--status", "stalled",
                  "--physical", "55", "--blocker", "زمین", "--role", "mp",
                  "--person", "نماینده شهر"]) == 0
-    assert main(["followup", "add", "P-001", "--date", "1404/12/30", "--status", "x"]) == 1
+    assert main(["followup", "add", "P-001", "--date", "1404/12/30", "--status", "x",
+                 "--person", "نماینده شهر"]) == 1
+    with pytest.raises(SystemExit) as no_person:  # every entry names a person
+        main(["followup", "add", "P-001", "--date", "1404/08/01", "--status", "stalled"])
+    assert no_person.value.code == 2 and "--person" in capsys.readouterr().err
     assert main(["followup", "list", "P-001"]) == 0
     out = capsys.readouterr().out
     assert "stalled" in out and "زمین" in out and "نماینده شهر" in out
@@ -105,7 +109,8 @@ def test_writes_need_an_existing_editor_account(cli_url, tmp_path, monkeypatch, 
 
     writes = [["import", str(good), "--kind", "projects"],
               ["versions", "restore", "1"],
-              ["followup", "add", "P-001", "--date", "1404/08/01", "--status", "stalled"]]
+              ["followup", "add", "P-001", "--date", "1404/08/01", "--status", "stalled",
+               "--person", "فرمانداری"]]
     for argv in writes:
         assert main([*argv, "--user", "nobody"]) == 2, argv
         err = capsys.readouterr().err

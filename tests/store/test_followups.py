@@ -21,9 +21,10 @@ TODAY = "1404/09/01"
 
 
 def add(store, project="P-001", date="1404/08/01", status="in_progress", physical=None,
-        financial=None, note=None, blocker=None, role="followup_officer", user="کارشناس"):
+        financial=None, note=None, blocker=None, role="followup_officer", user="کارشناس",
+        person="فرمانداری"):
     return add_followup(store, project, date, status, physical, financial, note, blocker, role,
-                        user, today=TODAY)
+                        user, today=TODAY, person=person)
 
 
 def test_entry_is_appended_and_becomes_current(store):
@@ -71,7 +72,8 @@ def test_every_problem_is_reported(store):
     rules = {(p.column, p.rule) for p in err.value.problems}
     assert rules == {("project_id", "unknown_project"), ("jalali_date", "date_day"),
                      ("status", "not_allowed"), ("physical_pct", "above_maximum"),
-                     ("financial_pct", "below_minimum"), ("actor_role", "not_allowed")}
+                     ("financial_pct", "below_minimum"), ("actor_role", "not_allowed"),
+                     ("person", "required")}
     for problem in err.value.problems:
         assert problem.message("fa") and problem.message("en")
     assert project_timeline(store, "NOPE").empty
@@ -147,7 +149,6 @@ def test_person_is_stored_when_active(store):
     assert store.followups_frame()["person"].tolist() == [officer.name]
     assert store.audit_frame().loc[0, "action"] == "followup" and entry == 1
     deactivate_person(store, officer.id, "tester")
-    assert add(store) == 2  # no person given: still accepted
     with pytest.raises(DataValidationError) as err:
         add_followup(store, "P-001", "1404/08/02", "in_progress", person=officer.name,
                      user="کارشناس", today=TODAY)
@@ -170,6 +171,16 @@ def test_unknown_person_is_refused_when_people_exist(store):
 def test_free_text_person_when_no_people_recorded(store):
     add_followup(store, "P-001", "1404/08/01", "in_progress", user="کارشناس", today=TODAY,
                  person="  فرماندار لنجان ")
-    add(store, date="1404/08/02")
-    assert project_timeline(store, "P-001")["person"].tolist()[0] == "فرماندار لنجان"
-    assert project_timeline(store, "P-001")["person"].isna().tolist() == [False, True]
+    assert project_timeline(store, "P-001")["person"].tolist() == ["فرماندار لنجان"]
+
+
+@pytest.mark.parametrize("person", [None, "", "   ", "\u200c"])
+def test_every_entry_names_a_person(store, person):
+    """Issue 13: every follow-up entry names a person; a blank one is refused, nothing
+    stored."""
+    with pytest.raises(DataValidationError) as err:
+        add(store, person=person)
+    assert [(p.column, p.rule) for p in err.value.problems] == [("person", "required")]
+    message = err.value.problems[0].message("fa")
+    assert "شخص" in message or "فرد" in message, message
+    assert project_timeline(store, "P-001").empty

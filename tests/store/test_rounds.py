@@ -228,3 +228,43 @@ def test_cli_rounds_and_workbooks(db_url, data_dir, monkeypatch, tmp_path, capsy
     text = capsys.readouterr().out
     assert "نائین" in text and "خیر — پیگیری شود" in text and "۱ شهرستان پاسخ داده" in text
     assert main(["rounds", "status", "نیست"]) == 2
+
+
+def test_unchanged_return_after_followups_is_zero_changes(store):
+    """A workbook shows the project as it stands (follow-ups laid over the import); the
+    same workbook returned unchanged changes nothing — in the review and in the version."""
+    from store.followups import add_followup
+
+    round_ = add_round(store, "دور پاییز", "1404/10/15", "tester")
+    add_followup(store, "P-007", "1404/09/01", "in_progress", 40, 35, user="tester",
+                 today="1404/09/10", person="فرمانداری")
+    data = _isfahan(store, round_)
+    dry = import_file(store, data, "isfahan.xlsx", "projects", dry_run=True, round_id=round_.id)
+    assert dry.ok, [p.message("en") for p in dry.problems]
+    assert (dry.diff["n_added"], dry.diff["n_changed"], dry.diff["n_removed"]) == (0, 0, 0)
+    assert set(dry.review.projects["change"]) == {"unchanged"}
+    result = import_file(store, data, "isfahan.xlsx", "projects", "tester", round_id=round_.id)
+    assert result.ok and result.diff["n_changed"] == 0
+    after = store.current_dataset().projects.set_index("project_id")
+    assert after.loc["P-007", "status"] == "in_progress"
+    assert after.loc["P-007", "physical_progress_pct"] == 40
+
+
+def test_return_changing_a_followed_up_project_keeps_other_counties_raw(store):
+    """A change to one project is one change, though other projects carry follow-ups."""
+    from store.followups import add_followup
+
+    round_ = add_round(store, "دور پاییز", "1404/10/15", "tester")
+    add_followup(store, "P-007", "1404/09/01", "in_progress", 40, 35, user="tester",
+                 today="1404/09/10", person="فرمانداری")
+    others = [p for p in store.current_dataset().projects["project_id"] if p not in
+              ("P-001", "P-007")]
+    add_followup(store, others[0], "1404/09/02", "stalled", user="tester", today="1404/09/10",
+                 person="فرمانداری")
+    data = _edit(_isfahan(store, round_), "status", "P-001", "تکمیل شده")
+    result = import_file(store, data, "isfahan.xlsx", "projects", "tester", round_id=round_.id)
+    assert result.ok, [p.message("en") for p in result.problems]
+    assert result.diff["changed"] == ["P-001"]
+    projects = store.current_dataset().projects.set_index("project_id")
+    assert projects.loc[others[0], "status"] == "stalled"
+    assert projects.loc["P-007", "status"] == "in_progress"

@@ -18,6 +18,7 @@ from core.schema import STATUSES
 from exports.followup_list import COUNT_HEADERS, officer_label
 from figures.theme import export_filename
 from i18n import fmt_int, fmt_percent, localise_digits, t
+from i18n.problems import problem_place
 from store import (
     ACTOR_ROLES,
     add_followup,
@@ -65,7 +66,8 @@ def problems_display(problems, lang: str) -> pd.DataFrame:
     for p in problems:
         rule = t(f"rule.{p.rule}", lang, **p.params) if p.params else t(f"rule.{p.rule}", lang)
         rows.append({"sheet": p.sheet or "", "row": "" if p.row is None else num(p.row, lang),
-                     "column": p.column, "value": "" if p.value is None else str(p.value),
+                     "column": problem_place(p, lang)[1],
+                     "value": "" if p.value is None else str(p.value),
                      "rule": p.rule, "message": rule})
     return pd.DataFrame(rows, columns=["sheet", "row", "column", "value", "rule", "message"])
 
