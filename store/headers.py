@@ -117,8 +117,9 @@ EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # The column labels of the app's own tables (the Projects page's grid and its Excel/CSV
-# downloads: ``projects.col.*``) are headers too, so a download imports back.  English
-# "Project" is left out on purpose: that column holds the English title.
+# downloads: ``projects.col.*``) are headers too, so a download imports back.  The grid's
+# title column is headed «عنوان پروژه» / "Project" and holds the title in the reader's
+# language: the Persian header names the Persian title, the English one the English title.
 APP_LABELS: dict[str, tuple[str, ...]] = {
     "project_id": ("projects.col.project_id",),
     "title_fa": ("projects.col.title_fa",),
@@ -131,6 +132,7 @@ APP_LABELS: dict[str, tuple[str, ...]] = {
         "planned_end", "actual_start", "actual_end", "last_followup", "followup_officer")},
 }
 _APP_FA_ONLY = {"title_fa": ("projects.col.title",)}  # «عنوان پروژه»: the Persian title
+_APP_EN_ONLY = {"title_en": ("projects.col.title",)}  # "Project": the English title
 
 #: The sample mark the app writes in its own tables (a column headed ✱, cells ✱ or blank).
 #: Columns the app derives for display (never data to import): the Projects grid's
@@ -167,6 +169,7 @@ def lookup(kind: str) -> dict[str, str]:
             names += [text for key in APP_LABELS.get(col.name, ()) if key in pairs
                       for text in pairs[key]]
             names += [pairs[key][0] for key in _APP_FA_ONLY.get(col.name, ()) if key in pairs]
+            names += [pairs[key][1] for key in _APP_EN_ONLY.get(col.name, ()) if key in pairs]
         if col.name == "is_sample":
             names.append(SAMPLE_MARK)
         for name in names:

@@ -63,6 +63,12 @@ _IMPORT_SCHEMAS = {
     "projects": replace(PROJECTS, columns=tuple(
         replace(c, required=False) if c.name == "project_id" else c for c in PROJECTS.columns)),
     "indicators": KIND_SCHEMAS["indicators"]}
+# A file with an id column may leave the Persian title out (the English download holds the
+# English title): a row that names a stored project keeps its title, a new row must give
+# one (store.merge reports it at its row).
+_BY_ID_SCHEMA = replace(_IMPORT_SCHEMAS["projects"], columns=tuple(
+    replace(c, required=False) if c.name == "title_fa" else c
+    for c in _IMPORT_SCHEMAS["projects"].columns))
 
 
 @dataclass
@@ -260,6 +266,8 @@ def _duplicate_keys(table: pd.DataFrame, rows: list[tuple[str | None, int]], fil
 def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: str,
                     extras: list[str], vocabulary: dict | None = None):
     schema = _IMPORT_SCHEMAS[kind]
+    if kind == "projects" and "project_id" in sheet.frame.columns:
+        schema = _BY_ID_SCHEMA
     _adopt_extras(sheet, kind, extras)
     problems = list(sheet.problems)
     warnings = list(sheet.warnings)

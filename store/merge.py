@@ -279,6 +279,11 @@ def plan_merge(current: pd.DataFrame, incoming: pd.DataFrame,
         county = _plain(record["county_code"])
         key = (county, name_key(record["title_fa"]))
         by_name = pid is None
+        if _plain(record["title_fa"]) is None and (
+                "title_fa" in present[pos] or pid is None or pid not in by_id):
+            # a new project needs its title; a stored one keeps it unless the file blanks it
+            problems.append(Problem(file_name, row, "title_fa", "", "required", {}, sheet))
+            continue
         if pid is not None:
             matched = pid if pid in by_id else None
         else:

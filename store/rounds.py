@@ -173,6 +173,30 @@ def read_stamp(data: bytes) -> dict[str, str] | None:
     return stamp if stamp.get("kind") == STAMP_KIND else None
 
 
+def _locked_ids(store: Store, table: pd.DataFrame, where, sheets, file_name: str,
+                county: str) -> list[Problem]:
+    """A county workbook's id column is locked: every id in it must be one of the stamped
+    county's projects (a blank id is a new project, matched by title in store.merge)."""
+    projects = store.current_dataset().projects
+    own = set(projects.loc[projects["county_code"] == county, "project_id"])
+    names = dict(zip(store.base_dataset().counties["code"],
+                     store.base_dataset().counties["name_fa"], strict=True))
+    problems = []
+    for i, pid in enumerate(table["project_id"].tolist()):
+        if pd.isna(pid) or str(pid) in own:
+            continue
+        sheet_name, row = where[i]
+        sheet = sheets.get(sheet_name)
+        column = sheet.headers.get("project_id", "project_id") if sheet else "project_id"
+        params = {"county": names.get(county, county), "value": str(pid)}
+        cell = sheet.cell(row, "project_id") if sheet else ""
+        if cell:
+            params["cell"] = cell
+        problems.append(Problem(file_name, int(row), column, str(pid), "locked_id", params,
+                                sheet_name))
+    return problems
+
+
 def stamp_checks(store: Store, data: bytes, table: pd.DataFrame | None, where, sheets,
                  file_name: str, round_id: int | None
                  ) -> tuple[int | None, dict | None, list[Problem], list[Problem]]:
@@ -193,6 +217,8 @@ def stamp_checks(store: Store, data: bytes, table: pd.DataFrame | None, where, s
         found = find_round(store, stamped)
         round_id = found.id if found is not None else None
     county = stamp.get("county_code") or ""
+    if county and table is not None and "project_id" in table.columns:
+        problems += _locked_ids(store, table, where, sheets, file_name, county)
     if county and table is not None and "county_code" in table.columns:
         counties = store.base_dataset().counties
         names = dict(zip(counties["code"], counties["name_fa"], strict=True))

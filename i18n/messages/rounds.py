@@ -47,6 +47,11 @@ MESSAGES = {
     "rule.other_county_row": (
         "پرونده شهرستان {county} است اما این ردیف پروژه‌ای از شهرستان {other} دارد",
         "the workbook is {county}'s, but this row holds a project of {other}"),
+    "rule.locked_id": (
+        "ستون شناسه قفل است؛ «{value}» شناسه هیچ پروژه‌ای از شهرستان {county} نیست — شناسه را "
+        "برگردانید، یا پروژه تازه را در ردیفی تازه با شناسه خالی بنویسید",
+        "the id column is locked; '{value}' is not the id of any project of {county} — put "
+        "the id back, or write a new project on a new row with the id left blank"),
     "rule.round_not_projects": (
         "فقط پرونده پروژه‌ها را می‌توان پاسخ یک دور پیگیری ثبت کرد",
         "only a projects file can be recorded as a return for a follow-up round"),

@@ -44,11 +44,12 @@ def download_bytes(ds, fmt: str, lang: str = "fa") -> bytes:
     return table_csv_bytes(frame[every], headers)
 
 
-def assert_round_trip(store, fmt: str, mode: str = "merge") -> None:
-    data = download_bytes(store.current_dataset(), fmt)
+def assert_round_trip(store, fmt: str, mode: str = "merge", lang: str = "fa") -> None:
+    data = download_bytes(store.current_dataset(), fmt, lang)
     if fmt == "csv":  # the decorations are really there
         text = data.decode("utf-8-sig")
-        assert "⚠" in text and "⌛" in text and "✱" in text and "منشأ داده" in text
+        assert "⚠" in text and "⌛" in text and "✱" in text
+        assert t("projects.col.provenance", lang) in text
     before = snapshot(store)
     result = import_file(store, data, f"projects.{fmt}", "projects", "tester", dry_run=True,
                          mode=mode)
@@ -70,6 +71,31 @@ def assert_round_trip(store, fmt: str, mode: str = "merge") -> None:
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_projects_download_imports_back_unchanged(store, fmt, mode):
     assert_round_trip(store, fmt, mode)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_english_download_imports_back_unchanged(store, fmt):
+    """The English grid holds English titles, county names and labels: its "Project"
+    column is the English title, and the rows keep their Persian titles by id."""
+    data = download_bytes(store.current_dataset(), fmt, "en")
+    assert "Project" in (data.decode("utf-8-sig") if fmt == "csv" else "Project")
+    assert_round_trip(store, fmt, "merge", "en")
+
+
+def test_new_row_without_a_persian_title_is_refused_at_its_row(store):
+    """A file with ids may leave the Persian title out for stored projects — not for a
+    new one, and never blank it for a stored one."""
+    ds = store.current_dataset()
+    frame = ds.projects.drop(columns=["title_fa"]).head(2).copy()
+    frame.loc[frame.index[1], "project_id"] = "NEW-01"
+    result = import_file(store, frame.to_csv(index=False).encode(), "en.csv", "projects",
+                         "tester", dry_run=True)
+    assert [(p.row, p.column, p.rule) for p in result.problems] == [(3, "title_fa", "required")]
+    blanked = ds.projects.head(2).copy()  # (a column left wholly blank is not given)
+    blanked.loc[blanked.index[0], "title_fa"] = ""
+    result = import_file(store, blanked.to_csv(index=False).encode(), "b.csv", "projects",
+                         "tester", dry_run=True)
+    assert [(p.row, p.column, p.rule) for p in result.problems] == [(2, "title_fa", "required")]
 
 
 def test_one_edited_status_in_the_download_changes_that_project_only(store):

@@ -177,6 +177,42 @@ def test_rows_of_another_county_are_warned_with_row_and_column(store):
     assert warned[0].params["cell"] == "B3"
 
 
+def test_an_id_edited_in_the_locked_column_is_refused_with_its_cell(store):
+    """openpyxl (or any program that ignores sheet protection) can still change a locked
+    id: the return is refused at that row and cell, and nothing is stored."""
+    autumn = add_round(store, "دور پاییز", "1404/10/15", "tester")
+    for edited in ("P-099", "P-002"):  # an unknown id; another county's project
+        data = _edit(_isfahan(store, autumn), "project_id", "P-007", edited)
+        before = snapshot(store)
+        result = import_file(store, data, "isfahan.xlsx", "projects", "tester",
+                             round_id=autumn.id)
+        assert not result.ok
+        locked = [p for p in result.problems if p.rule == "locked_id"]
+        assert [(p.row, p.value, p.params.get("cell")) for p in locked] == [(3, edited, "A3")]
+        assert locked[0].column == label("projects", "project_id", "fa")
+        assert edited in locked[0].message("fa") and "اصفهان" in locked[0].message("fa")
+        assert snapshot(store) == before and replies(store, autumn.id)["replied"].sum() == 0
+
+
+def test_a_duplicated_row_in_a_return_is_refused_with_both_rows(store):
+    autumn = add_round(store, "دور پاییز", "1404/10/15", "tester")
+    workbook = load_workbook(io.BytesIO(_isfahan(store, autumn)))
+    ws = workbook.worksheets[0]
+    ws.protection.sheet = False
+    values = [c.value for c in ws[2]]
+    for col, value in enumerate(values, start=1):
+        ws.cell(4, col).value = value
+    out = io.BytesIO()
+    workbook.save(out)
+    before = snapshot(store)
+    result = import_file(store, out.getvalue(), "isfahan.xlsx", "projects", "tester",
+                         round_id=autumn.id)
+    assert not result.ok
+    found = [(p.row, p.value) for p in result.problems]
+    assert found == [(2, "P-001"), (4, "P-001")], [p.message("en") for p in result.problems]
+    assert snapshot(store) == before
+
+
 def test_indicators_cannot_be_a_return(store):
     autumn = add_round(store, "دور پاییز", "1404/10/15", "tester")
     data = csv_text(INDICATOR_COLUMNS, indicator_rows()).encode("utf-8")
