@@ -63,6 +63,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.problems import Problem, ProblemsError
+
 __all__ = [
     "COUNTY_GROUPS",
     "DEFAULT_ASSUMPTIONS",
@@ -71,8 +73,7 @@ __all__ = [
     "LABOUR_COLUMNS",
     "LabourAssumption",
     "LabourModelError",
-    "LabourProblem",
-    "check_assumption",
+        "check_assumption",
     "county_group",
     "default_parameters",
     "labour_effect",
@@ -111,23 +112,18 @@ DEFAULT_ASSUMPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class LabourProblem:
-    """One refused input: ``field`` (m, k, jobs, unemployed, labour_force, population),
-    the offending ``value`` (first one found), a stable ``rule`` id and its ``params``."""
-
-    field: str
-    value: object
-    rule: str
-    params: dict
+def _problem(field: str, value: object, rule: str, params: dict | None = None) -> Problem:
+    """One refused input as the one problem type (:class:`core.problems.Problem`, worded as
+    a scenario field): ``field`` (m, k, jobs, unemployed, labour_force, population), the
+    offending value (the first one found), a rule id of the ``rule.*`` catalogue."""
+    return Problem.in_scenario(None, field, str(value), rule, params)
 
 
-class LabourModelError(ValueError):
+class LabourModelError(ProblemsError):
     """Impossible labour-model input; ``problems`` lists every one found."""
 
-    def __init__(self, problems: list[LabourProblem]):
-        self.problems = problems
-        super().__init__("; ".join(f"{p.field}={p.value!r}: {p.rule}" for p in problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems, "labour model")
 
 
 def county_group(code: str) -> str:
@@ -150,21 +146,21 @@ def _is_real(value: object) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
-def check_assumption(m: object = None, k: object = None) -> list[LabourProblem]:
+def check_assumption(m: object = None, k: object = None) -> list[Problem]:
     """Problems of one (m, k) pair; ``None`` means "not given" and is not checked."""
     problems = []
     if m is not None:
         if not _is_real(m) or not math.isfinite(float(m)):
-            problems.append(LabourProblem("m", m, "not_number", {}))
+            problems.append(_problem("m", m, "not_number", {}))
         elif not 0.0 <= float(m) <= 1.0:
-            problems.append(LabourProblem("m", m, "out_of_range", {"minimum": 0, "maximum": 1}))
+            problems.append(_problem("m", m, "out_of_range", {"minimum": 0, "maximum": 1}))
     if k is not None:
         if not _is_real(k) or not math.isfinite(float(k)):
-            problems.append(LabourProblem("k", k, "not_number", {}))
+            problems.append(_problem("k", k, "not_number", {}))
         elif float(k) < 0:
-            problems.append(LabourProblem("k", k, "negative", {}))
+            problems.append(_problem("k", k, "negative", {}))
         elif float(k) > K_MAX:
-            problems.append(LabourProblem("k", k, "out_of_range",
+            problems.append(_problem("k", k, "out_of_range",
                                           {"minimum": 0, "maximum": K_MAX}))
     return problems
 
@@ -178,10 +174,10 @@ def _array(values: object, n: int | None = None) -> np.ndarray:
 
 
 def _first_bad(name: str, values: np.ndarray, bad: np.ndarray, rule: str,
-               params: dict | None = None) -> list[LabourProblem]:
+               params: dict | None = None) -> list[Problem]:
     if not bad.any():
         return []
-    return [LabourProblem(name, float(values[np.flatnonzero(bad)[0]]), rule, params or {})]
+    return [_problem(name, float(values[np.flatnonzero(bad)[0]]), rule, params or {})]
 
 
 def labour_effect(jobs: object, unemployed: object, labour_force: object,
@@ -211,7 +207,7 @@ def labour_effect(jobs: object, unemployed: object, labour_force: object,
     if not all(len(a) == n for a in (u, lf, pop, mm, kk, base_nmr)):
         raise ValueError("labour_effect inputs must have the same length")
 
-    problems: list[LabourProblem] = []
+    problems: list[Problem] = []
     problems += _first_bad("jobs", j, ~np.isfinite(j), "not_number")
     problems += _first_bad("jobs", j, np.isfinite(j) & (j < 0), "negative")
     problems += _first_bad("m", mm, ~np.isfinite(mm), "not_number")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import i18n  # noqa: F401  (registers the catalogue wording of problems)
 from analytics.labour_model import (
     DEFAULT_ASSUMPTIONS,
     INDUSTRIAL_COUNTIES,
@@ -145,6 +146,10 @@ def test_every_problem_is_reported_at_once():
     with pytest.raises(LabourModelError) as info:
         labour_effect([-1], [100], [1000], None, m=2.0, k=-1.0)
     assert {p.field for p in info.value.problems} == {"jobs", "m", "k"}
+    # the one problem type: each worded in the reader's language from the catalogue
+    fa = info.value.messages("fa")
+    assert len(fa) == 3 and any("منفی" in m for m in fa), fa
+    assert any("between 0 and 1" in m for m in info.value.messages("en"))
 
 
 def test_check_assumption():
