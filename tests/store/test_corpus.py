@@ -8,8 +8,8 @@ import pytest
 from core.text import to_persian_digits
 from store import import_file, open_store, problems_to_excel
 
-from .conftest import BACKENDS, database_url, snapshot
 from . import corpus_hardening
+from .conftest import BACKENDS, database_url, snapshot
 from .corpus import MALFORMED as _MALFORMED
 from .corpus import VALID as _VALID
 from .corpus import materialise
