@@ -52,4 +52,13 @@ MESSAGES = {
         "this workbook holds more than {rows} rows or {cells} cells (even empty ones) "
         "({part}); delete the extra empty rows and save it again",
     ),
+    # -- the visitor's error page (ui.errors)
+    "incident.message": (
+        "متأسفیم، این صفحه با خطا روبه‌رو شد و نمایش داده نشد. خطا با شناسهٔ {incident} "
+        "ثبت شد؛ اگر تکرار شد این شناسه را به پشتیبانی بدهید. صفحهٔ دیگری را باز کنید یا "
+        "صفحه را دوباره بارگذاری کنید.",
+        "Sorry, this page met an error and could not be shown. The error was logged as "
+        "incident {incident}; if it happens again, give this id to support. Open another "
+        "page or reload this one.",
+    ),
 }
