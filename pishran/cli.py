@@ -32,6 +32,8 @@ def _run(args: argparse.Namespace) -> int:
 
     PagesManager.uses_pages_directory = False
     os.chdir(ROOT)
+    if args.dev:  # a failing page raises (ui/errors.py) and Streamlit shows its traceback
+        settings.enable_development()
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), "--server.address", args.address,
                 "--server.port", str(args.port), *run_options(args.dev), *args.streamlit_args]
     return streamlit_cli.main(standalone_mode=False) or 0

@@ -3,8 +3,9 @@ incident id — never a traceback or a server path.  The traceback goes to the s
 under the same id, so the office can quote the id and the operator find the cause.
 
 ``app.py`` runs every page inside :func:`guarded`; Streamlit's own error display is the
-second line of defence (``client.showErrorDetails = "none"`` in ``.streamlit/config.toml``,
-``pishran run --dev`` turns it back to ``"full"`` for development).
+second line of defence (``client.showErrorDetails = "none"`` in ``.streamlit/config.toml``).
+``pishran run --dev`` (``PISHRAN_DEV=1``, ``showErrorDetails = "full"``) shows tracebacks
+for development; the tests run in development mode so a failing page fails its test.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from core import settings
 from i18n import t
 from ui import state
 
@@ -36,8 +38,11 @@ def report_incident(error: BaseException) -> str:
 
 def guarded(run: Callable[[], object]) -> None:
     """Run one page; any exception becomes an incident (Streamlit's rerun/stop controls are
-    ``BaseException`` and pass through untouched)."""
+    ``BaseException`` and pass through untouched).  In development (``PISHRAN_DEV``, set by
+    ``pishran run --dev`` and the tests) the exception is raised: Streamlit shows it."""
     try:
         run()
     except Exception as error:  # noqa: BLE001 - every failure is logged and shown as an incident
+        if settings.development():
+            raise
         report_incident(error)
