@@ -94,8 +94,7 @@ def _xlsx_cells(data: bytes):
     workbook = load_workbook(io.BytesIO(data))
     for ws in workbook.worksheets:
         for row in ws.iter_rows():
-            for cell in row:
-                yield cell
+            yield from row
 
 
 def _assert_no_live_formula(data: bytes) -> int:
