@@ -61,4 +61,17 @@ MESSAGES = {
         "incident {incident}; if it happens again, give this id to support. Open another "
         "page or reload this one.",
     ),
+    # -- sign-in throttling (ui.auth)
+    "auth.locked_name": (
+        "به دلیل چند تلاش ناموفق برای این نام، ورود با آن تا ساعت {until} (حدود {minutes} "
+        "دقیقهٔ دیگر) قفل است",
+        "after several failed attempts for this name, signing in with it is locked until "
+        "{until} (about {minutes} minutes)",
+    ),
+    "auth.locked_address": (
+        "به دلیل تلاش‌های ناموفق بسیار از این نشانی، ورود از آن تا ساعت {until} (حدود "
+        "{minutes} دقیقهٔ دیگر) قفل است",
+        "after many failed attempts from this address, signing in from it is locked until "
+        "{until} (about {minutes} minutes)",
+    ),
 }

@@ -301,10 +301,6 @@ MESSAGES = {
     ),
     "store.account.failed": ("نام کاربری یا گذرواژه نادرست است",
                              "wrong user name or password"),
-    "store.account.locked": (
-        "به دلیل تلاش‌های ناموفق، ورود تا {minutes} دقیقه دیگر ممکن نیست",
-        "too many failed attempts; try again in {minutes} minutes",
-    ),
     "store.account.forbidden": ("این حساب اجازه ثبت تغییر ندارد",
                                 "this account may not make changes"),
     # -- saved scenarios: who may write
