@@ -49,10 +49,10 @@ def bomb(element: bytes, mib: int) -> bytes:
 
 
 def main(mib: int = 190) -> None:
-    from analytics.validation import DataValidationError
     import os
     import platform
 
+    from analytics.validation import DataValidationError
     from benchmarks.machine import cpu_model
     from store.reading import read_table_file
 
