@@ -81,8 +81,8 @@ def _locked_message(name: str, lang: str, address: str | None = None) -> str | N
     until, reason = found
     remaining = max(1, math.ceil((until - time.time()) / 60))
     when = _dt.datetime.fromtimestamp(until, tz=_dt.UTC).astimezone(TEHRAN).strftime("%H:%M")
-    return t(f"auth.locked_{reason}", lang, until=localise_digits(when, lang),
-             minutes=fmt_int(remaining, lang))
+    key = "auth.locked_address" if reason == "address" else "auth.locked_name"
+    return t(key, lang, until=localise_digits(when, lang), minutes=fmt_int(remaining, lang))
 
 
 def _submit(lang: str) -> None:

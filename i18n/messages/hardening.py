@@ -74,4 +74,9 @@ MESSAGES = {
         "after many failed attempts from this address, signing in from it is locked until "
         "{until} (about {minutes} minutes)",
     ),
+    # -- people records (store.people), through the one cleaner
+    "people.error.bad_character": (
+        "متن نویسهٔ نامرئی یا کنترلی {char} دارد؛ آن را دوباره تایپ کنید",
+        "the text holds the invisible or control character {char}; type it again",
+    ),
 }

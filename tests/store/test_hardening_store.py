@@ -75,3 +75,16 @@ def test_cli_import_of_a_huge_number_prints_a_problem_not_a_traceback(db_url, tm
                  "--lang", "fa"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "ردیف ۳" in err and "ردیف ۴" in err
+
+
+def test_people_records_go_through_the_one_cleaner(store):
+    from store.people import PeopleError, add_person, list_people
+
+    with pytest.raises(PeopleError) as refused:
+        add_person(store, "مریم\x00احمدی", "mp", "tester")
+    assert refused.value.key == "people.error.bad_character"
+    assert "U+0000" in refused.value.message("fa")
+    with pytest.raises(PeopleError):
+        add_person(store, "علی \u202eرضایی", "mp", "tester")
+    assert list_people(store) == []  # nothing stored, on either backend
+    assert add_person(store, "سارا\u200b", "mp", "tester").name == "سارا"
