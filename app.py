@@ -10,7 +10,11 @@ import streamlit as st
 
 from i18n import t
 from ui import layout, state
+from ui.errors import guarded
 
+# Streamlit's own table toolbar "Download as CSV" writes raw cells (=HYPERLINK(…) …): off,
+# whatever config the app is started with; every table has the app's neutralised downloads
+st.set_option("client.disableDataExport", True)
 st.set_page_config(page_title="پیشران | Pishran", page_icon="static/favicon.png",
                    layout="wide", initial_sidebar_state="expanded")
 
@@ -36,4 +40,4 @@ pages = [
 # Start with `pishran run`: it tells Streamlit this is a st.navigation app (see pishran/cli.py).
 current = st.navigation(pages)
 layout.chrome()
-current.run()
+guarded(current.run)  # a failure shows an incident id, never a traceback (ui/errors.py)

@@ -1,7 +1,8 @@
 """Validation of tables against :mod:`core.schema` — every problem, not just the first.
 
 ``validate_table`` coerces each column to its kind (Persian/Arabic digits, ٬ and ,
-separators, percent signs, Arabic ي/ك, Jalali dates in any accepted form, county
+separators and decimal commas by :mod:`core.numbers` — ambiguous and out-of-bound numbers
+refused —, percent signs, Arabic ي/ك, Jalali dates in any accepted form, county
 names in any spelling) and returns the clean table together with a list of
 :class:`Problem` s.  A caller that finds any problem stores nothing
 (:class:`DataValidationError` carries them all).  ``Problem``, ``DataValidationError`` and
@@ -19,9 +20,10 @@ import pandas as pd
 
 from core.counties import CountyResolver, is_valid_code
 from core.jalali import parse_jalali_series
+from core.numbers import NUMBER_LIMIT, ParsedNumber, check_bound, parse_number
 from core.problems import DataValidationError, Problem, problems_frame
 from core.schema import Column, TableSchema
-from core.text import normalise_digits, normalise_text
+from core.text import normalise_text
 from core.vocabulary import LABEL_PREFIX, SYNONYMS, value_key
 from i18n import catalogue, t
 
@@ -122,12 +124,28 @@ def _not_allowed_params(column: Column, text: object) -> dict:
     return params
 
 
-def _to_number(series: pd.Series) -> pd.Series:
-    if pd.api.types.is_numeric_dtype(series):
-        return series.astype("float64")
-    text = _map_unique(series, normalise_digits)
-    text = text.str.replace(r"[,\s%٪]", "", regex=True)
-    return pd.to_numeric(text, errors="coerce")
+def _to_number(series: pd.Series, dialect: str = "point"
+               ) -> tuple[pd.Series, pd.Series, dict[object, tuple[float, float]]]:
+    """(numbers, rule per cell — "" when fine —, the two readings of ambiguous values), each
+    distinct value read once by the one numeric parser (:func:`core.numbers.parse_number`:
+    Persian/Arabic/Latin digits, separators by ``dialect``, the one bound)."""
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = series.astype("float64")
+        parsed = [check_bound(v) if v == v else ParsedNumber(None) for v in values.tolist()]
+    else:
+        codes, uniques = pd.factorize(series.astype("string"), use_na_sentinel=True)
+        found = [parse_number(u, dialect) for u in uniques] + [ParsedNumber(None)]
+        parsed = [found[c] for c in codes]
+    numbers = pd.Series([np.nan if p.value is None else p.value for p in parsed],
+                        index=series.index, dtype="float64")
+    rules = pd.Series([p.rule or "" for p in parsed], index=series.index, dtype=object)
+    readings = {idx: p.readings for idx, p in zip(series.index, parsed, strict=True)
+                if p.readings is not None}
+    return numbers, rules, readings
+
+
+def _reading(value: float) -> str:
+    return f"{value:,.10f}".rstrip("0").rstrip(".")
 
 
 class _Collector:
@@ -144,11 +162,18 @@ class _Collector:
 
 
 def _coerce(col: Column, raw: pd.Series, blank: pd.Series, out: _Collector,
-            resolver: CountyResolver | None, words: Mapping[str, str] | None = None) -> pd.Series:
+            resolver: CountyResolver | None, words: Mapping[str, str] | None = None,
+            dialect: str = "point") -> pd.Series:
     kind = col.kind
     if kind in ("int", "float"):
-        number = _to_number(raw)
-        out.add(~blank & number.isna(), col.name, raw, "not_number")
+        number, rules, readings = _to_number(raw, dialect)
+        out.add(~blank & (rules == "not_number"), col.name, raw, "not_number")
+        out.add(rules == "ambiguous_number", col.name, raw, "ambiguous_number",
+                point=lambda i: _reading(readings[i][0]),
+                thousands=lambda i: _reading(readings[i][1]))
+        out.add(rules == "not_finite", col.name, raw, "not_finite")
+        out.add(rules == "out_of_bound", col.name, raw, "out_of_bound",
+                limit=f"{NUMBER_LIMIT:,.0f}")
         if kind == "int":
             frac = number.notna() & (number != np.round(number))
             out.add(frac, col.name, raw, "not_integer")
@@ -212,6 +237,7 @@ def validate_table(
     row_numbers: pd.Series | None = None,
     sheet: str | None = None,
     vocabulary: Mapping[str, Mapping[str, str]] | None = None,
+    dialect: str = "point",
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Coerce and check ``raw`` against ``schema``.
 
@@ -222,6 +248,8 @@ def validate_table(
 
     ``row_numbers`` maps each index label to the row number as the user sees it in
     the file (default: index position + 2, i.e. a CSV with its header on line 1).
+    ``dialect``: the file's decimal separator (``"point"``, or ``"comma"`` for a semicolon
+    CSV) — numbers are read by :func:`core.numbers.parse_number`, within its one bound.
     Returns the clean table (schema columns first, extra columns kept) and the problems.
     """
     rows = row_numbers if row_numbers is not None else pd.Series(
@@ -242,7 +270,7 @@ def validate_table(
         if col.required:
             out.add(blank, col.name, series, "required")
         clean[col.name] = _coerce(col, series, blank, out, resolver,
-                                  (vocabulary or {}).get(col.name))
+                                  (vocabulary or {}).get(col.name), dialect)
         if col.unique:
             dup = clean[col.name].duplicated(keep=False) & ~blank
             out.add(dup, col.name, series, "duplicate")

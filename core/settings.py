@@ -27,6 +27,9 @@ variable                         function → default
 ``PISHRAN_PORT``                 :func:`port` → 8501 (``pishran run``); not a number → ValueError
 ``PISHRAN_USER``                 :func:`cli_user` → None: the command line then records
                                  ``cli:<login name>`` as the author
+``PISHRAN_DEV``                  :func:`development` → False; ``1``/``true``/``yes``: a failing
+                                 page raises (full traceback, ``pishran run --dev`` and the
+                                 tests) instead of showing the visitor an incident id
 ===============================  ==================================================================
 
 Empty values: the database URL, the user and the four geo paths are stripped, and empty
@@ -54,6 +57,8 @@ __all__ = [
     "country_dir",
     "data_dir",
     "database_url",
+    "development",
+    "enable_development",
     "port",
     "provinces_path",
     "scenario_dir",
@@ -164,3 +169,13 @@ def port() -> int:
 def cli_user() -> str | None:
     """``PISHRAN_USER``: the author the command line records, or None when unset."""
     return os.environ.get("PISHRAN_USER", "").strip() or None
+
+
+def development() -> bool:
+    """``PISHRAN_DEV``: development mode (a failing page shows its traceback); else production."""
+    return os.environ.get("PISHRAN_DEV", "").strip().lower() in {"1", "true", "yes"}
+
+
+def enable_development() -> None:
+    """Set ``PISHRAN_DEV`` for this process (``pishran run --dev``, before the server starts)."""
+    os.environ["PISHRAN_DEV"] = "1"

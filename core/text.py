@@ -9,7 +9,8 @@ normaliser rules of the Hazm and Parsivar projects), kept to what data keys need
 * Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII 0–9.
 * Arabic decimal separator ٫ → ".", thousands separator ٬ → ",", Arabic comma ، → ",".
 * Kashida (ـ U+0640) and diacritics (U+064B–U+065F, U+0670) are removed.
-* BOM, RLM, LRM, ALM and bidi embedding/isolate controls are removed.
+* BOM, RLM, LRM, ALM, bidi embedding/isolate controls and zero-width characters
+  (U+200B, U+2060, U+180E, U+2061–U+2064) are removed.
 * ZWNJ variants (U+200C, soft hyphen, ZWJ) collapse to one U+200C; spaces around
   a ZWNJ are dropped; all space variants (NBSP, thin space, …) become one space.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 __all__ = [
     "normalise_text",
@@ -25,6 +27,8 @@ __all__ = [
     "name_key",
     "to_persian_digits",
     "ZWNJ",
+    "clean_cell",
+    "CleanCell",
 ]
 
 ZWNJ = "\u200c"
@@ -60,6 +64,9 @@ for _cp in list(range(0x064B, 0x0660)) + [0x0670]:  # harakat, hamza above, supe
 for _cp in [0x00A0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
             0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000, 0x0009]:
     _LETTERS[_cp] = " "
+
+for _cp in (0x200B, 0x2060, 0x180E, 0x2061, 0x2062, 0x2063, 0x2064):  # zero-width
+    _LETTERS[_cp] = None
 
 _TABLE = {**_LETTERS, **_DIGITS}
 _SPACES = re.compile(r" {2,}")
@@ -118,3 +125,54 @@ def to_persian_digits(value: object) -> str:
     """ASCII digits, decimal point, thousands comma and percent sign → Persian forms
     (``'1,234.5%'`` → ``'۱٬۲۳۴٫۵٪'``).  Meant for formatted numbers, not free text."""
     return str(value).translate(_TO_PERSIAN)
+
+
+# --- the one cleaner of imported cells ----------------------------------------------------
+
+#: Invisible characters removed from every imported cell: zero-width space/joiner-free
+#: marks, BOM, word joiner, bidi marks, embeddings and isolates (display hints, never data).
+_INVISIBLE = {cp: None for cp in (0x200B, 0x2060, 0xFEFF, 0x180E, 0x2061, 0x2062, 0x2063,
+                                  0x2064, 0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C,
+                                  0x2066, 0x2067, 0x2068, 0x2069)}
+#: Bidi overrides (LRO U+202D, RLO U+202E) re-order what a reader sees ("Trojan Source",
+#: CVE-2021-42574): refused, never silently dropped — the cell does not say what it shows.
+_OVERRIDES = frozenset("\u202d\u202e")
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202d\u202e]")
+_EDGE_ZWNJ = re.compile(r"(?:(?<=^)|(?<=\s))\u200c+|\u200c+(?=\s|$)")
+
+
+class CleanCell(NamedTuple):
+    """The cleaned text, and why the cell is refused (``None`` when it is not):
+    ``control_char`` (NUL or another C0/C1 control; ``char`` e.g. ``U+0000``) or
+    ``bidi_override``."""
+
+    text: str
+    rule: str | None = None
+    char: str | None = None
+
+
+def clean_cell(value: str) -> CleanCell:
+    """The one cleaner of an imported cell's text — the same on every backend and import
+    path (CSV, Excel, follow-ups, people, scenario files):
+
+    * NUL and the other C0/C1 control characters (tab, newline and carriage return
+      excepted) are refused (``control_char``; PostgreSQL cannot store NUL and SQLite
+      would store it silently) and removed from the returned text;
+    * bidi overrides U+202D/U+202E are refused (``bidi_override``) and removed;
+    * zero-width characters, BOM, bidi marks, embeddings and isolates are removed
+      (``Z-001`` and ``Z-001`` + U+200B are the same id);
+    * ZWNJ (U+200C) is kept inside words (Persian spelling: «می‌شود») and dropped at the
+      edges of words, where it is invisible and means nothing.
+    """
+    rule = char = None
+    bad = _REFUSED.search(value)
+    if bad is not None:
+        first = bad.group()
+        rule = "bidi_override" if first in _OVERRIDES else "control_char"
+        char = f"U+{ord(first):04X}"
+        value = _REFUSED.sub("", value)
+    if not value.isascii():
+        value = value.translate(_INVISIBLE)
+    if ZWNJ in value:
+        value = _EDGE_ZWNJ.sub("", value)
+    return CleanCell(value, rule, char)

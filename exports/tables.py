@@ -1,8 +1,10 @@
 """Tables for download: CSV (UTF-8 with BOM) and Excel (openpyxl), safe against formula
 injection.
 
-* A text cell that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading
-  apostrophe (OWASP "CSV injection" guidance), in CSV and in Excel, headers included.
+* A text cell that begins with ``=``, ``+``, ``-``, ``@``, TAB, CR or LF — also after
+  leading blanks or invisible characters, and in full-width forms (``＝`` …) — gets a
+  leading apostrophe (OWASP "CSV injection" guidance), in CSV and in Excel, headers
+  included.
   Real numbers are never touched (``-12.5`` stays a number) and neither are texts that
   are a plain number (``"-12.5"``, ``"+98"``): a spreadsheet reads them as numbers,
   not as formulas.
@@ -29,7 +31,11 @@ from i18n import t
 
 __all__ = ["FORMULA_PREFIXES", "neutralise", "to_csv_bytes", "to_excel_bytes"]
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_WIDE_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63",
+                  "\ufe6b", "\u2212")
+_LEADING_BLANKS = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+    "\u200a\u200b\u200c\u200d\u200e\u200f\u202f\u205f\u2060\u3000\ufeff\u061c"
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _JALALI_TEXT = re.compile(r"^\s*[0-9۰-۹]{4}\s*[/\-.]\s*[0-9۰-۹]{1,2}\s*[/\-.]\s*[0-9۰-۹]{1,2}\s*$")
 _FONT = "Vazirmatn"
@@ -38,10 +44,19 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def neutralise(value: object) -> object:
-    """``'=1+2'`` → ``"'=1+2"``; numbers, plain-number texts and other texts unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not _PLAIN_NUMBER.match(
-        value
-    ):
+    """``'=1+2'`` → ``"'=1+2"``; numbers, plain-number texts and other texts unchanged.
+
+    A formula prefix counts after leading blanks and invisible characters too (spreadsheets
+    skip them: ``" =1+2"``, ``"\n=HYPERLINK(…)"``, ``"\u200b@SUM(…)"``), and in its
+    full-width and small forms (``＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫``, which some spreadsheets read as the
+    ASCII ones); a text that starts with a tab, CR or LF is neutralised whatever follows."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in "\t\r\n":
+        return "'" + value
+    stripped = value.lstrip(_LEADING_BLANKS)
+    if stripped.startswith(FORMULA_PREFIXES + _WIDE_PREFIXES) and \
+            not _PLAIN_NUMBER.match(stripped):
         return "'" + value
     return value
 

@@ -117,6 +117,8 @@ def county_workbook(projects: pd.DataFrame, counties: pd.DataFrame, county_code:
             if name == "county_code":
                 value = county_name
             target = ws.cell(row=r, column=i, value=_cell_value(col, value, labels, lang))
+            if isinstance(target.value, str):
+                target.data_type = "s"  # a text, never a formula (=…, +cmd|…), whatever it says
             if col is None or col.kind in ("jalali", "text", "code"):
                 target.number_format = "@"
             if locked:

@@ -22,6 +22,7 @@ from figures.theme import (
     SEQUENTIAL,
     apply_theme,
     colorbar_ticks,
+    escape_markup,
     localise_axis,
     margins,
 )
@@ -122,7 +123,7 @@ def _right_to_left(fig: go.Figure, lang: str) -> go.Figure:
 
 
 def _name(code: str, names: Mapping[str, str]) -> str:
-    return str(names.get(code, code))
+    return escape_markup(names.get(code, code))
 
 
 def _marked(text: str, sample: bool) -> str:
@@ -527,7 +528,7 @@ def labour_scatter(classified: pd.DataFrame, thresholds, lang: str = "fa",
     budget = (shown["budget_per_capita"].to_numpy(float) if "budget_per_capita" in shown
               else np.full(len(shown), np.nan))
     sample = shown["is_sample"].to_numpy(bool)
-    labels = [_marked(n, s) for n, s in zip(shown[name_col], sample)]
+    labels = [_marked(escape_markup(n), s) for n, s in zip(shown[name_col], sample)]
     hover = [t("labour.chart.hover", lang, county=lbl, u=fmt_number(a, lang, 1),
                m=fmt_number(b, lang, 1), pop=fmt_int(p, lang), b=fmt_number(c, lang, 1),
                quadrant=t(f"labour.quadrant.{q}", lang))

@@ -31,7 +31,13 @@ from figures.maps import (
     names_clear_of_points,
     tile_cartogram,
 )
-from figures.theme import FONT_FAMILY, STATUS_COLOURS, add_attribution, plot_height
+from figures.theme import (
+    FONT_FAMILY,
+    STATUS_COLOURS,
+    add_attribution,
+    escape_markup,
+    plot_height,
+)
 from geo.projection import mercator_y
 from geo.spread import spread_groups
 from i18n import fmt_number, has_key, localise_digits, rtl_label, t
@@ -208,7 +214,7 @@ def _card_text(hover: pd.DataFrame, lang: str) -> pd.Series:
     laid out right-to-left for ``fa``."""
     labels = hover.attrs.get("labels", {})
     extra = [c for c in hover.columns if c not in ("name", "value")]
-    columns = [hover[c].astype(str).tolist() for c in ("name", "value", *extra)]
+    columns = [[escape_markup(v) for v in hover[c].astype(str)] for c in ("name", "value", *extra)]
     heads = ["<b>", f"{hover.attrs.get('label', '')}: ",
              *(f"{labels.get(c, c)}: " for c in extra)]
     tails = ["</b>"] + [""] * (len(heads) - 1)
@@ -323,7 +329,8 @@ def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
                 chosen[code] = variant
                 break
     out = labels.loc[[c for c in order if c in chosen]].copy()
-    out["text"] = [chosen[c] for c in out.index]
+    out["text"] = ["<br>".join(escape_markup(p) for p in chosen[c].split("<br>"))
+                   for c in out.index]
     return out
 
 
@@ -338,7 +345,9 @@ def tile_frame(layout: Mapping[str, tuple[int, int]], names: pd.Series, wrap_at:
 
     tiles = pd.DataFrame(hex_polygons(layout).values()).set_index("code")
     text = names.reindex(tiles.index).fillna("").astype(str)
-    tiles["text"] = [(_wrapped(v) or v) if len(v) > wrap_at else v for v in text]
+    tiles["text"] = ["<br>".join(escape_markup(p) for p in
+                                 ((_wrapped(v) or v) if len(v) > wrap_at else v).split("<br>"))
+                     for v in text]
     return tiles
 
 
@@ -400,9 +409,10 @@ def add_project_layer(fig: go.Figure, projects: pd.DataFrame, points: pd.DataFra
         rows = projects.loc[part.index]
         texts = []
         for idx, row in rows.iterrows():
-            lines = [f"<b>{row[title_col]}</b>" + (f" {SAMPLE_MARK}" if _true(row.get("is_sample"))
-                                                   else ""),
-                     f"{t('common.county', lang)}: {names.get(row['county_code'], row['county_code'])}",
+            county = names.get(row["county_code"], row["county_code"])
+            lines = [f"<b>{escape_markup(row[title_col])}</b>"
+                     + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
+                     f"{t('common.county', lang)}: {escape_markup(county)}",
                      f"{t('map.hover.status', lang)}: {t(f'status.{status}', lang)}",
                      f"{t('map.hover.budget', lang)}: "
                      f"{fmt_number(row.get('budget_billion_rials'), lang, 0)}",
@@ -486,17 +496,18 @@ def _host(url: str) -> str:
 
 def _place_lines(row, lang: str, names: Mapping[str, str], name_col: str) -> list[str]:
     """An asset's own lines of a hover card: name (✱ when sample), type, status, county."""
-    place_type = _tr(f"map.place_type.{row['type']}", lang, row["type"])
+    place_type = escape_markup(_tr(f"map.place_type.{row['type']}", lang, row["type"]))
     status = _text(row.get("status"))
     county = _text(row.get("county_code"))
     county_name = names.get(county, county) if county else t("map.places.unknown_county", lang)
-    lines = [f"<b>{_text(row[name_col]) or _text(row.get('name_fa'))}</b>"
+    name = _text(row[name_col]) or _text(row.get("name_fa"))
+    lines = [f"<b>{escape_markup(name)}</b>"
              + (f" {SAMPLE_MARK}" if _true(row.get("is_sample")) else ""),
              f"{t('map.hover.type', lang)}: {place_type}"]
     if status:
         lines.append(f"{t('map.hover.status', lang)}: "
-                     f"{_tr(f'map.place_status.{status}', lang, status)}")
-    lines.append(f"{t('common.county', lang)}: {county_name}")
+                     f"{escape_markup(_tr(f'map.place_status.{status}', lang, status))}")
+    lines.append(f"{t('common.county', lang)}: {escape_markup(county_name)}")
     return lines
 
 
@@ -546,7 +557,7 @@ def add_places_layer(fig: go.Figure, places: pd.DataFrame, names: Mapping[str, s
     def sources(members: list) -> str:
         hosts = dict.fromkeys(_host(_text(placed.at[i, "source"])) for i in members
                               if _text(placed.at[i, "source"]))
-        return f"{source_line}: {sep.join(hosts)}" if hosts else ""
+        return f"{source_line}: {escape_markup(sep.join(hosts))}" if hosts else ""
 
     # (kind, lon, lat, hover, ids, n, all exact) per marker
     markers: list[tuple[str, float, float, str, str, int, bool]] = []

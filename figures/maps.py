@@ -30,6 +30,7 @@ from figures.theme import (
     add_attribution,
     apply_theme,
     colorbar_ticks,
+    escape_markup,
 )
 from geo.plotly_geojson import subset_feature_collection
 from geo.projection import mercator_lat, mercator_y
@@ -113,8 +114,15 @@ def lean_feature_collection(fc: dict) -> dict:
     return lean
 
 
+def _finite(values: pd.Series) -> pd.Series:
+    """``values`` as floats with ±inf as missing: a measure that overflowed (or a ratio over
+    zero) is drawn grey like a missing one, never turned into an int (ValueError)."""
+    return pd.to_numeric(values, errors="coerce").astype(float).replace([np.inf, -np.inf],
+                                                                        np.nan)
+
+
 def _colours(diverging: bool, values: pd.Series) -> dict:
-    finite = values.dropna()
+    finite = _finite(values).dropna()
     lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
     if diverging:
         bound = max(abs(lo), abs(hi)) or 1.0
@@ -183,13 +191,14 @@ def _hover(hover: pd.DataFrame | None, codes: list, z: pd.Series) -> tuple[dict,
     written as ``customdata``/``text``; extra columns (``hover.attrs["labels"]``: column →
     label) become a 2-D ``customdata`` whose labels appear once, in the template."""
     if hover is None:
-        return ({"customdata": list(codes), "text": list(z.round(2))},
+        return ({"customdata": [escape_markup(c) for c in codes], "text": list(z.round(2))},
                 "<b>%{customdata}</b>: %{text}")
     hover = hover.reindex(codes).fillna("")
     extra = [c for c in hover.columns if c not in ("name", "value")]
     if not extra:
         template = "<b>%{customdata}</b><br>" + hover.attrs.get("label", "") + ": %{text}"
-        return {"customdata": list(hover["name"]), "text": list(hover["value"])}, template
+        return {"customdata": [escape_markup(n) for n in hover["name"]],
+                "text": [escape_markup(v) for v in hover["value"]]}, template
     labels = hover.attrs.get("labels", {})
     columns = ["name"] + (["value"] if "value" in hover.columns else []) + extra
     lines = ["<b>%{customdata[0]}</b>"]
@@ -274,7 +283,7 @@ def choropleth(
     """
     codes = list(frame.index)
     fc = lean_feature_collection(feature_collection)
-    raw = frame[value].astype(float)
+    raw = _finite(frame[value])
     if classes is not None:
         index = classes.index.reindex(codes)
         z = index.where(index >= 0).astype(float)
@@ -422,7 +431,7 @@ def tile_cartogram(
     — on a hexagon grid, the hexagon under the pointer); the names; the colour bar.
     """
     codes = list(tiles.index)
-    z = frame[value].astype(float).reindex(codes)
+    z = _finite(frame[value]).reindex(codes)
     colours = _colours(diverging, z)
     lo, hi = colours["zmin"], colours["zmax"]
     scale_spec = colours["colorscale"]
@@ -475,7 +484,8 @@ def tile_cartogram(
     elif hover is not None:
         card = hover.reindex(codes)
         label = hover.attrs.get("label", "")
-        text = [f"<b>{n}</b><br>{label}: {v}" if isinstance(n, str) else ""
+        text = [f"<b>{escape_markup(n)}</b><br>{label}: {escape_markup(v)}"
+                if isinstance(n, str) else ""
                 for n, v in zip(card["name"], card["value"])]
     else:
         text = tiles["text"].fillna("").astype(str).tolist()

@@ -7,6 +7,7 @@ Persian labels that start with Latin text or digits are prefixed with RLM
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -14,6 +15,14 @@ import plotly.graph_objects as go
 
 from core.jalali import today_jalali
 from i18n import localise_digits, t
+
+
+def escape_markup(value: object) -> str:
+    """A data value as Plotly text: ``<``, ``>`` and ``&`` escaped, so a title such as
+    ``<span style="font-size:80px">`` or ``<a href=…>`` is shown as written, never
+    interpreted by Plotly's pseudo-HTML (hover cards, ``text``, ``hovertemplate``'s
+    ``customdata``).  The one helper for every data value that reaches Plotly markup."""
+    return html.escape("" if value is None else str(value), quote=False)
 
 __all__ = [
     "FONT_FAMILY",

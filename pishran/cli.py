@@ -32,9 +32,18 @@ def _run(args: argparse.Namespace) -> int:
 
     PagesManager.uses_pages_directory = False
     os.chdir(ROOT)
+    if args.dev:  # a failing page raises (ui/errors.py) and Streamlit shows its traceback
+        settings.enable_development()
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), "--server.address", args.address,
-                "--server.port", str(args.port), *args.streamlit_args]
+                "--server.port", str(args.port), *run_options(args.dev), *args.streamlit_args]
     return streamlit_cli.main(standalone_mode=False) or 0
+
+
+def run_options(dev: bool) -> list[str]:
+    """Streamlit options of ``pishran run``: in production (the default) a failing page
+    shows no error details to a visitor (``.streamlit/config.toml`` says so too; ui/errors.py
+    shows an incident id instead); ``--dev`` shows them in full."""
+    return ["--client.showErrorDetails", "full" if dev else "none"]
 
 
 def _boundaries_fetch(args: argparse.Namespace) -> int:
@@ -62,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the web app")
     run.add_argument("--address", default=settings.address())
     run.add_argument("--port", type=int, default=settings.port())
+    run.add_argument("--dev", action="store_true",
+                     help="development: show error details (tracebacks) in the browser")
     run.set_defaults(func=_run)
 
     report = sub.add_parser("report", help="print the county panel and balance measures")

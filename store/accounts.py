@@ -4,8 +4,13 @@
   atomically (temporary file + rename, mode 0600) under an exclusive ``flock``.
 * Without any account the app is read-only: :func:`write_allowed` is false for
   everybody, because nobody can authenticate.
-* Failed logins are rate limited per account name: 5 failures within 5 minutes lock
-  the name for 5 minutes (``LOCKOUT_*``).  The counters live in a small JSON file
+* Failed logins are rate limited per account name AND per client address: 5 failures
+  of a name from one address within 5 minutes lock that name from that address for
+  5 minutes (``LOCKOUT_*``; without an address — the command line — the name itself);
+  20 failures of a name from any addresses lock the name everywhere (guessing from many
+  addresses); 20 failures from one address, whatever the names, lock the address for 15
+  minutes (one password sprayed across names).  So one visitor can no longer lock an
+  editor out from the editor's own address.  The counters live in a small JSON file
   (``PISHRAN_AUTH_STATE``, default ``login_failures.json`` beside the users file)
   updated under ``flock``, so every process on the machine shares them.  While a name
   is locked even the right password is refused.  Unknown names are counted too and
@@ -72,6 +77,10 @@ __all__ = [
     "LOCKOUT_FAILURES",
     "LOCKOUT_WINDOW_S",
     "LOCKOUT_SECONDS",
+    "NAME_ANY_ADDRESS_FAILURES",
+    "ADDRESS_FAILURES",
+    "ADDRESS_LOCKOUT_SECONDS",
+    "lockout_until",
 ]
 
 ROLES = ("viewer", "editor")
@@ -79,6 +88,11 @@ ACCOUNT_ACTIONS = ("user_add", "user_remove", "user_password", "user_role")
 LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_S = 300.0
 LOCKOUT_SECONDS = 300.0
+NAME_ANY_ADDRESS_FAILURES = 20  # one name, from any addresses, within the window
+ADDRESS_FAILURES = 20  # one client address, for any names, within the window
+ADDRESS_LOCKOUT_SECONDS = 900.0
+_SEP = "\x1f"  # name␟address in the counters file
+_ADDRESS = "\x1faddress\x1f"
 MIN_PASSWORD = 8
 MAX_PASSWORD_BYTES = 72
 MAX_NAME = 64
@@ -426,6 +440,8 @@ def _read_state(path: Path) -> dict:
 def _prune(state: dict, now: float) -> dict:
     out = {}
     for key, entry in state.items():
+        if not isinstance(entry, dict):
+            continue
         failures = [t for t in entry.get("failures", []) if now - t < LOCKOUT_WINDOW_S]
         locked = float(entry.get("locked_until", 0))
         if failures or locked > now:
@@ -433,37 +449,72 @@ def _prune(state: dict, now: float) -> dict:
     return out
 
 
-def lockout_remaining(name: str, *, now: float | None = None, path: Path | None = None) -> float:
-    """Seconds until ``name`` may try again (0 when not locked)."""
+def _keys(name: str, address: str | None) -> dict[str, tuple[int, float]]:
+    """The counters one attempt touches → (failures that lock it, seconds it stays locked):
+    the name from this address (the old per-name lock when there is no address), the name
+    from any address (a higher bar, against guessing from many addresses) and the address
+    for any name (against one password sprayed across names)."""
+    keys = {_key(name) if address is None else f"{_key(name)}{_SEP}{address}":
+            (LOCKOUT_FAILURES, LOCKOUT_SECONDS)}
+    if address is not None:
+        keys[f"{_key(name)}{_SEP}*"] = (NAME_ANY_ADDRESS_FAILURES, LOCKOUT_SECONDS)
+        keys[f"{_ADDRESS}{address}"] = (ADDRESS_FAILURES, ADDRESS_LOCKOUT_SECONDS)
+    return keys
+
+
+def lockout_until(name: str, address: str | None = None, *, now: float | None = None,
+                  path: Path | None = None) -> tuple[float, str] | None:
+    """``(until, reason)`` while ``name`` may not sign in from ``address`` — ``until`` a Unix
+    time, ``reason`` ``"name"`` (too many failures for this name) or ``"address"`` (too
+    many failures from this client address, whatever the names) — else ``None``."""
     now = time.time() if now is None else now
     state = _read_state(Path(path or auth_state_file()))
-    entry = state.get(_key(name), {})
-    return max(0.0, float(entry.get("locked_until", 0)) - now)
+    found = None
+    for key in _keys(name, address):
+        entry = state.get(key)
+        until = float(entry.get("locked_until", 0)) if isinstance(entry, dict) else 0.0
+        if until > now and (found is None or until > found[0]):
+            found = (until, "address" if key.startswith(_ADDRESS) else "name")
+    return found
 
 
-def _record(name: str, ok: bool, now: float, path: Path) -> None:
+def lockout_remaining(name: str, *, now: float | None = None, path: Path | None = None,
+                      address: str | None = None) -> float:
+    """Seconds until ``name`` may try again from ``address`` (0 when not locked)."""
+    now = time.time() if now is None else now
+    found = lockout_until(name, address, now=now, path=path)
+    return max(0.0, found[0] - now) if found else 0.0
+
+
+def _record(name: str, ok: bool, now: float, path: Path, address: str | None = None) -> None:
     with _flock(path):
         state = _prune(_read_state(path), now)
-        key = _key(name)
-        if ok:
-            state.pop(key, None)
-        else:
+        for key, (limit, seconds) in _keys(name, address).items():
+            if ok and not key.startswith(_ADDRESS):
+                state.pop(key, None)  # the name's counters; the address keeps its count
+                continue
+            if ok:
+                continue
             entry = state.setdefault(key, {"failures": [], "locked_until": 0.0})
             entry["failures"].append(now)
-            if len(entry["failures"]) >= LOCKOUT_FAILURES:
-                entry["locked_until"] = now + LOCKOUT_SECONDS
+            if len(entry["failures"]) >= limit:
+                entry["locked_until"] = now + seconds
                 entry["failures"] = []
         _atomic_write(path, json.dumps(state))
 
 
 def authenticate(name: str, password: str, *, now: float | None = None,
-                 path: Path | None = None, state_path: Path | None = None) -> User | None:
-    """The account when ``password`` is right and the name is not locked, else ``None``."""
+                 path: Path | None = None, state_path: Path | None = None,
+                 address: str | None = None) -> User | None:
+    """The account when ``password`` is right and neither the name nor the client
+    ``address`` (the app passes the visitor's; the command line none) is locked, else
+    ``None``."""
     now = time.time() if now is None else now
     state_path = Path(state_path or auth_state_file())
     if not isinstance(name, str) or not isinstance(password, str) or not normalise_text(name):
         return None
-    if lockout_remaining(name, now=now, path=state_path) > 0:
+    address = _address(address)
+    if lockout_until(name, address, now=now, path=state_path) is not None:
         return None
     path = Path(path or users_file())
     _settle_if_pending(path)
@@ -477,5 +528,13 @@ def authenticate(name: str, password: str, *, now: float | None = None,
             ok = bcrypt.checkpw(raw, target) and entry is not None
         except ValueError:
             ok = False
-    _record(name, ok, now, state_path)
+    _record(name, ok, now, state_path, address)
     return User(entry["name"], entry["role"]) if ok else None
+
+
+def _address(address: object) -> str | None:
+    """A client address as a counter key: stripped, at most 64 characters, None if blank."""
+    if not isinstance(address, str):
+        return None
+    address = address.strip()[:64]
+    return address or None

@@ -18,9 +18,10 @@ from analytics.validation import DataValidationError, Problem, _enum_lookup
 from core.clock import jalali_datetime, utcnow
 from core.gregorian import gregorian_suggestion
 from core.jalali import JalaliDateError, parse_jalali, today_jalali
+from core.numbers import parse_number
 from core.schema import PROJECTS, STATUSES
 from core.settings import stale_days
-from core.text import name_key, normalise_digits, normalise_text
+from core.text import clean_cell, name_key, normalise_text
 from store.accounts import User, writer_name
 from store.db import Store
 from store.limits import MAX_CELL_CHARS
@@ -59,14 +60,13 @@ def _percent(name: str, value: object, problems: list[Problem]) -> float | None:
         return None
     if isinstance(value, float) and value != value:
         return None
-    try:
-        number = float(normalise_digits(str(value)).replace("%", "").replace("٪", "")
-                       .replace(",", "").strip())
-    except ValueError:
-        problems.append(_problem(name, value, "not_number"))
+    parsed = parse_number(value)  # the one numeric parser and bound (core.numbers)
+    number = parsed.value
+    if parsed.rule is not None:
+        problems.append(_problem(name, value, parsed.rule if parsed.rule != "ambiguous_number"
+                                 else "not_number"))
+    elif number is None:
         return None
-    if number != number or number in (float("inf"), float("-inf")):
-        problems.append(_problem(name, value, "not_number"))
     elif number < 0:
         problems.append(_problem(name, value, "below_minimum", minimum=0))
     elif number > 100:
@@ -96,7 +96,12 @@ def _date(value: object, problems: list[Problem], today: str | None) -> str | No
 def _text(name: str, value: object, problems: list[Problem]) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    cleaned = clean_cell(str(value))  # the one cleaner: NUL/controls, overrides refused
+    if cleaned.rule is not None:
+        problems.append(_problem(name, cleaned.text[:40], cleaned.rule, char=cleaned.char,
+                                 cell=name))
+        return None
+    text = cleaned.text.strip()
     if len(text) > MAX_CELL_CHARS:
         problems.append(_problem(name, text[:40] + "…", "text_too_long", limit=MAX_CELL_CHARS))
         return None

@@ -296,7 +296,7 @@ def _validate_sheet(sheet: RawSheet, kind: str, resolver: CountyResolver, file: 
     raw = raw.drop(columns=blank)
     clean, found = validate_table(raw, schema, file, resolver=resolver if kind == "projects"
                                   else None, row_numbers=rows, sheet=sheet.name,
-                                  vocabulary=vocabulary)
+                                  vocabulary=vocabulary, dialect=sheet.dialect)
     found = [p for p in found if not (p.rule == "missing_column" and p.column in blank)]
     problems += _mask(found, sheet.flagged)
     for extra in extras:

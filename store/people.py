@@ -27,7 +27,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 
 from core.clock import as_utc, jalali_datetime, utcnow
-from core.text import normalise_text
+from core.text import clean_cell, normalise_text
 from store.accounts import User, writer_name
 from store.db import Store
 from store.errors import KeyedError
@@ -89,7 +89,12 @@ _key = person_key
 
 
 def _clean(text: object) -> str:
-    return " ".join(str(text or "").split())
+    """Text of a record, through the one cell cleaner (:func:`core.text.clean_cell`): control
+    characters and bidi overrides refused, invisible characters dropped; spaces collapsed."""
+    cleaned = clean_cell(str(text or ""))
+    if cleaned.rule is not None:
+        raise PeopleError("people.error.bad_character", char=cleaned.char)
+    return " ".join(cleaned.text.split())
 
 
 def _codes(text: str | None) -> tuple[str, ...]:

@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from analytics.validation import DataValidationError, Problem, enum_value
 from core.marks import APP_MARKS, SAMPLE_MARK
-from core.text import normalise_text
+from core.text import clean_cell, normalise_text
 from store.headers import (
     KIND_SCHEMAS,
     canonical_header,
@@ -56,15 +56,20 @@ from store.headers import (
 from store.limits import (
     HEADER_MIN_SHARE,
     HEADER_SEARCH_ROWS,
+    MAX_CSV_FIELD_CHARS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
+    MAX_XLSX_CELL_ELEMENTS,
+    MAX_XLSX_ROW_ELEMENTS,
 )
 
 __all__ = ["RawSheet", "read_table_file", "read_input", "sniff_type", "decode_text",
            "DICTIONARY_SHEETS"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:  # process-wide; only ever raised
+    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
 _MAX_MERGE_FILL = 2_000_000
 _INFLATE_STEP = 1 << 20  # bytes inflated at a time by the unzipped-size check
 # sheets of our own template that hold no data
@@ -94,6 +99,7 @@ class RawSheet:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     flagged: set[tuple[int, str]] = field(default_factory=set)
+    dialect: str = "point"  # decimal separator of typed numbers (core.numbers)
 
     def cell(self, row: int | None, column: str) -> str:
         letter = self.letters.get(column)
@@ -160,9 +166,9 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
-            return (None if "\x00" in text else text.lstrip("\ufeff")), encoding
+            return text.lstrip("\ufeff"), encoding
     head = data[:4096]
-    if b"\x00" in head:  # UTF-16 without a BOM, or binary
+    if b"\x00" in head:  # UTF-16 without a BOM, a text with a few NUL bytes, or binary
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
@@ -172,6 +178,16 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
             if sample and "\x00" not in text and \
                     sum(map(_plausible, sample)) / len(sample) >= 0.95:
                 return text, encoding
+        # a UTF-8 text with stray NUL bytes: read, and each NUL is reported with its row
+        # and column by the cell check (core.text.clean_cell), not as a "binary" file
+        if data.count(b"\x00") <= max(16, len(data) // 1000):
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+            sample = text[:4096]
+            if sum(map(_plausible, sample)) / len(sample) >= 0.95:
+                return text, "utf-8"
         return None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -185,7 +201,7 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
 def _plausible(char: str) -> bool:
     """A character of a Persian/English table (for telling UTF-16 from binary)."""
     code = ord(char)
-    return (32 <= code < 127 or char in "\r\n\t" or 0x0600 <= code <= 0x06FF
+    return (32 <= code < 127 or char in "\r\n\t\x00" or 0x0600 <= code <= 0x06FF
             or 0x200C <= code <= 0x200F or 0xFB50 <= code <= 0xFEFF or code in (0xAB, 0xBB))
 
 
@@ -286,7 +302,15 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
         numbers.append(row_no)
         for c, key in columns.items():
             text, formula = cells.get(c, ("", False))
-            values[key].append(text)
+            cleaned = clean_cell(text)  # the one cleaner: refused characters, invisible ones
+            values[key].append(cleaned.text)
+            if cleaned.rule is not None:
+                sheet.flagged.add((row_no, key))
+                sheet.problems.append(Problem(file, row_no, sheet.headers[key],
+                                              _visible(text), cleaned.rule,
+                                              {"char": cleaned.char,
+                                               "cell": f"{sheet.letters[key]}{row_no}"}, name))
+                continue
             if formula or text.lstrip().startswith("="):
                 sheet.flagged.add((row_no, key))
                 sheet.problems.append(Problem(file, row_no, sheet.headers[key], text,
@@ -297,6 +321,14 @@ def _build_sheet(file: str, name: str | None, rows: list[tuple[int, dict[int, Ce
     if kind in KIND_SCHEMAS:
         _app_conventions(sheet, kind)
     return sheet
+
+
+def _visible(text: str, limit: int = 40) -> str:
+    """A refused cell as it can be shown: control characters as ``\\xNN``/``U+…``
+    escapes, shortened to ``limit`` characters."""
+    shown = "".join(c if c.isprintable() or c in " \u200c" else f"[U+{ord(c):04X}]"
+                    for c in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
 
 
 #: Marks the app adds to its own table cells (⚠ overdue, ✱ sample, ⌛ no follow-up,
@@ -345,8 +377,10 @@ def _csv_rows(file: str, text: str, delimiter: str,
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[int, Cell]]] = []
     start = 1
+    last: tuple[int, list[str]] | None = None  # (first line, fields) of the last record
     try:
         for record in reader:
+            last = (start, record)
             if limit is not None and len(rows) >= limit:
                 break
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
@@ -359,7 +393,30 @@ def _csv_rows(file: str, text: str, delimiter: str,
     except csv.Error as err:
         raise _file_problem(file, "unreadable_file", detail=f"line {reader.line_num}: {err}")\
             from None
+    if limit is None and last is not None and reader.line_num > last[0]:
+        _unclosed_quote(file, text, delimiter, *last)
     return rows
+
+
+def _unclosed_quote(file: str, text: str, delimiter: str, start: int,
+                    record: list[str]) -> None:
+    """Refuse, with one problem at its row, a file whose last record runs to the end of the
+    text inside quotes (an opening ``"`` never closed swallows every later line into one
+    cell: without this, each swallowed row's cells would be reported "required")."""
+    lines = text.splitlines(keepends=True)
+    tail = "".join(lines[start - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as err:
+        if "unexpected end of data" not in str(err):
+            return
+        column = next((i for i, v in enumerate(record) if "\n" in v or "\r" in v),
+                      len(record) - 1)
+        raise DataValidationError(file, [Problem(
+            file, start, get_column_letter(column + 1), _visible(record[column]),
+            "unclosed_quote", {"lines": len(lines) - start + 1,
+                               "cell": f"{get_column_letter(column + 1)}{start}"})]) from None
 
 
 def _delimiter(file: str, text: str, kind: str | None) -> str:
@@ -440,13 +497,16 @@ def _check_unzipped_size(file: str, data: bytes) -> None:
     a hand-made zip can declare small sizes for entries that inflate to gigabytes, and
     Python's ``zipfile`` would decompress up to 1 GB at once for each such entry before
     noticing.  Only stored and deflated entries (what Excel writes) are accepted:
-    bzip2/LZMA streams cannot be inflated in bounded steps."""
+    bzip2/LZMA streams cannot be inflated in bounded steps.  While the sheets inflate,
+    their ``<row>`` and ``<c>`` elements are counted: more than
+    :data:`MAX_XLSX_ROW_ELEMENTS` / :data:`MAX_XLSX_CELL_ELEMENTS` is refused before
+    openpyxl parses anything (millions of empty ``<row/>`` compress to almost nothing)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         declared = sum(i.file_size for i in infos)
         if declared > MAX_UNZIPPED_BYTES:
             raise _zip_too_large(file, declared)
-        total = 0
+        total = rows = cells = carry_rows = carry_cells = 0
         for info in infos:
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise _file_problem(file, "unreadable_file",
@@ -457,12 +517,28 @@ def _check_unzipped_size(file: str, data: bytes) -> None:
             # zipfile would check the CRC of the truncated data instead)
             probe = copy.copy(info)
             probe.file_size = MAX_UNZIPPED_BYTES - total + 2 * _INFLATE_STEP
+            sheet_xml = info.filename.startswith("xl/worksheets/")
             try:
                 with archive.open(probe) as entry:
+                    carry = b""
                     while chunk := entry.read(_INFLATE_STEP):
                         total += len(chunk)
                         if total > MAX_UNZIPPED_BYTES:
                             raise _zip_too_large(file)
+                        if sheet_xml:  # elements counted across chunk boundaries
+                            window = carry + chunk
+                            rows += _count_elements(window, b"row") - carry_rows
+                            cells += _count_elements(window, b"c") - carry_cells
+                            carry = window[-8:]
+                            carry_rows = _count_elements(carry, b"row")
+                            carry_cells = _count_elements(carry, b"c")
+                            if rows > MAX_XLSX_ROW_ELEMENTS or cells > MAX_XLSX_CELL_ELEMENTS:
+                                raise _file_problem(
+                                    file, "xlsx_too_many_elements",
+                                    value=info.filename, part=info.filename,
+                                    rows=f"{MAX_XLSX_ROW_ELEMENTS:,}",
+                                    cells=f"{MAX_XLSX_CELL_ELEMENTS:,}")
+                    carry_rows = carry_cells = 0
             except DataValidationError:
                 raise
             except Exception as err:  # noqa: BLE001 - damaged/encrypted entries are reported
@@ -470,9 +546,17 @@ def _check_unzipped_size(file: str, data: bytes) -> None:
                                     detail=f"{type(err).__name__}: {str(err)[:200]}") from None
 
 
+def _count_elements(xml: bytes, name: bytes) -> int:
+    """How many ``<name`` start tags ``xml`` holds (``<row>``, ``<row …``, ``<row/>``, also
+    with a namespace prefix such as ``<x:row``); C-speed ``bytes.count``."""
+    count = 0
+    for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"):
+        count += xml.count(b"<" + name + end) + xml.count(b":" + name + end)
+    return count
+
+
 def _xlsx_sheets(file: str, data: bytes, kind: str | None) -> list[RawSheet | None]:
     from openpyxl import load_workbook
-    from openpyxl.worksheet._reader import WorkSheetParser
 
     _check_unzipped_size(file, data)
     try:
@@ -484,34 +568,22 @@ def _xlsx_sheets(file: str, data: bytes, kind: str | None) -> list[RawSheet | No
     sheets: list[RawSheet | None] = []
     try:
         percent = _percent_styles(workbook)
+        hidden = []
         for ws in workbook.worksheets:
-            title = ws.title
-            if getattr(ws, "sheet_state", "visible") != "visible" or \
-                    normalise_text(title).casefold() in DICTIONARY_SHEETS:
+            if normalise_text(ws.title).casefold() in DICTIONARY_SHEETS:
                 continue
-            grid: dict[int, dict[int, Cell]] = {}
-            with ws._get_source() as src:
-                parser = WorkSheetParser(src, ws._shared_strings, data_only=False,
-                                         epoch=workbook.epoch,
-                                         date_formats=workbook._date_formats,
-                                         timedelta_formats=workbook._timedelta_formats)
-                for row_no, cells in parser.parse():
-                    row = {}
-                    for cell in cells:
-                        value = _excel_cell(cell, percent)
-                        if value is not None and value[0].strip():
-                            row[cell["column"]] = value
-                    if row:
-                        grid[row_no] = row
-                        if len(grid) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                            raise DataValidationError(file, [Problem(
-                                file, None, "—", "", "too_many_rows",
-                                {"limit": f"{MAX_ROWS:,}"}, title)])
-                merged = parser.merged_cells
-            if merged is not None and grid:
-                _fill_merged(grid, [m.ref for m in merged.mergeCell])
-            rows = sorted(grid.items())
-            sheets.append(_build_sheet(file, title, rows, kind))
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                hidden.append(ws)
+                continue
+            sheets.append(_read_ws(file, workbook, ws, percent, kind))
+        if hidden and not any(s is not None and s.header_row is not None for s in sheets):
+            # no visible sheet holds a table: is the data in a hidden one?  Say so.
+            for ws in hidden:
+                found = _read_ws(file, workbook, ws, percent, kind)
+                if found is not None and found.header_row is not None and len(found.frame):
+                    raise DataValidationError(file, [Problem(
+                        file, None, "—", ws.title, "data_in_hidden_sheet",
+                        {"state": ws.sheet_state, "name": ws.title}, ws.title)])
     except DataValidationError:
         raise
     except Exception as err:  # noqa: BLE001 - a damaged sheet is reported, never a crash
@@ -520,6 +592,65 @@ def _xlsx_sheets(file: str, data: bytes, kind: str | None) -> list[RawSheet | No
     finally:
         workbook.close()
     return sheets
+
+
+def _read_ws(file: str, workbook, ws, percent: set[int], kind: str | None) -> RawSheet | None:
+    """One worksheet, streamed: its cells (merged ranges filled) → :func:`_build_sheet`."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    title = ws.title
+    grid: dict[int, dict[int, Cell]] = {}
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=False,
+                                 epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+        for row_no, cells in parser.parse():
+            row = {}
+            for cell in cells:
+                value = _excel_cell(cell, percent)
+                if value is not None and value[0].strip():
+                    row[cell["column"]] = value
+            if row:
+                grid[row_no] = row
+                if len(grid) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                    raise DataValidationError(file, [Problem(
+                        file, None, "—", "", "too_many_rows",
+                        {"limit": f"{MAX_ROWS:,}"}, title)])
+        merged = parser.merged_cells
+    refs = [m.ref for m in merged.mergeCell] if merged is not None else []
+    if refs and grid:
+        _fill_merged(grid, refs)
+    sheet = _build_sheet(file, title, sorted(grid.items()), kind)
+    if sheet is not None and sheet.header_row is not None and refs:
+        _two_level_header(file, sheet, refs, grid)
+    return sheet
+
+
+def _two_level_header(file: str, sheet: RawSheet, refs: list[str],
+                      grid: dict[int, dict[int, Cell]]) -> None:
+    """A header of two rows made with merged cells (a group heading merged across the
+    columns it covers, the other headings merged down over two rows): the row under the
+    header is more headings, not data.  Reported once, with the merged cell, instead of
+    a problem for each "value" of the second header row."""
+    header = sheet.header_row
+    below = grid.get(header + 1, {})
+    for ref in refs:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        down = min_row == header and max_row >= header + 1  # merged down through the header
+        across = (min_row == max_row == header and max_col > min_col and
+                  len({below.get(c, ("", False))[0] for c in range(min_col, max_col + 1)}
+                      - {""}) >= 2)  # a group heading over sub-headings
+        if down or across:
+            sheet.problems = [Problem(file, header, "—", ref, "two_level_header",
+                                      {"cell": ref, "next": header + 1}, sheet.name)]
+            sheet.header_row = None
+            sheet.frame = pd.DataFrame()
+            sheet.row_numbers = pd.Series(dtype="int64")
+            return
 
 
 def _fill_merged(grid: dict[int, dict[int, Cell]], refs: list[str]) -> None:
@@ -573,8 +704,11 @@ def read_table_file(source, file_name: str | None = None, *,
         if decoded is None or decoded[0] is None:
             raise _file_problem(file, "binary_file")
         text = decoded[0]
-        sheets = [_build_sheet(file, None, _csv_rows(file, text, _delimiter(file, text, kind)),
-                               kind)]
+        delimiter = _delimiter(file, text, kind)
+        sheets = [_build_sheet(file, None, _csv_rows(file, text, delimiter), kind)]
+        for sheet in sheets:  # a semicolon CSV is what Excel writes where "," is decimal
+            if sheet is not None:
+                sheet.dialect = "comma" if delimiter == ";" else "point"
     sheets = [s for s in sheets if s is not None]
     if not sheets:
         raise _file_problem(file, "empty_file")

@@ -23,6 +23,8 @@ def _private_store(tmp_path_factory):
         mp.setenv("PISHRAN_USERS_FILE", str(root / "users.toml"))
         mp.setenv("PISHRAN_AUTH_STATE", str(root / "login_failures.json"))
         mp.setenv("PISHRAN_SCENARIO_DIR", str(root / "scenarios"))
+        # a failing page raises in the tests (ui/errors.py), so AppTest sees the exception
+        mp.setenv("PISHRAN_DEV", "1")
         yield root
 
 

@@ -199,7 +199,7 @@ def test_wrong_password_locks_the_name(env, other):
         at = sign_in(at, password="wrong-password")
         assert any(e.value == failed for e in at.error), texts(at)
     at = sign_in(at, password="wrong-password")
-    locked_prefix = t("store.account.locked", "fa", minutes="X").split("X")[0]
+    locked_prefix = t("auth.locked_name", "fa", until="X", minutes="Y").split("X")[0]
     assert any(e.value.startswith(locked_prefix) for e in at.error), texts(at)
     at = sign_in(at)  # even the right password is refused while locked
     assert any(e.value.startswith(locked_prefix) for e in at.error), texts(at)

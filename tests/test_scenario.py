@@ -233,6 +233,12 @@ def problems_of(data: object) -> set[tuple]:
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": 5, "expected_jobs": -1}, (0, "expected_jobs", "negative")),
     ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
+      "budget_billion_rials": 1.7e308, "expected_jobs": 1},
+     (0, "budget_billion_rials", "out_of_range")),  # the one bound (issue 17)
+    ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
+      "budget_billion_rials": 5, "expected_jobs": 99999999999999999999},
+     (0, "expected_jobs", "out_of_range")),
+    ({"type": "add_project", "county": "nain", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": 5, "expected_jobs": 1.5}, (0, "expected_jobs", "must_be_integer")),
     ({"type": "add_project", "sector": "tourism", "title_fa": "x",
       "budget_billion_rials": 5, "expected_jobs": 1}, (0, "county", "missing")),

@@ -15,7 +15,7 @@ VARIABLES = (
     "PISHRAN_DATA_DIR", "PISHRAN_DATABASE_URL", "PISHRAN_USERS_FILE", "PISHRAN_AUTH_STATE",
     "PISHRAN_BCRYPT_ROUNDS", "PISHRAN_STALE_DAYS", "PISHRAN_SCENARIO_DIR", "PISHRAN_BOUNDARIES",
     "PISHRAN_COUNTRY_BOUNDARIES", "PISHRAN_PROVINCES", "PISHRAN_CACHE_DIR", "PISHRAN_ADDRESS",
-    "PISHRAN_PORT", "PISHRAN_USER",
+    "PISHRAN_PORT", "PISHRAN_USER", "PISHRAN_DEV",
 )
 
 
@@ -175,3 +175,10 @@ def test_only_core_settings_reads_the_environment():
     names = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
              and isinstance(n.value, str) and re.fullmatch(r"PISHRAN_[A-Z_]+", n.value)}
     assert names == set(VARIABLES)
+
+
+def test_development_mode_is_off_unless_asked_for(clean):
+    assert settings.development() is False
+    for raw, expected in (("1", True), ("true", True), ("yes", True), ("0", False), ("", False)):
+        clean.setenv("PISHRAN_DEV", raw)
+        assert settings.development() is expected

@@ -2,24 +2,30 @@
 
 The signed-in :class:`~store.User` lives in session state (``auth:user``);
 whether it may write is checked again at every write by the store
-(:func:`~store.write_allowed`: an editor whose account still exists).
+(:func:`~store.write_allowed`: an editor whose account still exists).  Failed sign-ins are
+throttled per name and per client address (:func:`client_address`); a locked name or
+address is told until when (Tehran time), and why.
 Without any account configured the app is read-only and says so.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
+import time
 
 import streamlit as st
 
-from i18n import fmt_int, t
-from store import User, authenticate, has_accounts, lockout_remaining, write_allowed
+from core.clock import TEHRAN
+from i18n import fmt_int, localise_digits, t
+from store import User, authenticate, has_accounts, lockout_until, write_allowed
 from store.accounts import AccountError
 
 USER_KEY = "auth:user"
 MESSAGE_KEY = "auth:message"
 
-__all__ = ["USER_KEY", "current_user", "can_write", "sign_in_panel", "sign_out"]
+__all__ = ["USER_KEY", "current_user", "can_write", "client_address", "sign_in_panel",
+           "sign_out"]
 
 
 def current_user() -> User | None:
@@ -44,12 +50,39 @@ def sign_out() -> None:
     st.session_state.pop(USER_KEY, None)
 
 
-def _locked_message(name: str, lang: str) -> str | None:
-    remaining = lockout_remaining(name)
-    if remaining <= 0:
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def client_address() -> str | None:
+    """The visitor's address (``st.context.ip_address``: the websocket's peer; None on
+    localhost).  Behind a reverse proxy on this machine the peer is the proxy: the last
+    ``X-Forwarded-For`` entry (the one the proxy appended; else ``X-Real-IP``) is the
+    visitor.  Headers are trusted only from a loopback peer, never from the internet."""
+    try:
+        address = st.context.ip_address
+        headers = st.context.headers
+    except Exception:  # noqa: BLE001 - outside a browser session (bare scripts): no address
         return None
-    return t("store.account.locked", lang, minutes=fmt_int(max(1, math.ceil(remaining / 60)),
-                                                           lang))
+    if not isinstance(address, str):  # None on localhost (and no str in a test harness)
+        address = None
+    if address is None or address in _LOOPBACK:
+        for header in ("X-Forwarded-For", "X-Real-Ip"):
+            forwarded = headers.get(header) if hasattr(headers, "get") else None
+            last = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+            if last:
+                return last[:64]
+    return address
+
+
+def _locked_message(name: str, lang: str, address: str | None = None) -> str | None:
+    found = lockout_until(name, address)
+    if found is None:
+        return None
+    until, reason = found
+    remaining = max(1, math.ceil((until - time.time()) / 60))
+    when = _dt.datetime.fromtimestamp(until, tz=_dt.UTC).astimezone(TEHRAN).strftime("%H:%M")
+    key = "auth.locked_address" if reason == "address" else "auth.locked_name"
+    return t(key, lang, until=localise_digits(when, lang), minutes=fmt_int(remaining, lang))
 
 
 def _submit(lang: str) -> None:
@@ -58,17 +91,18 @@ def _submit(lang: str) -> None:
     st.session_state["auth_password"] = ""  # never keep the password in the session
     if not name:
         return
-    locked = _locked_message(name, lang)
+    address = client_address()
+    locked = _locked_message(name, lang, address)
     if locked:
         st.session_state[MESSAGE_KEY] = ("error", locked)
         return
     try:
-        user = authenticate(name, password)
+        user = authenticate(name, password, address=address)
     except AccountError as err:
         st.session_state[MESSAGE_KEY] = ("error", _account_problem(err, lang))
         return
     if user is None:
-        st.session_state[MESSAGE_KEY] = ("error", _locked_message(name, lang)
+        st.session_state[MESSAGE_KEY] = ("error", _locked_message(name, lang, address)
                                          or t("store.account.failed", lang))
         return
     st.session_state[USER_KEY] = user

@@ -115,10 +115,16 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
                                      default=list(current.funding_sources),
                                      format_func=lambda s: t(f"funding.{s}", lang),
                                      placeholder=t("common.all", lang))
-        years = list(range(1395, 1416))
+        years = list(state.FILTER_YEARS)
+
+        def on_slider(year: int | None, default: int) -> int:
+            # a filter from a scenario file or the CLI may name any year 1300–1500
+            return min(max(year, years[0]), years[-1]) if year is not None else default
+
         lo, hi = st.select_slider(
             t("filter.years", lang), options=years,
-            value=(current.year_from or years[0], current.year_to or years[-1]),
+            value=tuple(sorted((on_slider(current.year_from, years[0]),
+                                on_slider(current.year_to, years[-1])))),
             format_func=lambda y: fmt_int(y, lang).replace("٬", "").replace(",", ""),
         )
         provenance = st.radio(t("filter.provenance", lang), PROVENANCE_CHOICES,

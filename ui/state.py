@@ -2,8 +2,10 @@
 one way a page seeds its widgets from them.
 
 The URL query is untrusted input: it is parsed as plain JSON/text against an
-allow-list of keys and values; anything malformed falls back to defaults and
-raises a notice (never an exception), shown at the top of the page by
+allow-list of keys and values by one parser (:func:`json_value`: at most 2,000
+characters, nested at most :data:`MAX_DEPTH` deep, no NaN/Infinity), with ranges that
+match the widgets (:data:`FILTER_YEARS`, the year slider's); anything malformed falls back
+to defaults and raises a notice (never an exception), shown at the top of the page by
 :func:`show_notices`.  No pickle, no eval.
 
 A page reads a choice with :func:`page_param` (session, else ``?<key>=`` checked by a
@@ -19,6 +21,7 @@ it wrote), and those replace the session's values.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Collection
 
@@ -33,6 +36,9 @@ NOTICES = "url_notices"
 LAST_URL = "url:last"  # the query parameters the app last wrote (sync_url) or read
 NOTICE_SLOT = "_notice_slot"  # where show_notices writes (reserved by layout.chrome)
 _MAX_PARAM = 2000
+MAX_DEPTH = 4  # nesting of JSON in a link (the app writes at most 2)
+#: The Jalali years of the sidebar's year slider — the range a link's filter may name.
+FILTER_YEARS = tuple(range(1395, 1416))
 
 
 def notice(key: str) -> None:
@@ -56,14 +62,53 @@ def show_notices() -> None:
         (slot or st).warning(t("url.rejected", lang(), param=param))
 
 
-def json_value(raw: str | None):
-    """``raw`` parsed as JSON, or ``None`` when it is not JSON (or too long)."""
-    if raw is None or len(raw) > _MAX_PARAM:
+def _depth(raw: str) -> int:
+    """How deep ``raw``'s JSON arrays/objects nest, counted without parsing (brackets inside
+    strings skipped) — so a link of 1,900 ``[`` never reaches the recursive parser."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def json_value(raw: str | None, *, max_len: int = _MAX_PARAM, max_depth: int = MAX_DEPTH):
+    """The one parser of JSON in a link: ``raw`` parsed, or ``None`` when it is not JSON,
+    longer than ``max_len`` characters or nested deeper than ``max_depth`` (the app's own
+    links nest two levels: ``{"counties": [...]}``, ``{"gdp": [1, 1.0]}``).  Never raises:
+    a crafted link falls back to defaults with a notice (the caller's), it never shows a
+    ``RecursionError`` or ``ValueError``."""
+    if not isinstance(raw, str) or len(raw) > max_len or _depth(raw) > max_depth:
         return None
     try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, TypeError):
+        value = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, TypeError, RecursionError):
         return None
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not allowed in a link")  # NaN, Infinity, -Infinity
+
+
+def filter_year_ok(value: object) -> bool:
+    """Whether a link's ``year_from``/``year_to`` is a year the sidebar's slider offers
+    (:data:`FILTER_YEARS`): the filter itself allows 1300–1500 (scenario files, the CLI)."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool)
+                             and FILTER_YEARS[0] <= value <= FILTER_YEARS[-1])
 
 
 def lang() -> str:
@@ -104,6 +149,10 @@ def project_filter(known_counties: tuple[str, ...]) -> ProjectFilter:
         if raw:
             data = json_value(raw)
             flt, rejected = ProjectFilter.from_dict(data, known_counties)
+            if not (filter_year_ok(flt.year_from) and filter_year_ok(flt.year_to)) or \
+                    (flt.year_from is not None and flt.year_to is not None
+                     and flt.year_from > flt.year_to):  # a range the slider cannot show
+                flt, rejected = dataclasses.replace(flt, year_from=None, year_to=None), True
             if data is None or rejected:
                 notice("f")
         st.session_state[FILTER] = flt

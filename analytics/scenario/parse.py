@@ -31,6 +31,7 @@ from analytics.scenario.rules import (
     scenario_problem,
 )
 from core.jalali import JalaliDateError, format_jalali_iso
+from core.numbers import NUMBER_LIMIT
 from core.problems import Problem
 from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
 
@@ -85,6 +86,10 @@ class _Reader:
             self.problem(name, value, "must_be_number")
             return None
         value = float(value)
+        if abs(value) > NUMBER_LIMIT:  # the one bound on every number (core.numbers)
+            self.problem(name, value, "out_of_range", minimum=-NUMBER_LIMIT,
+                         maximum=NUMBER_LIMIT)
+            return None
         if lo is not None and hi is None and value < lo:
             self.problem(name, value, "negative" if lo == 0 else "below_minimum", minimum=lo)
             return None
@@ -104,6 +109,9 @@ class _Reader:
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(name, value, "must_be_integer")
+            return None
+        if abs(value) > NUMBER_LIMIT:  # the one bound on every number (core.numbers)
+            self.problem(name, value, "out_of_range", minimum=lo, maximum=hi or NUMBER_LIMIT)
             return None
         if value < lo and hi is None:
             self.problem(name, value, "negative" if lo == 0 else "below_minimum", minimum=lo)

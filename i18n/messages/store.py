@@ -13,8 +13,8 @@ MESSAGES = {
         "formulas are not allowed; type the value itself instead of a formula",
     ),
     "rule.gregorian_date": (
-        "تاریخ میلادی وارد شده؛ تاریخ شمسی لازم است (معادل شمسی: {suggestion})",
-        "a Gregorian date was entered; a Jalali date is required (Jalali equivalent: "
+        "این تاریخ میلادی به نظر می‌رسد؛ تاریخ شمسی لازم است (معادل شمسی: {suggestion})",
+        "this looks like a Gregorian date; a Jalali date is required (Jalali equivalent: "
         "{suggestion})",
     ),
     "rule.file_too_large": (
@@ -301,10 +301,6 @@ MESSAGES = {
     ),
     "store.account.failed": ("نام کاربری یا گذرواژه نادرست است",
                              "wrong user name or password"),
-    "store.account.locked": (
-        "به دلیل تلاش‌های ناموفق، ورود تا {minutes} دقیقه دیگر ممکن نیست",
-        "too many failed attempts; try again in {minutes} minutes",
-    ),
     "store.account.forbidden": ("این حساب اجازه ثبت تغییر ندارد",
                                 "this account may not make changes"),
     # -- saved scenarios: who may write

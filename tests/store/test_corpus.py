@@ -8,8 +8,15 @@ import pytest
 from core.text import to_persian_digits
 from store import import_file, open_store, problems_to_excel
 
+from . import corpus_hardening
 from .conftest import BACKENDS, database_url, snapshot
-from .corpus import MALFORMED, VALID, materialise
+from .corpus import MALFORMED as _MALFORMED
+from .corpus import VALID as _VALID
+from .corpus import materialise
+
+# the project's own corpus and the adversarial audit's inputs (issue 17)
+MALFORMED = _MALFORMED + corpus_hardening.CASES
+VALID = _VALID + corpus_hardening.VALID_CASES
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -22,8 +29,9 @@ def corpus_store(request, tmp_path_factory, data_dir):
 
 
 def test_corpus_is_large_enough():
-    assert len(MALFORMED) >= 40
-    assert len(VALID) >= 8
+    assert len(MALFORMED) + len(VALID) >= 100
+    assert len(MALFORMED) >= 90
+    assert len(VALID) >= 15
 
 
 @pytest.mark.parametrize("case", MALFORMED, ids=lambda c: c.name)

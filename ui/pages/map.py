@@ -92,7 +92,7 @@ def _param(key: str, default, valid):
 
 
 def _k(raw: str):
-    return int(raw) if raw.isdigit() and K_RANGE[0] <= int(raw) <= K_RANGE[1] else None
+    return int(raw) if raw.isascii() and raw.isdigit() and K_RANGE[0] <= int(raw) <= K_RANGE[1] else None
 
 
 def _layers(raw: str):
