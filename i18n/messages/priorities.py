@@ -33,3 +33,13 @@ MESSAGES.update({
         "این پروژه‌ها از پروژه‌های این شهرستان در داده کنونی نیستند: {ids}",
         "These are not projects of this county in the current data: {ids}"),
 })
+MESSAGES.update({
+    "priorities.method.weighted_sum": ("جمع وزنی", "Weighted sum"),
+    "priorities.method.topsis": ("تاپسیس", "TOPSIS"),
+    "priorities.flips": ("⚠ فهرست کوتاه ناپایدار", "⚠ shortlist flips easily"),
+    "priorities.cli.header": ("روش: {method} — برگزیده در هر شهرستان: {picks} — تعداد قرعه: {draws}",
+                              "Method: {method} — picks per county: {picks} — draws: {draws}"),
+    "priorities.cli.weights": ("وزن‌ها: {weights}", "Weights: {weights}"),
+    "priorities.cli.stable": ("فهرست کوتاه در {share}٪ قرعه‌ها بی‌تغییر",
+                              "shortlist unchanged in {share}% of draws"),
+})
