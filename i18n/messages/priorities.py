@@ -43,3 +43,22 @@ MESSAGES.update({
     "priorities.cli.stable": ("فهرست کوتاه در {share}٪ قرعه‌ها بی‌تغییر",
                               "shortlist unchanged in {share}% of draws"),
 })
+MESSAGES.update({
+    "shortlist.col.county": ("شهرستان", "County"),
+    "shortlist.col.projects": ("پروژه‌های برگزیده", "Chosen projects"),
+    "shortlist.col.reason": ("دلیل", "Reason"),
+    "shortlist.col.by": ("تصمیم‌گیرنده", "Decided by"),
+    "shortlist.col.when": ("زمان", "When"),
+    "shortlist.col.project_id": ("شناسه", "Id"),
+    "shortlist.col.title": ("عنوان پروژه", "Project"),
+    "shortlist.col.sector": ("بخش", "Sector"),
+    "shortlist.col.status": ("وضعیت", "Status"),
+    "shortlist.col.budget": ("اعتبار (میلیارد ریال)", "Budget (bn rials)"),
+    "shortlist.col.jobs": ("اشتغال مورد انتظار", "Expected jobs"),
+    "shortlist.col.progress": ("پیشرفت فیزیکی (٪)", "Physical progress (%)"),
+    "shortlist.deck_title": ("فهرست کوتاه پروژه‌های پیشران هر شهرستان",
+                             "The shortlist of each county's driver projects"),
+    "shortlist.brief_title": ("فهرست کوتاه پروژه‌های پیشران {county}",
+                              "{county}: shortlisted driver projects"),
+    "shortlist.decision": ("تصمیم: {reason} — {by}، {when}", "Decision: {reason} — {by}, {when}"),
+})
