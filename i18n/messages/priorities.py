@@ -62,3 +62,12 @@ MESSAGES.update({
                               "{county}: shortlisted driver projects"),
     "shortlist.decision": ("تصمیم: {reason} — {by}، {when}", "Decision: {reason} — {by}, {when}"),
 })
+MESSAGES.update({
+    "shortlist.page_heading": ("فهرست کوتاه ثبت‌شده", "Recorded shortlist"),
+    "shortlist.none": ("هنوز فهرست کوتاهی برای این شهرستان ثبت نشده است.",
+                       "No shortlist has been recorded for this county yet."),
+    "shortlist.none_any": ("هنوز فهرست کوتاهی ثبت نشده است.", "No shortlist has been recorded yet."),
+    "shortlist.all_heading": ("فهرست کوتاه شهرستان‌ها ({n} شهرستان ثبت‌شده)",
+                              "Counties' shortlists ({n} recorded)"),
+    "shortlist.open_priorities": ("رفتن به صفحه اولویت‌ها", "Open the Priorities page"),
+})
