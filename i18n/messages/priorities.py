@@ -105,7 +105,6 @@ MESSAGES.update({
     "priorities.col.project": ("پروژه", "Project"),
     "priorities.col.score": ("امتیاز", "Score"),
     "priorities.col.robustness": ("پایداری", "Robustness"),
-    "priorities.col.reason": ("تناسب با راهبرد، چرا", "Strategy fit, why"),
     "priorities.col.candidates": ("نامزدها", "Candidates"),
     "priorities.col.suggested": ("برگزیده‌های پیشنهادی", "Suggested picks"),
     "priorities.col.stable": ("فهرست بی‌تغییر", "Shortlist unchanged"),
@@ -216,3 +215,4 @@ MESSAGES.update({
     "priorities.scenario.open": ("ساختن سناریو و باز کردن آن", "Make the scenario and open it"),
     "priorities.scenario.name": ("تنها فهرست‌های کوتاه", "Only the shortlists"),
 })
+MESSAGES["priorities.local_hiring_none"] = ("هیچ‌کدام", "None")

@@ -51,7 +51,7 @@ REASON_KEYS = {
     "industry_magnet_local": "priorities.reason.industry_magnet_local",
     "industry": "priorities.reason.industry", "centre": "priorities.reason.centre",
     "other": "priorities.reason.other"}
-WEIGHT_MAX = 5.0
+WEIGHT_STEPS = tuple(x / 2 for x in range(11))  # 0, 0.5, … 5
 PICK_CHOICES = (1, 2, 3, 4, 5, 6)
 
 
@@ -97,8 +97,9 @@ def _controls(lang: str) -> tuple[dict, str, int]:
     columns = st.columns(len(CRITERIA))
     weights = {}
     for col, c in zip(columns, CRITERIA):
-        weights[c] = col.slider(t(LABELS[c], lang), 0.0, WEIGHT_MAX, step=0.5,
-                                key=f"prio_w_{c}", help=t(HELP[c], lang))
+        weights[c] = col.select_slider(t(LABELS[c], lang), WEIGHT_STEPS, key=f"prio_w_{c}",
+                                       help=t(HELP[c], lang),
+                                       format_func=lambda w: fmt_number(w, lang, 1))
     return weights, method, int(picks)
 
 
@@ -126,11 +127,26 @@ def _county_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         if c == "need":
             mark = (f" {GROUP_MARK}" if rows["need_group"].any() else "") + \
                    (f" {SAMPLE_MARK}" if rows["need_sample"].any() else "")
-        out[t(LABELS[c], lang) + mark] = [
-            _cell(v, w, lang, decimals[c]) for v, w in zip(rows[c], rows[f"{c}_contribution"])]
-    out[t("priorities.col.reason", lang)] = [t(REASON_KEYS[r], lang)
-                                             for r in rows["strategy_reason"]]
+        cells = [_cell(v, w, lang, decimals[c])
+                 for v, w in zip(rows[c], rows[f"{c}_contribution"])]
+        if c == "strategy_fit":  # why: the strategy rule that gave the value
+            cells = [f"{cell} {t(REASON_KEYS[r], lang)}"
+                     for cell, r in zip(cells, rows["strategy_reason"])]
+        out[t(LABELS[c], lang) + mark] = cells
     return out
+
+
+def _county_columns(frame: pd.DataFrame, lang: str) -> dict:
+    """Pixel widths so the county's table fits the page (a wide Persian grid would open at
+    its far end)."""
+    widths = {t("priorities.col.rank", lang): 50, t("priorities.col.pick", lang): 50,
+              t("priorities.col.project", lang): 230, t("priorities.col.score", lang): 60,
+              t(LABELS["strategy_fit"], lang): 190}
+    config = {c: {"width": widths.get(c, 100)} for c in frame.columns}
+    config[t("priorities.col.robustness", lang)] = st.column_config.ProgressColumn(
+        t("priorities.col.robustness", lang), min_value=0, max_value=100, format="%d%%",
+        width=90)
+    return config
 
 
 def _summary(result, names: dict, shortlists: dict, lang: str) -> pd.DataFrame:
@@ -235,7 +251,8 @@ def render() -> None:
     criteria = _criteria(data.dataset_token(ds), (), ds)
     magnets = sorted(set(criteria.loc[criteria["is_magnet"], "county_code"]))
     local = tuple(st.multiselect(t("priorities.local_hiring", lang), magnets,
-                                 format_func=names.get, key="prio_local"))
+                                 format_func=names.get, key="prio_local",
+                                 placeholder=t("priorities.local_hiring_none", lang)))
     try:
         result = _result(data.dataset_token(ds), local, tuple(sorted(weights.items())), method,
                          picks, ds)
@@ -260,9 +277,8 @@ def render() -> None:
     code = st.selectbox(t("county.pick", lang), codes, format_func=names.get, key="prio_county")
     rows = result.county_table(code)
     frame = _county_frame(rows, lang)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={
-        t("priorities.col.robustness", lang): st.column_config.ProgressColumn(
-            t("priorities.col.robustness", lang), min_value=0, max_value=100, format="%d%%")})
+    st.dataframe(frame, hide_index=True, width="stretch",
+                 column_config=_county_columns(frame, lang))
     layout.note(t("priorities.table_note", lang, sample=SAMPLE_MARK, group=GROUP_MARK))
     table_downloads(frame, t("priorities.county_heading", lang) + " " + names[code], lang,
                     key="prio_county")
