@@ -192,8 +192,8 @@ MESSAGES.update({
     "priorities.confirm.heading": ("تصمیم درباره فهرست کوتاه {county}",
                                    "Decision on {county}'s shortlist"),
     "priorities.confirm.read_only": (
-        "ثبت فهرست کوتاه تنها برای کارشناسان با حساب ویرایش است؛ از نوار کناری وارد شوید.",
-        "Only editors record a shortlist; sign in from the sidebar."),
+        "ثبت فهرست کوتاه تنها برای کارشناسان با حساب ویرایش است؛ در بالا وارد شوید.",
+        "Only editors record a shortlist; sign in above."),
     "priorities.confirm.projects": ("پروژه‌های فهرست کوتاه", "Projects of the shortlist"),
     "priorities.confirm.reason": ("دلیل تصمیم", "Reason for the decision"),
     "priorities.confirm.submit": ("ثبت فهرست کوتاه", "Record the shortlist"),

@@ -117,7 +117,7 @@ def _county_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("priorities.col.project", lang): [
             f"{tt or tf}{' ' + SAMPLE_MARK if s else ''}"
             for tt, tf, s in zip(rows[title], rows["title_fa"], rows["is_sample"])],
-        t("priorities.col.score", lang): rows["score"].round(3).to_numpy(),
+        t("priorities.col.score", lang): [fmt_number(v, lang, 3) for v in rows["score"]],
         t("priorities.col.robustness", lang): (100 * rows["robustness"]).round(0).to_numpy(),
     })
     decimals = {"jobs_per_budget": 3, "readiness": 2, "need": 2, "strategy_fit": 2,
@@ -179,7 +179,7 @@ def _confirm_form(ds, code: str, result, weights: dict, method: str, picks: int,
     suggested = result.picks(code)
     entry = recorded().get(code)
     default = list(entry.project_ids) if entry else suggested
-    user = auth.current_user()
+    user = auth.sign_in_panel(lang, container=st.container())
     if not auth.can_write(user):
         layout.note(t("priorities.confirm.read_only", lang))
         return
@@ -267,7 +267,9 @@ def render() -> None:
 
     st.subheader(t("priorities.summary_heading", lang))
     summary = _summary(result, names, shortlists, lang)
-    st.dataframe(summary, hide_index=True, width="stretch", column_config={
+    order = list(summary.columns)
+    st.dataframe(summary, hide_index=True, width="stretch",
+                 column_order=order[::-1] if lang == "fa" else order, column_config={
         t("priorities.col.stable", lang): st.column_config.ProgressColumn(
             t("priorities.col.stable", lang), min_value=0, max_value=100, format="%d%%")})
     table_downloads(summary, t("priorities.summary_heading", lang), lang, key="prio_summary")
@@ -277,8 +279,9 @@ def render() -> None:
     code = st.selectbox(t("county.pick", lang), codes, format_func=names.get, key="prio_county")
     rows = result.county_table(code)
     frame = _county_frame(rows, lang)
-    st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config=_county_columns(frame, lang))
+    order = list(frame.columns)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=_county_columns(frame, lang),
+                 column_order=order[::-1] if lang == "fa" else order)
     layout.note(t("priorities.table_note", lang, sample=SAMPLE_MARK, group=GROUP_MARK))
     table_downloads(frame, t("priorities.county_heading", lang) + " " + names[code], lang,
                     key="prio_county")
