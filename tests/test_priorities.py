@@ -257,3 +257,14 @@ def test_industrial_jobs_in_a_migrant_magnet_warn_with_modelled_unemployment(ds)
     assert values["jobs"] == 2000
     skills = scenario_report(ds, {"version": 1, "edits": [_add("lenjan", "skills", 500, 2000)]})
     assert skills["guardrails"] == []
+
+
+def test_top_n_by_partition_equals_the_full_ranking_with_ties():
+    from analytics.priorities import _group_positions, _in_top, _ranks_within
+
+    rng = np.random.default_rng(3)
+    codes = np.sort(rng.choice(["a", "b", "c", "d"], size=60))
+    group, first, _ = _group_positions(codes)
+    scores = rng.integers(0, 4, size=(25, 60)) / 4.0  # many ties
+    for n in (1, 2, 3, 20):
+        assert (_in_top(scores, first, 60, n) == (_ranks_within(scores, group, first) < n)).all()
