@@ -42,7 +42,6 @@ def county_shortlist(ds, code: str, lang: str, key: str) -> None:
                       when=entry.decided_at_jalali))
         table_downloads(frame, t("shortlist.brief_title", lang, county=name), lang,
                         key=f"shortlist_{key}")
-    st.page_link("pages/priorities.py", label=t("shortlist.open_priorities", lang))
 
 
 def all_shortlists(ds, lang: str) -> None:
