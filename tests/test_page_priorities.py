@@ -73,3 +73,29 @@ def test_editor_records_a_shortlist_and_the_scenario_opens(env, other):  # noqa:
                                    "project_id"])
     assert set(lenjan[0].ids) == open_ids - set(suggested[:2])
     assert at.title[0].value == t("scenario_page.title", "fa")
+
+
+def test_scenario_page_and_deck_carry_the_centre_warning(ds):
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.scenario import Scenario
+    from briefing.context import build_context
+    from briefing.deck import deck_spec
+
+    scenario = Scenario.from_dict({"version": 1, "edits": [{
+        "type": "add_project", "county": "isfahan", "sector": "industry", "title_fa": "فولاد نو",
+        "budget_billion_rials": 5000, "expected_jobs": 500}]})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/scenario.py")
+    at.session_state[SCENARIO] = scenario
+    at = at.run()
+    assert not at.exception, at.exception
+    heading = t("guardrail.heading", "fa")
+    warnings = [w.value for w in at.warning if heading in w.value]
+    assert len(warnings) == 1 and "اصفهان" in warnings[0]
+    context = build_context(scenario=scenario.to_dict(), dataset=ds, geometry=None)
+    specs = deck_spec(context, ["lorenz"], "en", scenario_name="x")
+    comparison = next(s for s in specs if s.kind == "comparison")
+    warning = context.scenario["guardrails"][0]["en"]
+    assert any(warning in str(row[0]) for row in comparison.table)
+    assert warning in comparison.notes
