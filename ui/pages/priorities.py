@@ -242,7 +242,8 @@ def _scenario_button(ds, result, lang: str) -> None:
 
 def render() -> None:
     """Draw the Priorities page (one run)."""
-    ctx = page_context()
+    # the whole province: criteria are normalised over all its candidates (no project filter)
+    ctx = page_context(with_filter=False)
     lang, ds, names = ctx.lang, ctx.ds, ctx.names
     st.title(t("priorities.title", lang))
     layout.note(t("priorities.intro", lang))
