@@ -99,3 +99,30 @@ def test_scenario_page_and_deck_carry_the_centre_warning(ds):
     warning = context.scenario["guardrails"][0]["en"]
     assert any(warning in str(row[0]) for row in comparison.table)
     assert warning in comparison.notes
+
+
+def test_recorded_shortlist_on_the_county_and_projects_pages(env, other):  # noqa: F811
+    from streamlit.testing.v1 import AppTest
+
+    from store.shortlists import record_shortlist
+
+    ds = other.current_dataset()
+    ids = list(ds.projects.loc[ds.projects["county_code"] == "nain", "project_id"])[:2]
+    entry = record_shortlist(other, "nain", ids, "دلیل آزمون", "editor9")
+    decision = t("shortlist.decision", "fa", reason="دلیل آزمون", by="editor9",
+                 when=entry.decided_at_jalali)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["county"] = "nain"
+    at.switch_page("pages/county.py")
+    at = at.run()
+    assert not at.exception, at.exception
+    assert decision in texts(at)
+    shown = [f.value for f in at.dataframe
+             if t("shortlist.col.project_id", "fa") in f.value.columns]
+    assert len(shown) == 1 and list(shown[0][t("shortlist.col.project_id", "fa")]) == ids
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/projects.py")
+    at = at.run()
+    assert not at.exception, at.exception
+    overview = [f.value for f in at.dataframe if t("shortlist.col.reason", "fa") in f.value.columns]
+    assert len(overview) == 1 and list(overview[0][t("shortlist.col.reason", "fa")]) == ["دلیل آزمون"]
