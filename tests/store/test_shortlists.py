@@ -112,3 +112,24 @@ def test_recorded_shortlist_in_the_deck_brief_and_scenario(store):
     after = result.projects.set_index("project_id")["status"]
     assert after[ids[0]] != "cancelled"
     assert all(after[p] == "cancelled" for p in ids[1:])
+
+
+def test_per_county_excel_export(store):
+    import io
+
+    from openpyxl import load_workbook
+
+    from briefing.shortlists import county_table
+    from exports.tables import to_excel_bytes
+    from i18n import t
+
+    code, ids = _county_with_projects(store)
+    entry = record_shortlist(store, code, ids[:2][::-1], "r", "editor1")
+    ds = store.current_dataset()
+    frame = county_table(ds, entry, "fa")
+    assert list(frame[t("shortlist.col.project_id", "fa")]) == ids[:2][::-1]  # chosen order
+    book = load_workbook(io.BytesIO(to_excel_bytes({code: frame}, "fa")))
+    sheet = book[code]
+    assert sheet.sheet_view.rightToLeft
+    values = [c.value for c in sheet[1]]
+    assert t("shortlist.col.title", "fa") in values and sheet.max_row == 3
