@@ -26,6 +26,7 @@ PAGES = [
     ("pages/map.py", "nav.map", "map"),
     ("pages/balance.py", "nav.balance", "balance"),
     ("pages/ranking.py", "nav.ranking", "ranking"),
+    ("pages/priorities.py", "nav.priorities", "priorities"),
     ("pages/labour.py", "nav.labour", "labour"),
     ("pages/scenario.py", "nav.scenario", "scenario"),
     ("pages/projects.py", "nav.projects", "projects"),

@@ -41,6 +41,8 @@ __all__ = [
     "normalise_spec",
     "rank_all_methods",
     "topsis",
+    "topsis_matrix",
+    "weighted_sum_matrix",
     "zscore_sum",
 ]
 
@@ -181,7 +183,7 @@ def morris_index(indicators: pd.DataFrame, spec: Any) -> pd.Series:
     values = frame.to_numpy(float)
     lo, hi = values.min(axis=0), values.max(axis=0)
     scaled = np.where(direction > 0, values - lo, hi - values) / (hi - lo)
-    return pd.Series(100.0 * scaled @ weight, frame.index, name="morris")
+    return pd.Series(100.0 * weighted_sum_matrix(scaled, weight), frame.index, name="morris")
 
 
 def hellwig_degree(indicators: pd.DataFrame, spec: Any) -> pd.Series:
@@ -266,8 +268,44 @@ def entropy_weights(indicators: pd.DataFrame, spec: Any = None) -> pd.Series:
     return pd.Series(diversity / diversity.sum(), frame.columns, name="entropy_weight")
 
 
+def topsis_matrix(values: np.ndarray, direction: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """TOPSIS closeness C_i in [0, 1] of a plain matrix — the one TOPSIS implementation
+    (:func:`topsis` for counties, :mod:`analytics.priorities` for projects).
+
+    ``values``: alternatives × criteria (finite, not all zero in a column); ``direction``:
+    +1/-1 per criterion; ``weights``: one non-negative weight vector (m,) or a batch (k, m)
+    — the batch gives a (k, n) array, one row per weight vector (used for the perturbation
+    draws without a Python loop).
+
+    r_ij = x_ij / sqrt(sum_i x_ij^2) (vector normalisation); v_ij = w_j r_ij;
+    ideal A+_j = max_i v_ij for d_j = +1 (min for -1), anti-ideal A-_j the opposite;
+    D+_i = ||v_i - A+||, D-_i = ||v_i - A-||; C_i = D-_i / (D+_i + D-_i).  Because w_j >= 0,
+    max_i w_j r_ij = w_j max_i r_ij, so D+_i^2 = sum_j w_j^2 (r_ij - r+_j)^2 — a matrix
+    product of (r - r+)^2 with w^2.
+    Reference: Hwang, C. L. & Yoon, K. (1981), "Multiple Attribute Decision Making: Methods
+    and Applications", Springer.
+    """
+    values = np.asarray(values, dtype=float)
+    direction = np.asarray(direction, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    norms = np.sqrt((values**2).sum(axis=0))
+    r = values / np.where(norms > 0, norms, 1.0)
+    best = np.where(direction > 0, r.max(axis=0), r.min(axis=0))
+    worst = np.where(direction > 0, r.min(axis=0), r.max(axis=0))
+    w2 = (weights**2).T  # (m,) or (m, k)
+    d_plus = np.sqrt(np.maximum(((r - best) ** 2) @ w2, 0.0))
+    d_minus = np.sqrt(np.maximum(((r - worst) ** 2) @ w2, 0.0))
+    total = d_plus + d_minus
+    if np.any(total == 0):
+        raise ValueError("TOPSIS is undefined: every weighted criterion is equal across "
+                         "the alternatives")
+    closeness = d_minus / total
+    return closeness.T if weights.ndim == 2 else closeness
+
+
 def topsis(indicators: pd.DataFrame, spec: Any, weighting: str = "spec") -> pd.Series:
-    """TOPSIS closeness to the ideal solution, C_i in [0, 1] (1 = ideal).
+    """TOPSIS closeness to the ideal solution, C_i in [0, 1] (1 = ideal), by
+    :func:`topsis_matrix` on the counties' indicators.
 
     r_ij = x_ij / sqrt(sum_i x_ij^2) (vector normalisation); v_ij = w_j r_ij with w the spec
     weights (``weighting="spec"``) or :func:`entropy_weights` (``weighting="entropy"``);
@@ -281,15 +319,24 @@ def topsis(indicators: pd.DataFrame, spec: Any, weighting: str = "spec") -> pd.S
         weight = entropy_weights(frame, spec).to_numpy(float)
     elif weighting != "spec":
         raise ValueError(f"weighting must be 'spec' or 'entropy', got {weighting!r}")
-    values = frame.to_numpy(float)
-    v = values / np.sqrt((values**2).sum(axis=0)) * weight
-    best = np.where(direction > 0, v.max(axis=0), v.min(axis=0))
-    worst = np.where(direction > 0, v.min(axis=0), v.max(axis=0))
-    d_plus = np.sqrt(((v - best) ** 2).sum(axis=1))
-    d_minus = np.sqrt(((v - worst) ** 2).sum(axis=1))
-    if np.any(d_plus + d_minus == 0):
-        raise ValueError("TOPSIS is undefined: every weighted indicator is equal across counties")
-    return pd.Series(d_minus / (d_plus + d_minus), frame.index, name="topsis")
+    try:
+        closeness = topsis_matrix(frame.to_numpy(float), direction, weight)
+    except ValueError:
+        raise ValueError("TOPSIS is undefined: every weighted indicator is equal across "
+                         "counties") from None
+    return pd.Series(closeness, frame.index, name="topsis")
+
+
+def weighted_sum_matrix(scaled: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Simple additive weighting S_i = sum_j w_j s_ij of an already scaled matrix (each
+    criterion in [0, 1], higher better) — the additive form of :func:`morris_index`.
+
+    ``weights``: one vector (m,) → (n,), or a batch (k, m) → (k, n).
+    Reference: Hwang & Yoon (1981), "Multiple Attribute Decision Making", simple additive
+    weighting (SAW); Morris (1979) for the min-max scaling.
+    """
+    scaled = np.asarray(scaled, dtype=float)
+    return np.asarray(weights, dtype=float) @ scaled.T
 
 
 #: Method name -> scoring function (higher = more developed).

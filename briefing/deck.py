@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.context import ViewContext
+from briefing.guardrails import carry_guardrails
+from briefing.shortlists import shortlist_slides
 from briefing.slides import SlideSpec, standard_deck
 from briefing.tables import key_figures, scenario_comparison, sources
 from briefing.views import VIEWS, offered_views
@@ -47,7 +49,7 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
     if not with_scenario and any(VIEWS[v].needs_scenario for v in ids):
         raise ValueError("scenario views need a scenario")
     figures = [(t(VIEWS[v].title_key, lang), VIEWS[v].build(context, lang)) for v in ids]
-    return standard_deck(
+    specs = standard_deck(
         figures, lang,
         key_figures=key_figures(context, lang),
         comparison=scenario_comparison(context, lang) if with_scenario else None,
@@ -55,3 +57,6 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
         scenario=(context.scenario_name or scenario_name) if with_scenario else None,
         title=title.strip() if title and title.strip() else None,
     )
+    # issue 15: recorded shortlists before the sources slide; scenario policy warnings
+    specs[-1:-1] = shortlist_slides(context, lang)
+    return carry_guardrails(specs, context, lang)

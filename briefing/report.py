@@ -308,6 +308,8 @@ def format_scenario_report(data: dict[str, Any], lang: str = "en", dataset=None)
     for entry in data["log"]:
         if entry["edit"] is None:
             lines.append(f"  · {entry['text_fa' if lang == 'fa' else 'text_en']}")
+    for warning in data.get("guardrails", ()):  # the policy guardrails (issue 15)
+        lines.append(f"⚠ {t('guardrail.heading', lang)}: {warning[lang]}")
     lines.append("")
 
     # balance measures

@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pishran.people_commands import add_people_commands
 
     add_people_commands(sub)
+    from pishran.priorities_command import add_priorities_command
+
+    add_priorities_command(sub)
 
     boundaries = sub.add_parser("boundaries", help="county boundary files")
     bsub = boundaries.add_subparsers(dest="boundaries_command", required=True)

@@ -59,6 +59,9 @@ def _export_deck(args: argparse.Namespace) -> int:
     context = _context(args)
     if context is None:
         return 1
+    from briefing.shortlists import attach_shortlists
+
+    attach_shortlists(context)  # the recorded shortlists of each county (issue 15)
     # the context names the scenario (its own name, or a file's stem — never the path)
     specs = deck_spec(context, args.views, lang, scenario_name=args.scenario)
 

@@ -28,6 +28,9 @@ Design — *a version is a full snapshot*:
   counties they cover, active flag; never deleted, deactivated) and ``mp_seats`` — which
   counties each MP seat covers (migration ``0004``; :mod:`store.people`).  No names ship
   with the embedded data: the office enters them.
+* ``shortlists`` — each county's recorded shortlist of driver projects, one row per
+  decision (ids, reason, what was suggested, data version, who and when); the newest row of
+  a county is its current shortlist (migration ``0006``; :mod:`store.shortlists`).
 
 The row tables mirror :data:`core.schema.PROJECTS` / ``INDICATORS`` column by
 column; ``extra_json`` keeps the extra columns the embedded data has beside the schema
@@ -67,6 +70,7 @@ __all__ = [
     "rounds",
     "round_returns",
     "vocabulary",
+    "shortlists",
     "ROW_TABLES",
     "ACTOR_ROLES",
     "APPEND_ONLY_TABLES",
@@ -75,7 +79,7 @@ __all__ = [
 
 ACTOR_ROLES = ("followup_officer", "governor_office", "mp")
 APPEND_ONLY_TABLES = ("dataset_versions", "project_rows", "indicator_rows", "followups",
-                      "audit_log", "rounds", "round_returns")
+                      "audit_log", "rounds", "round_returns", "shortlists")
 
 metadata = MetaData()
 
@@ -243,5 +247,25 @@ mp_seats = Table(
     Column("counties", Text, nullable=False),  # county codes, space-separated
     Column("updated_by", Text, nullable=False),
     Column("updated_at", DateTime(), nullable=False),  # UTC, naive
+    sqlite_autoincrement=True,
+)
+
+# ``shortlists`` — the recorded decision on each county's 2–3 driver projects (migration
+# ``0006``; :mod:`store.shortlists`); append-only, the newest row of a county is current.
+shortlists = Table(
+    "shortlists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("county_code", Text, nullable=False),
+    Column("project_ids", Text, nullable=False),  # space-separated project ids
+    Column("reason", Text, nullable=False),
+    Column("suggested_ids", Text, nullable=True),  # what the tool suggested then
+    Column("method", Text, nullable=True),
+    Column("weights_json", Text, nullable=True),
+    Column("n_picks", Integer, nullable=True),
+    Column("version_id", Integer, ForeignKey("dataset_versions.id"), nullable=True),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime(), nullable=False),  # UTC, naive
+    Index("ix_shortlists_county", "county_code", "id"),
     sqlite_autoincrement=True,
 )

@@ -218,6 +218,12 @@ def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None 
                          or (scenario.get("name") if isinstance(scenario, dict) else None)
                          or t("briefing.scenario.unnamed", lang))
     context = build_context(scenario=scenario, flt=flt, dataset=dataset, geometry=geometry)
+    from ui.data import store as current_store
+
+    if (opened := current_store()) is not None:  # the recorded shortlists (issue 15)
+        from briefing.shortlists import attach_shortlists
+
+        attach_shortlists(context, opened)
     return deck_spec(context, view_ids, lang, title=title, scenario_name=scenario_name)
 
 

@@ -30,6 +30,7 @@ from analytics.panel import PANEL_MEASURES, build_panel, panel_totals
 from analytics.ranking import rank_all_methods
 from analytics.scenario.apply import DEVELOPMENT_SPEC, apply_scenario
 from analytics.scenario.describe import describe_edit
+from analytics.scenario.guardrails import scenario_guardrails
 from analytics.scenario.model import Scenario
 from core.counties import county_names
 from core.jsonsafe import to_jsonable
@@ -96,7 +97,8 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
     ``totals`` (province/rest × column: baseline, scenario, change),
     ``panel`` (per county: ``<col>_baseline``, ``<col>_scenario``, ``<col>_change``),
     ``ranks`` (per county: development and measure ranks, both sides and change),
-    ``labour`` (per county labour-model outputs), ``labour_note`` (the assumptions).
+    ``labour`` (per county labour-model outputs), ``labour_note`` (the assumptions),
+    ``guardrails`` (the policy warnings of :mod:`analytics.scenario.guardrails`).
 
     Raises :class:`~analytics.scenario.rules.ScenarioError` for an invalid scenario and
     ``ValueError`` for an unknown ``measure``.
@@ -173,6 +175,7 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
         "ranks": _records(ranks),
         "rank_spec": dict(spec),
         "labour": _records(result.labour.reset_index()),
+        "guardrails": _plain(scenario_guardrails(dataset, result)),
         "labour_note": {"fa": t("scenario.labour.note", "fa"),
                         "en": t("scenario.labour.note", "en")},
     }

@@ -43,6 +43,7 @@ from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state, tables
 from ui.context import page_context
 from ui.downloads import chart_downloads, governor_list_download, table_downloads
+from ui.shortlists import county_shortlist
 
 #: The projects table's columns (reading order): they fit a 1280 × 800 screen.
 COUNTY_COLUMNS = ("mark", "title", "sector", "status", "physical_progress_pct",
@@ -191,6 +192,8 @@ def render() -> None:
                         headers=tables.headers(columns))
         st.page_link("pages/projects.py", label=t("county.open_project", lang),
                       query_params=state.link_params(replace(flt, counties=(code,))))
+
+    county_shortlist(ds, code, lang, key="county")  # the recorded shortlist (issue 15)
 
     # --- overdue and open items, and the governor's printable list (whole county) --------
     status = data.followup_status(ds)

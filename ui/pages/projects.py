@@ -36,6 +36,7 @@ from store import stale_projects
 from ui import data, layout, state, tables
 from ui.context import page_context
 from ui.downloads import chart_downloads, table_downloads
+from ui.shortlists import all_shortlists
 
 #: The table's columns in reading order (right to left in Persian): the default ones fit a
 #: 1280 × 800 screen with the sidebar open (the grid opens at its left end, so in Persian
@@ -86,6 +87,8 @@ def render() -> None:
     projects = flt.apply(ds.projects)
     layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
                   total=fmt_int(len(ds.projects), lang)) + " · " + t("projects.search_hint", lang))
+
+    all_shortlists(ds, lang)  # the recorded shortlists of the counties (issue 15)
 
     sorts = list(SORTS)
     sort_col, cols_col = st.columns([1, 2])

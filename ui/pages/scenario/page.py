@@ -93,6 +93,8 @@ def render() -> None:
         set_scenario(scenario)
         report = report_for(scenario.to_json(None), filters, x)
     st.session_state[DRAWN] = scenario
+    for warning in report.get("guardrails", ()):  # the policy guardrails (issue 15)
+        st.warning(f"**{t('guardrail.heading', lang)}** — {warning[lang]}")
     hyp_json = json.dumps([{k: r.get(k) for k in ("project_id", "county_code", "sector",
                                                    "status", "title_fa", "title_en")}
                            for r in report["hypothetical"]], ensure_ascii=False)

@@ -1,0 +1,128 @@
+"""AppTest of the Priorities page: scores and picks shown, an editor records a county's
+shortlist with a reason (stored, shown on the County page), and one click opens the
+"only the shortlists" scenario on the Scenario page with the right edits."""
+
+from __future__ import annotations
+
+from analytics.priorities import PRESETS, criteria_table, prioritise
+from i18n import t
+from store import add_user
+from store.shortlists import current_shortlists
+from ui.pages.scenario.common import SCENARIO
+
+from .test_page_data import (  # noqa: F401
+    EDITOR,
+    PASSWORD,
+    ROOT,
+    by_label,
+    env,  # noqa: F401
+    other,
+    texts,
+)
+
+
+def _page():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/priorities.py")
+    return at.run()
+
+
+def test_read_only_page_shows_picks_and_no_form(env, other):  # noqa: F811
+    at = _page()
+    assert not at.exception, at.exception
+    assert at.title[0].value == t("priorities.title", "fa")
+    summary = at.dataframe[0].value
+    assert len(summary) == len(other.current_dataset().counties)
+    assert not [f for f in at.get("form") if "prio_confirm" in str(f.proto)]
+    assert not current_shortlists(other)
+
+
+def test_editor_records_a_shortlist_and_the_scenario_opens(env, other):  # noqa: F811
+    add_user(EDITOR, PASSWORD, "editor", by="tests")
+    at = _page()
+    at.text_input(key="auth_name").input(EDITOR)
+    at.text_input(key="auth_password").input(PASSWORD)
+    by_label(at.button, t("data_page.auth.submit", "fa")).click()
+    at = at.run()
+    at.selectbox(key="prio_county").set_value("lenjan")
+    at = at.run()
+    ds = other.current_dataset()
+    suggested = prioritise(criteria_table(ds.projects, ds.indicators, ds.counties),
+                           PRESETS["deputy"], draws=10).picks("lenjan")
+    box = by_label(at.multiselect, t("priorities.confirm.projects", "fa"))
+    assert sorted(box.value) == sorted(suggested)
+    box.set_value(suggested[:2])
+    by_label(at.text_area, t("priorities.confirm.reason", "fa")).input("آزمون: دو پروژه")
+    by_label(at.button, t("priorities.confirm.submit", "fa")).click()
+    at = at.run()
+    assert not at.exception, at.exception
+    entry = current_shortlists(other)["lenjan"]
+    assert entry.project_ids == tuple(suggested[:2]) and entry.decided_by == EDITOR
+    assert entry.reason == "آزمون: دو پروژه" and entry.changed
+    # one click: the scenario of the shortlists opens on the Scenario page
+    by_label(at.button, t("priorities.scenario.open", "fa")).click()
+    at = at.run()
+    assert not at.exception, at.exception
+    scenario = at.session_state[SCENARIO]
+    lenjan = [e for e in scenario.edits if e.note == "lenjan"]
+    assert len(lenjan) == 1 and lenjan[0].kind == "postpone"
+    open_ids = set(ds.projects.loc[(ds.projects["county_code"] == "lenjan")
+                                   & ~ds.projects["status"].isin(["completed", "cancelled"]),
+                                   "project_id"])
+    assert set(lenjan[0].ids) == open_ids - set(suggested[:2])
+    assert at.title[0].value == t("scenario_page.title", "fa")
+
+
+def test_scenario_page_and_deck_carry_the_centre_warning(ds):
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.scenario import Scenario
+    from briefing.context import build_context
+    from briefing.deck import deck_spec
+
+    scenario = Scenario.from_dict({"version": 1, "edits": [{
+        "type": "add_project", "county": "isfahan", "sector": "industry", "title_fa": "فولاد نو",
+        "budget_billion_rials": 5000, "expected_jobs": 500}]})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/scenario.py")
+    at.session_state[SCENARIO] = scenario
+    at = at.run()
+    assert not at.exception, at.exception
+    heading = t("guardrail.heading", "fa")
+    warnings = [w.value for w in at.warning if heading in w.value]
+    assert len(warnings) == 1 and "اصفهان" in warnings[0]
+    context = build_context(scenario=scenario.to_dict(), dataset=ds, geometry=None)
+    specs = deck_spec(context, ["lorenz"], "en", scenario_name="x")
+    comparison = next(s for s in specs if s.kind == "comparison")
+    warning = context.scenario["guardrails"][0]["en"]
+    assert any(warning in str(row[0]) for row in comparison.table)
+    assert warning in comparison.notes
+
+
+def test_recorded_shortlist_on_the_county_and_projects_pages(env, other):  # noqa: F811
+    from streamlit.testing.v1 import AppTest
+
+    from store.shortlists import record_shortlist
+
+    ds = other.current_dataset()
+    ids = list(ds.projects.loc[ds.projects["county_code"] == "nain", "project_id"])[:2]
+    entry = record_shortlist(other, "nain", ids, "دلیل آزمون", "editor9")
+    decision = t("shortlist.decision", "fa", reason="دلیل آزمون", by="editor9",
+                 when=entry.decided_at_jalali)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["county"] = "nain"
+    at.switch_page("pages/county.py")
+    at = at.run()
+    assert not at.exception, at.exception
+    assert decision in texts(at)
+    shown = [f.value for f in at.dataframe
+             if t("shortlist.col.project_id", "fa") in f.value.columns]
+    assert len(shown) == 1 and list(shown[0][t("shortlist.col.project_id", "fa")]) == ids
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/projects.py")
+    at = at.run()
+    assert not at.exception, at.exception
+    overview = [f.value for f in at.dataframe if t("shortlist.col.reason", "fa") in f.value.columns]
+    assert len(overview) == 1 and list(overview[0][t("shortlist.col.reason", "fa")]) == ["دلیل آزمون"]
