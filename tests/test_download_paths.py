@@ -33,6 +33,7 @@ DOWNLOAD_BUILDERS = {
                         "table_csv_bytes", "county_list_excel"],
     "ui/rounds.py": ["workbooks_zip"],
     "ui/people.py": ["seat_list_excel"],
+    "ui/shortlists.py": ["workbook"],  # exports.tables.to_excel_bytes, a sheet per county
     "ui/pages/briefing.py": ['result["pptx"]', 'result["pdf"]'],
     "ui/pages/data.py": ["template_workbook", "problems_to_excel"],
 }
@@ -111,6 +112,14 @@ def test_table_excel_has_no_live_formula():
     _assert_no_live_formula(data)
     texts = [c.value for c in _xlsx_cells(data) if isinstance(c.value, str)]
     assert all(not LIVE.match(v) for v in texts if v not in ("title", "n"))
+
+
+def test_shortlists_workbook_has_no_live_formula():
+    """ui/shortlists.py's workbook: exports.tables.to_excel_bytes, one sheet per county."""
+    from exports.tables import to_excel_bytes
+
+    data = to_excel_bytes({"لنجان": _frame(), "مبارکه": _frame()}, "fa")
+    assert _assert_no_live_formula(data) == 0  # neutralised, not only kept as text
 
 
 def test_problems_report_has_no_live_formula():
