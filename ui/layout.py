@@ -71,17 +71,21 @@ TABLE_BUDGET = 880
 def chrome() -> str:
     """Inject the CSS for the current language and draw the language switch; returns lang."""
     lang = state.lang()
+    if st.session_state.pop(state.LANG_SWITCHED, False):
+        state.keep_widget_choices()  # before any widget of this run (see its doc)
     st.html(_RTL_CSS if lang == "fa" else _LTR_CSS)
     with st.sidebar:
+        # Each language named in itself («فارسی», «English»): the labels — which Streamlit
+        # sends back as the value — stay the same whichever language is shown.
         choice = st.radio(
-            t("app.language", lang), ["fa", "en"], index=0 if lang == "fa" else 1,
-            format_func=lambda code: t(f"lang.{code}", lang), horizontal=True, key="lang_radio",
+            t("app.language", lang), ["fa", "en"],
+            format_func=lambda code: t(f"lang.{code}", code), horizontal=True,
+            key=state.seed("lang_radio", lang, options=("fa", "en")),
         )
         if lang == "fa":
             st.html(_RTL_GRID_JS, unsafe_allow_javascript=True, width=1)
         if choice != lang:
-            state.set_lang(choice)
-            st.rerun()
+            state.switch_lang(choice)
     st.session_state[state.NOTICE_SLOT] = st.container()
     state.show_notices()
     return lang

@@ -52,7 +52,7 @@ def render() -> None:
     state.set_page_param("x", x)
     x_short = t(f"measure.short.{x}", lang)
 
-    prov = project_provenance(flt.apply(ds.projects))
+    prov = project_provenance(flt.apply(ds.projects, ds.counties))
     if prov["n_sample"]:
         st.markdown('<span class="pishran-sample">' + html.escape(t(
             "balance.sample_projects", lang, sample=fmt_int(prov["n_sample"], lang),

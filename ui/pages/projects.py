@@ -83,7 +83,7 @@ def render() -> None:
     stale_ids = set(stale_projects(ds, followup_log(), None, stale_days))
 
     st.title(t("app.name", lang) + " — " + t("nav.projects", lang))
-    projects = flt.apply(ds.projects)
+    projects = flt.apply(ds.projects, ds.counties)
     layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
                   total=fmt_int(len(ds.projects), lang)) + " · " + t("projects.search_hint", lang))
 

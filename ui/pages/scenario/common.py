@@ -71,7 +71,7 @@ def project_choices(filter_json: str, hypothetical_json: str, lang: str
     dataset = data.dataset()
     chosen, _ = ProjectFilter.from_dict(json.loads(filter_json), tuple(dataset.counties["code"]))
     names_of = county_names(dataset.counties, lang)
-    matching = chosen.apply(dataset.projects)
+    matching = chosen.apply(dataset.projects, dataset.counties)
     title = "title_fa" if lang == "fa" else "title_en"
     head = matching.head(MAX_CHOICES)
     labels = {str(i): f"{i} — {tt} ({names_of.get(c, c)})"
