@@ -413,7 +413,7 @@ class EditState:
             sub = table.subset(rows, columns)
             if "status" in columns:
                 sub["status"] = self.status_text(rows).to_numpy()
-            out[rows] = np.asarray(flt.mask(sub), dtype=bool)
+            out[rows] = np.asarray(flt.mask(sub, self.dataset.counties), dtype=bool)
         return out
 
     def column_isin(self, column: str, chosen: Iterable[str]) -> np.ndarray:
