@@ -248,6 +248,7 @@ class EditState:
         self.names_fa = dict(zip(self.codes, counties.get("name_fa", counties["code"])))
         self.names_en = dict(zip(self.codes, counties.get("name_en", counties["code"])))
         self.params = default_parameters(self.codes)
+        self.cache: dict = {}  # values computed once per run (e.g. the development ranking)
         self.params["assumption"] = "default"
         self.problems: list[Problem] = []
         self.log: list[LogEntry] = []
