@@ -14,7 +14,6 @@ import streamlit as st
 from analytics.people_status import seat_overdue
 from exports.followup_list import COUNT_HEADERS
 from exports.seat_list import seat_list_excel
-from figures.theme import export_filename
 from i18n import fmt_int, localise_digits, t
 from store.people import (
     PERSON_ROLES,
@@ -28,6 +27,7 @@ from store.people import (
 )
 from ui import auth, data, layout
 from ui.downloads import XLSX_MIME
+from ui.filenames import download_name
 
 __all__ = ["render_people"]
 
@@ -178,5 +178,5 @@ def render_people(store, ds, lang: str, writer: bool) -> None:
     st.download_button(
         t("people.page.download", lang),
         data=lambda: seat_list_excel(status, chosen, groups[chosen], names, lang),
-        file_name=export_filename(title, lang) + ".xlsx", mime=XLSX_MIME,
+        file_name=download_name(title, lang) + ".xlsx", mime=XLSX_MIME,
         key="data_seat_list_download", on_click="ignore")

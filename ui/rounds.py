@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from exports.workbooks import workbooks_zip
-from figures.theme import export_filename
 from i18n import fmt_int, localise_digits, t
 from store.rounds import RoundError, add_round, list_rounds, replies
 from ui import auth, layout
+from ui.filenames import download_name
 
 __all__ = ["render_rounds", "round_choice"]
 
@@ -74,7 +74,7 @@ def render_rounds(store, ds, lang: str, writer: bool) -> None:
     st.download_button(
         t("rounds.page.zip", lang),
         data=lambda: workbooks_zip(ds.projects, ds.counties, round_, lang=lang),
-        file_name=export_filename(title, lang) + ".zip", mime=ZIP_MIME,
+        file_name=download_name(title, lang) + ".zip", mime=ZIP_MIME,
         key="data_round_zip", on_click="ignore")
     if round_ is None:
         return
