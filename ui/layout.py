@@ -106,19 +106,20 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
         text = st.text_input(t("filter.text", lang), value=current.text, max_chars=200,
                              type="search", placeholder="", icon="")
         sel_counties = st.multiselect(t("filter.counties", lang), codes, default=list(current.counties),
-                                      format_func=names.get, placeholder=t("common.all", lang))
+                                      format_func=names.get, placeholder=t("common.all", lang),
+                                      select_all=False)  # its bulk option is English only
         sel_sectors = st.multiselect(t("filter.sectors", lang), SECTORS,
                                      default=list(current.sectors),
                                      format_func=lambda s: t(f"sector.{s}", lang),
-                                     placeholder=t("common.all", lang))
+                                     placeholder=t("common.all", lang), select_all=False)
         sel_status = st.multiselect(t("filter.statuses", lang), STATUSES,
                                     default=list(current.statuses),
                                     format_func=lambda s: t(f"status.{s}", lang),
-                                    placeholder=t("common.all", lang))
+                                    placeholder=t("common.all", lang), select_all=False)
         sel_funding = st.multiselect(t("filter.funding", lang), FUNDING_SOURCES,
                                      default=list(current.funding_sources),
                                      format_func=lambda s: t(f"funding.{s}", lang),
-                                     placeholder=t("common.all", lang))
+                                     placeholder=t("common.all", lang), select_all=False)
         years = list(range(1395, 1416))
         lo, hi = st.select_slider(
             t("filter.years", lang), options=years,
