@@ -21,6 +21,27 @@ _COMMON_CSS = """
 @media (max-width: 1500px) {
   [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
 }
+""" + """
+[data-testid="stSliderTickBar"] { direction: ltr; }
+html[data-pishran-rtl-locale] [data-testid="stSliderTickBar"] { direction: rtl; }
+html[data-pishran-rtl-locale] [data-testid="stSlider"] [data-orientation="horizontal"]
+  > [data-orientation="horizontal"] > div:first-child { transform: scaleX(-1); }
+"""
+# Sliders: Streamlit's slider (react-aria) places its thumbs by the *browser's* locale — from
+# the right under a Persian (fa-IR) or other right-to-left locale — but draws the filled
+# part of the track from the left whatever the locale, and lays its min/max labels out by
+# the page's direction: on a Persian system the thumb of «۱۰٪» sat near the right end over
+# a fill 10 % long from the left, and a year range's labels swapped ends.  The rules above
+# put the labels in the thumbs' order and mirror the fill under a right-to-left locale
+# (flagged on <html> by _LOCALE_JS).
+_LOCALE_JS = """
+<script>
+(() => {
+  const rtl = /^(ar|fa|he|iw|ur|ps|ckb|dv|yi|sd|ug)(-|_|$)/i.test(navigator.language || '');
+  if (rtl) document.documentElement.setAttribute('data-pishran-rtl-locale', '');
+  else document.documentElement.removeAttribute('data-pishran-rtl-locale');
+})();
+</script>
 """
 # Persian: the page right to left, charts and data grids left to right.
 _RTL_CSS = """<style>
@@ -82,6 +103,7 @@ def chrome() -> str:
             format_func=lambda code: t(f"lang.{code}", code), horizontal=True,
             key=state.seed("lang_radio", lang, options=("fa", "en")),
         )
+        st.html(_LOCALE_JS, unsafe_allow_javascript=True, width=1)
         if lang == "fa":
             st.html(_RTL_GRID_JS, unsafe_allow_javascript=True, width=1)
         if choice != lang:

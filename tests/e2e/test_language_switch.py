@@ -83,6 +83,26 @@ def assert_same_choices(before: dict, after: dict, *, same_text: bool) -> None:
             assert a["thumbs"] == b["thumbs"]
 
 
+# Under the browser's Persian locale (the page fixture's fa-IR) Streamlit's sliders place
+# their thumbs from the right: the filled part of the track and the min/max labels must
+# run the same way (ui/layout.py mirrors the fill and orders the labels).
+SLIDER_DIRECTIONS = """() => [...document.querySelectorAll('[data-testid=stSlider]')]
+  .filter(e => e.checkVisibility()).map(s => {
+    const track = s.querySelector('[data-orientation=horizontal] > [data-orientation=horizontal]');
+    const fill = track.querySelector(':scope > div:first-child');
+    const ticks = s.querySelector('[data-testid=stSliderTickBar]');
+    return {fill: getComputedStyle(fill).transform,
+            ticks: ticks ? getComputedStyle(ticks).direction : null};
+  })"""
+
+
+def assert_sliders_run_right_to_left(pg) -> None:
+    assert pg.evaluate("() => navigator.language") == "fa-IR"
+    for slider in pg.evaluate(SLIDER_DIRECTIONS):
+        assert slider["fill"].startswith("matrix(-1"), slider
+        assert slider["ticks"] in (None, "rtl"), slider
+
+
 def language_radio(widgets: dict) -> dict:
     return widgets["radios"][0]  # the sidebar's first radio is the language switch
 
@@ -113,6 +133,7 @@ def test_language_switch_keeps_every_choice(page, app_url, path, move):
         assert not ARABIC_LETTER.search(text), en["selects"]
     for slider in en["sliders"]:
         assert not any(ARABIC_LETTER.search(x) for x in slider["thumbs"]), en["sliders"]
+    assert_sliders_run_right_to_left(page)
     name = "home" if path == "/" else path.strip("/")
     screenshot(page, f"lang_switch_{name}_en")
 
@@ -120,6 +141,7 @@ def test_language_switch_keeps_every_choice(page, app_url, path, move):
     back = read_widgets(page)
     assert language_radio(back)["checked"] == 0
     assert_same_choices(fa, back, same_text=True)
+    assert_sliders_run_right_to_left(page)
     screenshot(page, f"lang_switch_{name}_fa")
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.outside() == [], page.outside()
