@@ -51,7 +51,8 @@ def _keys(projects: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
     if not parts:
         return pd.Series("", index=projects.index, dtype="string")
     joined = parts[0].str.cat(parts[1:], sep=" ") if len(parts) > 1 else parts[0]
-    return joined.map(search_key).astype("string")
+    keys = {text: search_key(text) for text in joined.unique()}  # each distinct text once
+    return joined.map(keys).astype("string")
 
 
 def _county_keys(projects: pd.DataFrame, counties: pd.DataFrame | None) -> pd.Series:
@@ -64,7 +65,8 @@ def _county_keys(projects: pd.DataFrame, counties: pd.DataFrame | None) -> pd.Se
         cols = [c for c in ("name_fa", "name_en", "osm_name_fa") if c in counties]
         for row in counties[["code", *cols]].itertuples(index=False):
             names[str(row[0])] = search_key(" ".join(str(v) for v in row[1:] if pd.notna(v)))
-    return codes.map(lambda c: search_key(c.replace("_", " ")) + names.get(c, "")).astype("string")
+    keys = {c: search_key(c.replace("_", " ")) + names.get(c, "") for c in codes.unique()}
+    return codes.map(keys).astype("string")
 
 
 def _has_all(keys: pd.Series, terms: tuple[str, ...]) -> np.ndarray:
