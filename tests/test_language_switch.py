@@ -6,6 +6,8 @@ is tests/e2e/test_language_switch.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -84,3 +86,22 @@ def test_switching_language_sends_every_choice_again_in_the_new_language():
     assert (classes.value, k.value) == ("quantile", 6)
     assert classes.proto.set_value and k.proto.set_value
     assert list(k.proto.options) == [fmt_int(v, "fa") for v in range(3, 8)]
+
+
+def test_no_multiselect_offers_streamlits_english_bulk_option():
+    """Streamlit 1.67's multiselect adds «Select all» / «Select 45 matches» (English only,
+    no parameter for its text) unless ``select_all=False``; the Scenario page's project
+    picker offers its own Persian «add all» button instead (issue 16)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "ui"
+    offending = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "multiselect"):
+                given = {k.arg: k.value for k in node.keywords}
+                value = given.get("select_all")
+                if not (isinstance(value, ast.Constant) and value.value is False):
+                    offending.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert offending == []

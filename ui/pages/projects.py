@@ -129,7 +129,7 @@ def render() -> None:
         picked_extras = cols_col.multiselect(
             t("projects.more_columns", lang), MORE_COLUMNS, default=list(extras),
             format_func=lambda c: col_config[c].get("label") or c,
-            placeholder=t("projects.more_columns", lang), help=t("projects.more_columns_help", lang))
+            placeholder=t("projects.more_columns", lang), help=t("projects.more_columns_help", lang), select_all=False)
         extras = tuple(c for c in MORE_COLUMNS if c in picked_extras)
         state.set_page_param("cols", extras)
         order = table_columns(extras, lang)

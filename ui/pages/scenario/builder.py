@@ -262,14 +262,14 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                             format_func=lambda m: t(f"scenario_page.select.{m}", lang))
             c1, c2, c3 = st.columns(3)
             sel_counties = c1.multiselect(t("filter.counties", lang), codes, key="scn_sel_counties",
-                                          format_func=names.get, placeholder=t("common.all", lang))
+                                          format_func=names.get, placeholder=t("common.all", lang), select_all=False)
             sel_sectors = c2.multiselect(t("filter.sectors", lang), SECTORS, key="scn_sel_sectors",
                                          format_func=lambda s: t(f"sector.{s}", lang),
-                                         placeholder=t("common.all", lang))
+                                         placeholder=t("common.all", lang), select_all=False)
             sel_statuses = c3.multiselect(t("filter.statuses", lang), STATUSES,
                                           key="scn_sel_statuses",
                                           format_func=lambda s: t(f"status.{s}", lang),
-                                          placeholder=t("common.all", lang))
+                                          placeholder=t("common.all", lang), select_all=False)
             chosen_filter = ProjectFilter(counties=tuple(sel_counties), sectors=tuple(sel_sectors),
                                           statuses=tuple(sel_statuses))
             n_match, labels = project_choices(filter_json(chosen_filter), hyp_json, lang)
@@ -347,7 +347,7 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                              key="scn_share", format_func=_share_labels(lang).__getitem__)
             seed("scn_from", [centre])
             c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
-                           format_func=names.get)
+                           format_func=names.get, select_all=False)
             seed("scn_rule", "per_capita")
             rule = st.radio(t("scenario_page.shift.rule", lang), SHIFT_RULES, key="scn_rule",
                             horizontal=True,
@@ -361,7 +361,7 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                 named = st.multiselect(t("scenario_page.shift.named", lang),
                                        [c for c in codes if c not in (st.session_state.get(
                                            "scn_from") or [])], key="scn_named",
-                                       format_func=names.get)
+                                       format_func=names.get, select_all=False)
                 if named:
                     cols = st.columns(min(len(named), 4))
                     for i, code in enumerate(named):
