@@ -105,3 +105,18 @@ def test_no_multiselect_offers_streamlits_english_bulk_option():
                 if not (isinstance(value, ast.Constant) and value.value is False):
                     offending.append(f"{path.relative_to(root.parent)}:{node.lineno}")
     assert offending == []
+
+
+def test_a_switch_never_sends_a_typed_password_back():
+    """What the first run after a switch sets again: the choices, never a password."""
+    probe = AppTest.from_string(
+        "import streamlit as st\n"
+        "from ui import state\n"
+        "st.session_state['kept'] = state.keep_widget_choices()\n", default_timeout=60)
+    probe.session_state["auth_password"] = "secret-1"
+    probe.session_state["map_w_view"] = "tiles"
+    probe.session_state["page:map_view"] = "tiles"
+    probe.run()
+    assert "map_w_view" in probe.session_state["kept"]
+    assert "auth_password" not in probe.session_state["kept"]
+    assert "page:map_view" not in probe.session_state["kept"]  # not a widget's key

@@ -123,8 +123,8 @@ def keep_widget_choices(skip: Collection[str] = ()) -> list[str]:
     kept = []
     for key in list(st.session_state.keys()):
         if not isinstance(key, str) or key in skip or key.startswith(("page:", "_")) \
-                or key in (LANG, FILTER, LAST_URL, NOTICES):
-            continue
+                or key in (LANG, FILTER, LAST_URL, NOTICES) or "password" in key:
+            continue  # (a password is never sent back to the browser)
         try:
             value = st.session_state[key]
         except KeyError:  # a widget state from a reconnecting browser, no deserializer yet
