@@ -18,6 +18,7 @@ from ui.state import _pinnable
 CHROME = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
           "Chrome/131.0.0.0 Safari/537.36")
 EDGE = CHROME + " Edg/131.0.0.0"
+HEADLESS = CHROME.replace("Chrome/", "HeadlessChrome/")
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 SAFARI = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like "
           "Gecko) Version/17.5 Safari/605.1.15")
@@ -31,7 +32,8 @@ def test_only_option_values_are_sent_again(value, expected):
     assert _pinnable(value) is expected
 
 
-@pytest.mark.parametrize("agent,kept", [(CHROME, False), (EDGE, False), (FIREFOX, True),
+@pytest.mark.parametrize("agent,kept", [(CHROME, False), (EDGE, False), (HEADLESS, False),
+                                        (FIREFOX, True),
                                         (SAFARI, True), (None, True), ("", True)])
 def test_zwnj_in_download_names(agent, kept):
     name = "پروژه‌ها_1405-09-16"

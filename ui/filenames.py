@@ -23,7 +23,7 @@ from figures.theme import export_filename
 
 __all__ = ["download_name", "keeps_zwnj"]
 
-_CHROMIUM = re.compile(r"\b(Chrome|Chromium|CriOS|Edg|OPR|YaBrowser)/")
+_CHROMIUM = re.compile(r"(Chrome|Chromium|CriOS|Edg|OPR|YaBrowser)/")  # HeadlessChrome too
 
 
 def keeps_zwnj(user_agent: str | None) -> bool:

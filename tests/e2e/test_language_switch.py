@@ -147,3 +147,17 @@ def test_language_switch_keeps_every_choice(page, app_url, path):
     screenshot(page, f"lang_switch_{name}_fa")
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.outside() == [], page.outside()
+
+
+def test_download_names_keep_words_whole_in_chromium(page, app_url):
+    """Streamlit sends «پروژه‌ها_…» with its ZWNJ (RFC 5987); Chromium turns a ZWNJ in a
+    saved name into «_» («پروژه_ها»), so the app sends it a space there (ui/filenames.py)."""
+    page.goto(f"{app_url}/projects")
+    wait_for_page(page)
+    button = page.locator("[data-testid=stDownloadButton] button").filter(visible=True).first
+    with page.expect_download() as download:
+        button.click()
+    name = download.value.suggested_filename
+    stem = name.rsplit("_", 1)[0]  # «<title>_<Jalali date>.xlsx»
+    assert stem == "پروژه ها", name
+    assert page.outside() == []
