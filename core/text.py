@@ -26,6 +26,8 @@ __all__ = [
     "normalise_digits",
     "name_key",
     "to_persian_digits",
+    "search_key",
+    "search_terms",
     "ZWNJ",
     "clean_cell",
     "CleanCell",
@@ -176,3 +178,38 @@ def clean_cell(value: str) -> CleanCell:
     if ZWNJ in value:
         value = _EDGE_ZWNJ.sub("", value)
     return CleanCell(value, rule, char)
+
+
+_COMPACT = re.compile(r"[\s\u200c]+")
+#: Persian plural endings met in searches: «ها», «های», «هایی» (attached, after a ZWNJ or
+#: as a separate word: «هنرستانها», «هنرستان‌ها», «هنرستان های»).
+_PLURAL = re.compile(r"^(?P<stem>.{3,}?)\u200c?(?:هایی|های|ها)$")
+_PLURAL_WORDS = frozenset({"ها", "های", "هایی"})
+
+
+def search_key(value: object) -> str:
+    """The form of a text that search compares: :func:`normalise_text`, lower case, and
+    without spaces or ZWNJ, so «ذوب‌آهن», «ذوب آهن» and «ذوبآهن» (or «گلاب‌گیری» and
+    «گلابگیری») have one key.  Matching is by substring of these keys."""
+    return _COMPACT.sub("", normalise_text(value).lower())
+
+
+def search_terms(query: object) -> tuple[str, ...]:
+    """The terms of a search query, each as a :func:`search_key`; a text matches when it
+    holds every term.  Words are split at spaces; a Persian plural ending is dropped from
+    a word of at least three letters before it (``ها``/``های``/``هایی``, joined, after a
+    ZWNJ, or as a word of its own), so «هنرستان‌ها», «هنرستانها» and «هنرستان های» all
+    search for «هنرستان».  Rule after the plural suffixes of Persian grammar (Hazm's
+    stemmer drops the same endings); words without them are kept as typed."""
+    terms = []
+    for word in normalise_text(query).lower().split(" "):
+        if not word or word in _PLURAL_WORDS:
+            continue
+        if _ARABIC_SCRIPT.search(word):
+            match = _PLURAL.match(word)
+            if match:
+                word = match.group("stem")
+        key = search_key(word)
+        if key:
+            terms.append(key)
+    return tuple(terms)

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--provenance", choices=("all", "sourced", "sample"), default="all")
     report.add_argument("--measure", default="budget_total",
                         help="panel column X for the balance measures")
-    report.add_argument("--lang", choices=("fa", "en"), default="en")
+    report.add_argument("--lang", choices=("fa", "en"), default="fa")
     report.add_argument("--scenario", metavar="FILE_OR_NAME",
                         help="compare the baseline with a saved scenario (name) or a "
                              "scenario JSON file, side by side")

@@ -37,12 +37,13 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from analytics.scenario import Scenario, ScenarioError, apply_scenario
 from analytics.scenario.files import compact_json, file_text, loads_strict, scenario_from_text
+from core.clock import jalali_datetime
 from core.files import write_atomic
 from core.problems import Problem
 from core.settings import scenario_dir  # PISHRAN_SCENARIO_DIR
@@ -261,9 +262,15 @@ class ScenarioInfo:
     valid: bool
     description: str
     n_edits: int
-    modified: str
+    modified: str  # the file's last change, naive UTC ISO (``2026-12-07T21:45:16``)
     problems: tuple[Problem, ...] = ()
     author: str | None = None  # None: none recorded (editors only may change the file)
+
+    @property
+    def modified_jalali(self) -> str:
+        """:attr:`modified` as Jalali date and Tehran time (``1405/09/16 01:15``), the
+        form the app shows every stored timestamp in (:func:`core.clock.jalali_datetime`)."""
+        return jalali_datetime(datetime.fromisoformat(self.modified))
 
 
 def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
@@ -275,7 +282,8 @@ def list_scenarios(directory: Path | None = None) -> list[ScenarioInfo]:
     for path in sorted(folder.glob("*.json")):
         if path.name.startswith(".") or not _NAME.fullmatch(path.stem):
             continue
-        modified = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+        modified = (datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
+                    .isoformat(timespec="seconds"))
         author = None
         try:
             text, author = _split_author(_read(path, "file"))

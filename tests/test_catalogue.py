@@ -202,6 +202,7 @@ DYNAMIC: dict[str, tuple[object, str]] = {
     "scenario_page.set.{}": (AT_SITE, "ui/pages/scenario/builder.py _date_inputs() (start, end)"),
     "scenario_page.select.{}": (AT_SITE, "ui/pages/scenario/builder.py (filter, ids)"),
     "scenario_page.shift.jobs.{}": (lambda: _names("analytics.scenario", "JOB_RULES"), "ui/pages/scenario/builder.py"),
+    "ui_polish.shift.recipients.{}": (lambda: _names("ui.pages.scenario.builder", "RECIPIENTS"), "ui/pages/scenario/builder.py"),
     "scenario_page.rank_kind.{}": (AT_SITE, "ui/pages/scenario/results.py (development, measure)"),
     # rule ids are written where a problem is raised, in any module
     "rule.{}": ((ANYWHERE, _date_rules), "core/problems.py's message (i18n), pages/data.py"),

@@ -386,10 +386,10 @@ def test_labour_assumptions_and_the_demonstration(ds):
     at = open_page()
     at.radio(key="scn_kind").set_value("assumptions")
     rerun(at)
-    assert (at.slider(key="scn_m").value, at.slider(key="scn_k").value) == (0.6, 1.0)
+    assert (at.select_slider(key="scn_m").value, at.select_slider(key="scn_k").value) == (0.6, 1.0)
     at.selectbox(key="scn_group").set_value("other")
     rerun(at)
-    assert (at.slider(key="scn_m").value, at.slider(key="scn_k").value) == (0.3, 0.5)
+    assert (at.select_slider(key="scn_m").value, at.select_slider(key="scn_k").value) == (0.3, 0.5)
     show(at, "labour")
     text = "\n".join(m.value for m in at.markdown)
     assert "بیکاران′ = U − J(1 − m) + J·m·k" in text

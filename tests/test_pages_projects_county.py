@@ -68,7 +68,7 @@ def test_search_is_normalised(ds, typed, persian):
     by_label(at.text_input, t("filter.text", "fa")).input(typed).run()
     assert not at.exception
     found = set(table(at)["project_id"])
-    expected = set(ProjectFilter(text=persian).apply(ds.projects)["project_id"])
+    expected = set(ProjectFilter(text=persian).apply(ds.projects, ds.counties)["project_id"])
     assert found == expected and found
     assert json.loads(param(at, "f")) == {"text": typed}
 
@@ -102,6 +102,33 @@ def test_search_finds_zwnj_title_typed_with_a_space(data_with_zwnj_title):
     by_label(at.text_input, t("filter.text", "fa")).input("پروژه های").run()
     assert not at.exception
     assert list(table(at)["project_id"]) == [data_with_zwnj_title]
+
+
+def test_search_by_county_name_lists_title_matches_first(ds):
+    """«لنجان» (issue 16): every Lenjan project, the one naming Lenjan in its title first."""
+    at = run_page("projects")
+    by_label(at.text_input, t("filter.text", "fa")).input("لنجان").run()
+    assert not at.exception
+    shown = list(table(at)["project_id"])
+    lenjan = ds.projects.loc[ds.projects["county_code"] == "lenjan"]
+    assert set(shown) == set(lenjan["project_id"])
+    titled = set(lenjan.loc[lenjan["title_fa"].str.contains("لنجان"), "project_id"])
+    assert titled and set(shown[:len(titled)]) == titled
+
+
+def test_titles_and_sectors_wrap_instead_of_being_cut(ds):
+    """Issue 16: long titles and sectors were cut off.  Rows are taller than 4rem (64 px),
+    above which Streamlit's grid wraps cell text, and three lines of each column hold its
+    longest value at ≈ 7 px a character (Vazirmatn at the grid's 14 px, an estimate)."""
+    at = run_page("projects")
+    grid = at.dataframe[0].proto
+    assert grid.row_height > 64
+    lines = grid.row_height // 20  # ≈ 20 px a line of 14 px text
+    widths = {c: cfg.get("width") for c, cfg in json.loads(grid.columns).items()}
+    longest_title = int(ds.projects["title_fa"].str.len().max())
+    longest_sector = max(len(t(f"sector.{s}", "fa")) for s in ds.projects["sector"].unique())
+    assert widths["title"] * lines >= 7 * longest_title
+    assert widths["sector"] * lines >= 7 * longest_sector
 
 
 def test_sort_then_select_opens_the_detail(ds):

@@ -47,7 +47,7 @@ def _strict(text: str):
 
 def test_saved_scenario_prints_baseline_and_scenario_columns(ds, scenario_dir):
     save_scenario("tourism push", EXAMPLE, dataset=ds, by="tests")
-    code, out, err = _report(["--scenario", "tourism push"], ds)
+    code, out, err = _report(["--scenario", "tourism push", "--lang", "en"], ds)
     assert code == 0, err
     assert "Pishran report: baseline against scenario 'tourism push'" in out
     header = next(line for line in out.splitlines() if "Baseline" in line and "Scenario" in line)
@@ -106,14 +106,14 @@ def test_json_is_the_scenario_report(ds, tmp_path):
 def test_bad_file_exits_2_with_the_problems(ds, tmp_path, content, needle):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
-    code, out, err = _report(["--scenario", str(path)], ds)
+    code, out, err = _report(["--scenario", str(path), "--lang", "en"], ds)
     assert code == 2 and out == ""
     assert err.startswith("pishran report: error: scenario")
     assert needle in err
 
 
 def test_unknown_name_exits_2(ds, scenario_dir):
-    code, out, err = _report(["--scenario", "nothing here"], ds)
+    code, out, err = _report(["--scenario", "nothing here", "--lang", "en"], ds)
     assert code == 2 and out == ""
     assert "no scenario is saved under this name" in err
 

@@ -591,9 +591,21 @@ def test_shift_budget_errors(ds):
 
 
 def test_shift_budget_with_nothing_to_move_is_logged(ds):
-    result = apply_scenario(ds, scenario({"type": "shift_budget", "share": 0.0}))
+    # no donor project matches the filter: nothing moves, and the log says so
+    result = apply_scenario(ds, scenario({"type": "shift_budget", "share": 0.1,
+                                          "filter": {"text": "هیچ‌پروژه‌ای‌چنین‌نامی‌ندارد"}}))
     assert result.hypothetical.empty
     assert "no budget" in result.log[0].message("en")
+
+
+def test_a_zero_share_is_refused_as_no_change():
+    """Issue 16: a 0 % budget shift was accepted as a change (and listed as one)."""
+    with pytest.raises(ScenarioError) as info:
+        Scenario.from_dict({"version": 1, "edits": [{"type": "shift_budget", "share": 0}]})
+    assert [p.rule for p in info.value.problems] == ["share_zero"]
+    assert "0" in info.value.problems[0].message("fa") or "صفر" in info.value.problems[0].message("fa")
+    assert Scenario.from_dict({"version": 1, "edits": [{"type": "shift_budget",
+                                                         "share": 0.001}]}).edits[0].share == 0.001
 
 
 def test_labour_model_inside_a_scenario_by_hand(ds):
@@ -762,7 +774,7 @@ edits = st.one_of(
               st.sampled_from(CODES), st.integers(0, 1000), st.integers(0, 300),
               st.sampled_from(STATUSES)),
     st.builds(lambda share, rule: {"type": "shift_budget", "share": share, "rule": rule},
-              st.floats(0, 1), st.sampled_from(["per_capita", "deprivation", "equal"])),
+              st.floats(0, 1, exclude_min=True), st.sampled_from(["per_capita", "deprivation", "equal"])),
     st.builds(lambda m, k: {"type": "assumptions", "group": "all", "m": m, "k": k},
               st.floats(0, 1), st.floats(0, 10)),
 )
@@ -787,7 +799,7 @@ def test_property_empty_scenario_is_the_baseline(projects):
 
 
 @PROPERTY
-@given(registries(min_size=1), st.floats(0, 1), st.sampled_from(
+@given(registries(min_size=1), st.floats(0, 1, exclude_min=True), st.sampled_from(
     ["per_capita", "deprivation", "equal", "named"]),
     st.lists(st.sampled_from(CODES), min_size=1, max_size=2, unique=True),
     st.lists(st.integers(1, 9), min_size=4, max_size=4))

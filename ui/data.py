@@ -86,7 +86,7 @@ def _panel(filter_json: str, year: int | None,
            token: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
     ds = _by_token(token)
     flt, _ = ProjectFilter.from_dict(json.loads(filter_json), tuple(ds.counties["code"]))
-    projects = flt.apply(ds.projects)
+    projects = flt.apply(ds.projects, ds.counties)
     panel = build_panel(projects, ds.indicators, ds.counties, year=year)
     return panel, panel_totals(panel)
 

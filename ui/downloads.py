@@ -29,8 +29,9 @@ import streamlit as st
 
 from analytics.filters import ProjectFilter
 from core import compat
-from figures.theme import EXPORT_HEIGHT, EXPORT_WIDTH, export_filename
+from figures.theme import EXPORT_HEIGHT, EXPORT_WIDTH
 from i18n import t
+from ui.filenames import download_name
 
 __all__ = [
     "CSV_MIME",
@@ -144,7 +145,7 @@ def chart_downloads(fig: go.Figure, title: str, lang: str, key: str) -> None:
 
     ``fig`` must not be changed after this call (the image is drawn from it on click).
     """
-    name = export_filename(title, lang)
+    name = download_name(title, lang)
     available = image_export_available()
     help_missing = t("download.no_browser", lang)
     with st.container(horizontal=True, gap="small", key=f"dl_chart_{key}"):
@@ -163,7 +164,7 @@ def table_downloads(df: pd.DataFrame, title: str, lang: str, key: str,
     """Excel and CSV download buttons under a table, built on click (deferred data).
 
     ``headers`` renames columns for the files (e.g. codes → Persian headers)."""
-    name = export_filename(title, lang)
+    name = download_name(title, lang)
     with st.container(horizontal=True, gap="small", key=f"dl_table_{key}"):
         st.download_button(
             t("download.excel", lang),
@@ -268,7 +269,7 @@ def governor_list_download(status, code: str, name: str, lang: str) -> None:
     """A download button for the county's printable list (Excel, built on click)."""
     from exports.followup_list import county_list_excel
 
-    file_name = export_filename(t("overdue.file_name", lang, name=name), lang)
+    file_name = download_name(t("overdue.file_name", lang, name=name), lang)
     st.download_button(
         t("overdue.download_xlsx", lang),
         data=lambda: county_list_excel(status, code, name, lang),

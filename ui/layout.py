@@ -21,6 +21,27 @@ _COMMON_CSS = """
 @media (max-width: 1500px) {
   [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
 }
+""" + """
+[data-testid="stSliderTickBar"] { direction: ltr; }
+html[data-pishran-rtl-locale] [data-testid="stSliderTickBar"] { direction: rtl; }
+html[data-pishran-rtl-locale] [data-testid="stSlider"] [data-orientation="horizontal"]
+  > [data-orientation="horizontal"] > div:first-child { transform: scaleX(-1); }
+"""
+# Sliders: Streamlit's slider (react-aria) places its thumbs by the *browser's* locale — from
+# the right under a Persian (fa-IR) or other right-to-left locale — but draws the filled
+# part of the track from the left whatever the locale, and lays its min/max labels out by
+# the page's direction: on a Persian system the thumb of «۱۰٪» sat near the right end over
+# a fill 10 % long from the left, and a year range's labels swapped ends.  The rules above
+# put the labels in the thumbs' order and mirror the fill under a right-to-left locale
+# (flagged on <html> by _LOCALE_JS).
+_LOCALE_JS = """
+<script>
+(() => {
+  const rtl = /^(ar|fa|he|iw|ur|ps|ckb|dv|yi|sd|ug)(-|_|$)/i.test(navigator.language || '');
+  if (rtl) document.documentElement.setAttribute('data-pishran-rtl-locale', '');
+  else document.documentElement.removeAttribute('data-pishran-rtl-locale');
+})();
+</script>
 """
 # Persian: the page right to left, charts and data grids left to right.
 _RTL_CSS = """<style>
@@ -71,17 +92,22 @@ TABLE_BUDGET = 880
 def chrome() -> str:
     """Inject the CSS for the current language and draw the language switch; returns lang."""
     lang = state.lang()
+    if st.session_state.pop(state.LANG_SWITCHED, False):
+        state.keep_widget_choices()  # before any widget of this run (see its doc)
     st.html(_RTL_CSS if lang == "fa" else _LTR_CSS)
     with st.sidebar:
+        # Each language named in itself («فارسی», «English»): the labels — which Streamlit
+        # sends back as the value — stay the same whichever language is shown.
         choice = st.radio(
-            t("app.language", lang), ["fa", "en"], index=0 if lang == "fa" else 1,
-            format_func=lambda code: t(f"lang.{code}", lang), horizontal=True, key="lang_radio",
+            t("app.language", lang), ["fa", "en"],
+            format_func=lambda code: t(f"lang.{code}", code), horizontal=True,
+            key=state.seed("lang_radio", lang, options=("fa", "en")),
         )
+        st.html(_LOCALE_JS, unsafe_allow_javascript=True, width=1)
         if lang == "fa":
             st.html(_RTL_GRID_JS, unsafe_allow_javascript=True, width=1)
         if choice != lang:
-            state.set_lang(choice)
-            st.rerun()
+            state.switch_lang(choice)
     st.session_state[state.NOTICE_SLOT] = st.container()
     state.show_notices()
     return lang
@@ -102,19 +128,20 @@ def filter_sidebar(counties, lang: str) -> ProjectFilter:
         text = st.text_input(t("filter.text", lang), value=current.text, max_chars=200,
                              type="search", placeholder="", icon="")
         sel_counties = st.multiselect(t("filter.counties", lang), codes, default=list(current.counties),
-                                      format_func=names.get, placeholder=t("common.all", lang))
+                                      format_func=names.get, placeholder=t("common.all", lang),
+                                      select_all=False)  # its bulk option is English only
         sel_sectors = st.multiselect(t("filter.sectors", lang), SECTORS,
                                      default=list(current.sectors),
                                      format_func=lambda s: t(f"sector.{s}", lang),
-                                     placeholder=t("common.all", lang))
+                                     placeholder=t("common.all", lang), select_all=False)
         sel_status = st.multiselect(t("filter.statuses", lang), STATUSES,
                                     default=list(current.statuses),
                                     format_func=lambda s: t(f"status.{s}", lang),
-                                    placeholder=t("common.all", lang))
+                                    placeholder=t("common.all", lang), select_all=False)
         sel_funding = st.multiselect(t("filter.funding", lang), FUNDING_SOURCES,
                                      default=list(current.funding_sources),
                                      format_func=lambda s: t(f"funding.{s}", lang),
-                                     placeholder=t("common.all", lang))
+                                     placeholder=t("common.all", lang), select_all=False)
         years = list(state.FILTER_YEARS)
 
         def on_slider(year: int | None, default: int) -> int:

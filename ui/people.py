@@ -14,7 +14,6 @@ import streamlit as st
 from analytics.people_status import seat_overdue
 from exports.followup_list import COUNT_HEADERS
 from exports.seat_list import seat_list_excel
-from figures.theme import export_filename
 from i18n import fmt_int, localise_digits, t
 from store.people import (
     PERSON_ROLES,
@@ -28,6 +27,7 @@ from store.people import (
 )
 from ui import auth, data, layout
 from ui.downloads import XLSX_MIME
+from ui.filenames import download_name
 
 __all__ = ["render_people"]
 
@@ -70,7 +70,7 @@ def _add_form(store, lang: str, codes: list[str], county_label) -> None:
                             format_func=lambda r: t(ROLE_KEYS[r], lang))
         contact = c3.text_input(t("people.col.contact", lang), key="data_person_contact")
         counties = st.multiselect(t("people.col.counties", lang), codes,
-                                  format_func=county_label, key="data_person_counties")
+                                  format_func=county_label, key="data_person_counties", select_all=False)
         if st.form_submit_button(t("people.page.add", lang)):
             _run(lambda: add_person(store, name, role, auth.current_user(), contact=contact,
                                     counties=counties), lang, "people.page.added")
@@ -90,7 +90,7 @@ def _edit_form(store, lang: str, persons, codes: list[str], county_label) -> Non
         contact = c3.text_input(t("people.col.contact", lang), value=person.contact)
         counties = st.multiselect(t("people.col.counties", lang), codes,
                                   default=[c for c in person.counties if c in codes],
-                                  format_func=county_label)
+                                  format_func=county_label, select_all=False)
         active = st.checkbox(t("people.col.active", lang), value=person.active)
         if st.form_submit_button(t("people.page.save", lang)):
             _run(lambda: update_person(store, person.id, auth.current_user(), name=name,
@@ -103,7 +103,7 @@ def _seat_form(store, lang: str, codes: list[str], county_label) -> None:
         st.markdown("**" + t("people.page.seat_heading_form", lang) + "**")
         name = st.text_input(t("people.col.seat", lang), key="data_seat_name")
         counties = st.multiselect(t("people.col.counties", lang), codes,
-                                  format_func=county_label, key="data_seat_counties")
+                                  format_func=county_label, key="data_seat_counties", select_all=False)
         layout.note(t("people.page.seat_note", lang))
         if st.form_submit_button(t("people.page.seat_set", lang)):
             _run(lambda: set_seat(store, name, counties, auth.current_user()), lang,
@@ -178,5 +178,5 @@ def render_people(store, ds, lang: str, writer: bool) -> None:
     st.download_button(
         t("people.page.download", lang),
         data=lambda: seat_list_excel(status, chosen, groups[chosen], names, lang),
-        file_name=export_filename(title, lang) + ".xlsx", mime=XLSX_MIME,
+        file_name=download_name(title, lang) + ".xlsx", mime=XLSX_MIME,
         key="data_seat_list_download", on_click="ignore")

@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from exports.workbooks import workbooks_zip
-from figures.theme import export_filename
 from i18n import fmt_int, localise_digits, t
 from store.rounds import RoundError, add_round, list_rounds, replies
-from ui import auth, layout
+from ui import auth, layout, state
+from ui.filenames import download_name
 
 __all__ = ["render_rounds", "round_choice"]
 
@@ -65,8 +65,11 @@ def render_rounds(store, ds, lang: str, writer: bool) -> None:
         _add_form(store, lang)
     rounds = _rounds(store)
     options = [None, *reversed(list(rounds))]
+    # seeded, not index=: a language switch sets the key again (state.keep_widget_choices),
+    # and a keyed widget with a default as well draws Streamlit's warning
     chosen = st.selectbox(
-        t("rounds.page.round", lang), options, key="data_round", index=1 if rounds else 0,
+        t("rounds.page.round", lang), options,
+        key=state.seed("data_round", options[1] if rounds else None, options=options),
         format_func=lambda r: t("rounds.page.no_round", lang) if r is None else (
             f"{rounds[r].name} — {localise_digits(rounds[r].due_jalali, lang)}"))
     round_ = rounds.get(chosen)
@@ -74,7 +77,7 @@ def render_rounds(store, ds, lang: str, writer: bool) -> None:
     st.download_button(
         t("rounds.page.zip", lang),
         data=lambda: workbooks_zip(ds.projects, ds.counties, round_, lang=lang),
-        file_name=export_filename(title, lang) + ".zip", mime=ZIP_MIME,
+        file_name=download_name(title, lang) + ".zip", mime=ZIP_MIME,
         key="data_round_zip", on_click="ignore")
     if round_ is None:
         return

@@ -35,6 +35,7 @@ FILTER = "project_filter"
 NOTICES = "url_notices"
 LAST_URL = "url:last"  # the query parameters the app last wrote (sync_url) or read
 NOTICE_SLOT = "_notice_slot"  # where show_notices writes (reserved by layout.chrome)
+LANG_SWITCHED = "_lang_switched"  # set by switch_lang, read by the next run's chrome
 _MAX_PARAM = 2000
 MAX_DEPTH = 4  # nesting of JSON in a link (the app writes at most 2)
 #: The Jalali years of the sidebar's year slider — the range a link's filter may name.
@@ -125,6 +126,62 @@ def lang() -> str:
 def set_lang(value: str) -> None:
     if value in LANGUAGES:
         st.session_state[LANG] = value
+
+
+def switch_lang(value: str) -> None:
+    """Change the language and rerun; the next run's :func:`keep_widget_choices` (called
+    by ``layout.chrome``) then re-sends every keyed widget's choice in the new language."""
+    if value in LANGUAGES and value != st.session_state.get(LANG):
+        set_lang(value)
+        st.session_state[LANG_SWITCHED] = True
+        st.rerun()
+
+
+def _pinnable(value) -> bool:
+    """A widget value worth re-sending after a language switch: an option code (text or
+    number) or a non-empty list of them.  Left out: ``None`` (nothing chosen), booleans
+    (checkboxes, toggles — and buttons, which cannot be set), dates and files, and the
+    selection dicts of charts, tables and data editors (which cannot be set either)."""
+    simple = (str, int, float)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, simple):
+        return True
+    return (isinstance(value, (list, tuple)) and len(value) > 0
+            and all(isinstance(v, simple) and not isinstance(v, bool) for v in value))
+
+
+def keep_widget_choices(skip: Collection[str] = ()) -> list[str]:
+    """After a language switch, give every keyed widget its own value again.
+
+    Streamlit 1.67 sends radio, select box and multiselect values between browser and
+    server as the *shown label* (``format_func(option)``), not as the option: after a
+    switch the browser still holds the old language's label, matches none of the new
+    labels and shows an empty radio group or keeps the Persian text in a select box,
+    while the server goes on with the right option (a slider showing 3 while the legend
+    has 5).  Setting ``st.session_state[key]`` to the option it already holds makes
+    Streamlit send the value with the widget, so the browser shows the option in the new
+    language.  Call at the top of the first run in the new language, before any of the
+    page's widgets (``skip``: widgets already drawn in this run).  Returns the keys set."""
+    from streamlit.errors import StreamlitAPIException
+
+    kept = []
+    for key in list(st.session_state.keys()):
+        if not isinstance(key, str) or key in skip or key.startswith(("page:", "_")) \
+                or key in (LANG, FILTER, LAST_URL, NOTICES) or "password" in key:
+            continue  # (a password is never sent back to the browser)
+        try:
+            value = st.session_state[key]
+        except KeyError:  # a widget state from a reconnecting browser, no deserializer yet
+            continue
+        if not _pinnable(value):
+            continue
+        try:
+            st.session_state[key] = value
+        except StreamlitAPIException:  # a widget drawn in this run already
+            continue
+        kept.append(key)
+    return kept
 
 
 def _from_link(key: str) -> bool:

@@ -36,7 +36,7 @@ def explorer_columns(lang: str = "fa") -> dict:
                                help=t("common.sample_legend", lang)),
         "title": col.TextColumn(t("projects.col.title", lang), width=w(190), alignment=align),
         "county": col.TextColumn(t("projects.col.county", lang), width=w(80), alignment=align),
-        "sector": col.TextColumn(t("projects.col.sector", lang), width=w(92), alignment=align),
+        "sector": col.TextColumn(t("projects.col.sector", lang), width=w(110), alignment=align),
         "status": col.TextColumn(t("projects.col.status", lang), width=w(86), alignment=align,
                                  help=t("projects.overdue_mark", lang)),
         "physical_progress_pct": col.ProgressColumn(

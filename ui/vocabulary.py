@@ -18,7 +18,7 @@ from core.vocabulary import ENUM_COLUMNS
 from i18n import t
 from store.headers import canonical_header, label
 from store.vocabulary import VocabularyError, add_word, value_label
-from ui import auth, layout
+from ui import auth, layout, state
 
 __all__ = ["unknown_words", "vocabulary_messages", "render_unknown_words"]
 
@@ -85,8 +85,9 @@ def render_unknown_words(store, problems, kind: str | None, lang: str, writer: b
         with st.container(horizontal=True, vertical_alignment="bottom"):
             st.selectbox(t("vocabulary.means", lang, word=word,
                            column=label(kind or "projects", column, lang)),
-                         allowed, index=allowed.index(nearest) if nearest in allowed else 0,
-                         key=widget, disabled=not writer,
+                         allowed, disabled=not writer,  # seeded (see ui/rounds.py)
+                         key=state.seed(widget, nearest if nearest in allowed else allowed[0],
+                                        options=allowed),
                          format_func=lambda v, c=column: value_label(c, v, lang))
             st.button(t("vocabulary.remember", lang), key=f"data_vocab_save_{digest}",
                       disabled=not writer, on_click=_remember,

@@ -61,8 +61,12 @@ Edits (every edit may also carry a free-text ``note``):
     completed), ``planned_start``/``planned_end``, ``funding_source`` (default "mixed"),
     ``id`` (default ``hyp-NNN`` from the edit number; a given id gets the ``hyp-`` prefix).
 ``shift_budget``
-    moves ``share`` (0–1) of the budget of the ``from`` counties (default: the province
-    centre) to the ``to`` counties (default: every other county) by ``rule``:
+    moves ``share`` (above 0, at most 1: a 0 share is refused as no change) of the budget
+    of the ``from`` counties (default: the province centre) to the ``to`` counties
+    (default: every other county) — or to a development level as a group, ``to_level``
+    (``deprived`` = «محروم», ``semi_developed``, ``developed``: the levels by mean ± sd of
+    the consensus score over :data:`DEVELOPMENT_SPEC`, :func:`level_counties`; donors left
+    out) — by ``rule``:
 
     * ``per_capita`` — recipients in proportion to population (latest census);
     * ``deprivation`` — in proportion to a deprivation weight chosen by
@@ -116,7 +120,7 @@ The adjusted unemployment rate, labour force and net-migration rate replace, in
 "estimate", ``scenario_adjusted`` True); only counties with J > 0 are touched.
 """
 
-from analytics.scenario.apply import DEVELOPMENT_SPEC, apply_scenario
+from analytics.scenario.apply import DEVELOPMENT_SPEC, apply_scenario, level_counties
 from analytics.scenario.compare import REPORT_PANEL_COLUMNS, REPORT_RANK_SPEC, scenario_report
 from analytics.scenario.describe import describe_edit
 from analytics.scenario.model import (
@@ -170,6 +174,7 @@ __all__ = [
     "ShiftBudget",
     "add_months",
     "apply_scenario",
+    "level_counties",
     "describe_edit",
     "edit_from_dict",
     "scenario_report",

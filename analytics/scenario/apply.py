@@ -35,7 +35,7 @@ from analytics.scenario.table import ByLang, EditState, shallow_copy
 from core.months import shift_dates
 from i18n import t
 
-__all__ = ["DEVELOPMENT_SPEC", "apply_scenario"]
+__all__ = ["DEVELOPMENT_SPEC", "apply_scenario", "development_ranking", "level_counties"]
 
 #: Indicators (direction) of the development rank used by ``deprivation_by:
 #: development_rank`` — census/labour indicators only, so the weights do not depend on the
@@ -151,13 +151,48 @@ def _apply_add_project(state: EditState, i: int, e: AddProject) -> None:
                   budget=float(e.budget_billion_rials), jobs=int(e.expected_jobs))
 
 
-def _development_rank(state: EditState) -> pd.Series:
+def development_ranking(dataset: Any, codes: list[str] | None = None):
+    """(county index, :class:`analytics.ranking.RankingResult`) of :data:`DEVELOPMENT_SPEC`
+    for ``dataset``'s counties: what ``deprivation_by: development_rank`` and ``to_level``
+    read (``result.levels``: developed / semi_developed / deprived by mean ± sd)."""
     from analytics.ranking import rank_all_methods
 
-    frame = indicator_wide(state.dataset.indicators, state.codes, names=tuple(DEVELOPMENT_SPEC))
+    codes = codes if codes is not None else [str(c) for c in dataset.counties["code"]]
+    frame = indicator_wide(dataset.indicators, codes, names=tuple(DEVELOPMENT_SPEC))
     frame = frame[list(DEVELOPMENT_SPEC)]
-    result = rank_all_methods(frame, DEVELOPMENT_SPEC)
-    return result.consensus.rank(ascending=False, method="min").reindex(frame.index)
+    return frame.index, rank_all_methods(frame, DEVELOPMENT_SPEC)
+
+
+def level_counties(dataset: Any, level: str) -> list[str]:
+    """The counties of development ``level`` (``deprived``: محروم) in
+    :func:`development_ranking`, in the dataset's order."""
+    _, result = development_ranking(dataset)
+    return [str(c) for c in dataset.counties["code"] if result.levels.get(c) == level]
+
+
+def _development_ranking(state: EditState):
+    """:func:`development_ranking`, computed once per scenario run."""
+    if state.cache.get("development") is None:
+        state.cache["development"] = development_ranking(state.dataset, state.codes)
+    return state.cache["development"]
+
+
+def _development_rank(state: EditState) -> pd.Series:
+    index, result = _development_ranking(state)
+    return result.consensus.rank(ascending=False, method="min").reindex(index)
+
+
+def _level_counties(state: EditState, i: int, level: str) -> list[str] | None:
+    """The counties of development level ``level`` (``deprived``: محروم) in the ranking of
+    :data:`DEVELOPMENT_SPEC` — levels by mean ± sd of the consensus score, as on the
+    Ranking page (:func:`analytics.ranking.rank_all_methods`); counties the ranking leaves
+    out (missing or group figures) are never among them."""
+    try:
+        _, result = _development_ranking(state)
+    except ValueError as err:
+        state.problem(i, "to_level", level, "rank_failed", detail=str(err))
+        return None
+    return [c for c in state.codes if result.levels.get(c) == level]
 
 
 def _shift_weights(state: EditState, i: int, e: ShiftBudget, recipients: list[str]
@@ -226,6 +261,10 @@ def _apply_shift_budget(state: EditState, i: int, e: ShiftBudget) -> None:
         recipients = state.counties(i, "weights", [c for c, _ in e.weights or ()])
     elif e.to_counties is not None:
         recipients = state.counties(i, "to", e.to_counties)
+    elif e.to_level is not None:
+        recipients = _level_counties(state, i, e.to_level)
+        if recipients is not None and donors:
+            recipients = [c for c in recipients if c not in donors]  # a donor gives only
     else:
         recipients = [c for c in state.codes if c not in (donors or [])]
     flt = state.resolved_filter(i, e.filter) if e.filter is not None else None

@@ -110,9 +110,9 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
     flt = flt or ProjectFilter()
     spec = rank_spec or REPORT_RANK_SPEC
     result = apply_scenario(dataset, scenario)
-    base_panel = build_panel(flt.apply(dataset.projects), dataset.indicators, dataset.counties,
+    base_panel = build_panel(flt.apply(dataset.projects, dataset.counties), dataset.indicators, dataset.counties,
                              today=today)
-    scen_panel = build_panel(flt.apply(result.projects), result.indicators_adjusted,
+    scen_panel = build_panel(flt.apply(result.projects, dataset.counties), result.indicators_adjusted,
                              dataset.counties, today=today)
 
     base_values, base_dropped, base_error = _balance(base_panel, measure)

@@ -37,10 +37,15 @@ def _county_list(codes: Iterable[str], lang: str, names: Mapping[str, str] | Non
     return join_list((names.get(c, c) for c in codes), lang)
 
 
-def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = None) -> str:
+def _describe_target(edit: Any, lang: str, names: Mapping[str, str] | None = None,
+                     titles: Mapping[str, str] | None = None) -> str:
     if getattr(edit, "ids", None) is not None:
         ids = list(edit.ids)
-        shown = ", ".join(ids[:3]) + (" …" if len(ids) > 3 else "")
+        if titles:  # the projects by title («…»), the id only where no title is known
+            shown = join_list((f"«{titles[i]}»" if titles.get(i) else i for i in ids[:3]), lang)
+        else:
+            shown = ", ".join(ids[:3])
+        shown += " …" if len(ids) > 3 else ""
         return t("scenario.describe.ids", lang, n=fmt_number(len(ids), lang), ids=shown)
     flt = getattr(edit, "filter", None) or ProjectFilter()
     if flt.is_empty():
@@ -78,19 +83,21 @@ def changes_text(edit: SetProjects, lang: str) -> str:
     return join_list(changes, lang)
 
 
-def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None = None) -> str:
+def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None = None,
+                  titles: Mapping[str, str] | None = None) -> str:
     """One line describing ``edit`` in ``lang`` (the edit list of the page and the CLI);
-    county codes are shown as ``names[code]`` when ``names`` (code → name) is given."""
+    county codes are shown as ``names[code]`` when ``names`` (code → name) is given, and
+    chosen projects by their titles when ``titles`` (project id → title) is given."""
     def num(value: object, decimals: int = 0) -> str:
         return fmt_number(value, lang, decimals)
 
     if isinstance(edit, SetProjects):
-        text = t("scenario.describe.set_projects", lang, target=_describe_target(edit, lang, names),
+        text = t("scenario.describe.set_projects", lang, target=_describe_target(edit, lang, names, titles),
                  changes=changes_text(edit, lang))
     elif isinstance(edit, Cancel):
-        text = t("scenario.describe.cancel", lang, target=_describe_target(edit, lang, names))
+        text = t("scenario.describe.cancel", lang, target=_describe_target(edit, lang, names, titles))
     elif isinstance(edit, Postpone):
-        text = t("scenario.describe.postpone", lang, target=_describe_target(edit, lang, names),
+        text = t("scenario.describe.postpone", lang, target=_describe_target(edit, lang, names, titles),
                  months=localise_digits(str(edit.months), lang))
     elif isinstance(edit, AddProject):
         text = t("scenario.describe.add_project", lang, title=edit.title_fa if lang == "fa"
@@ -106,6 +113,9 @@ def describe_edit(edit: Edit, lang: str = "fa", names: Mapping[str, str] | None 
                                     for c, w in edit.weights or ()), lang)
         elif edit.to_counties:
             recipients = _county_list(edit.to_counties, lang, names)
+        elif edit.to_level:
+            recipients = t("ui_polish.shift.level_group", lang,
+                           level=t(f"level.{edit.to_level}", lang))
         else:
             recipients = t("common.rest", lang)
         rule = t(f"scenario.shift_rule.{edit.rule}", lang)

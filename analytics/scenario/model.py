@@ -89,6 +89,7 @@ class ShiftBudget:
     rule: str = "per_capita"
     from_counties: tuple[str, ...] | None = None
     to_counties: tuple[str, ...] | None = None
+    to_level: str | None = None  # a development level as the recipients («deprived»: محروم)
     weights: tuple[tuple[str, float], ...] | None = None
     deprivation_by: str = "unemployment_rate"
     jobs: str = "average"

@@ -15,6 +15,7 @@ from typing import Any
 
 from analytics.filters import ProjectFilter
 from analytics.labour_model import COUNTY_GROUPS, check_assumption
+from analytics.ranking import LEVELS
 from analytics.scenario.rules import (
     DEPRIVATION_BY,
     EDIT_TYPES,
@@ -269,6 +270,7 @@ def _parse_shift_budget(r: _Reader) -> dict:
         "rule": r.enum("rule", SHIFT_RULES, default="per_capita"),
         "from_counties": r.str_list("from", max_items=100),
         "to_counties": r.str_list("to", max_items=100),
+        "to_level": r.enum("to_level", LEVELS),
         "deprivation_by": r.enum("deprivation_by", DEPRIVATION_BY, default="unemployment_rate"),
         "jobs": r.enum("jobs", JOB_RULES, default="average"),
         "sector": r.enum("sector", SECTORS),
@@ -277,6 +279,8 @@ def _parse_shift_budget(r: _Reader) -> dict:
     }
     if out["share"] is None:
         out["share"] = 0.0
+    elif out["share"] == 0 and r.has("share"):
+        r.problem("share", r.data["share"], "share_zero")  # moving nothing is no change
     if out["rule"] is None:
         out["rule"] = "per_capita"
     weights = r.data.get("weights")
@@ -304,8 +308,12 @@ def _parse_shift_budget(r: _Reader) -> dict:
             r.problem("weights", "", "weights_needed")
         if r.has("to"):
             r.problem("to", r.data["to"], "to_with_named")
+        if r.has("to_level"):
+            r.problem("to_level", r.data["to_level"], "to_with_named")
     elif weights is not None:
         r.problem("weights", weights, "weights_only_named")
+    if r.has("to_level") and r.has("to"):
+        r.problem("to_level", r.data["to_level"], "to_level_with_to")
     if r.has("deprivation_by") and out["rule"] != "deprivation":
         r.problem("deprivation_by", r.data["deprivation_by"], "deprivation_only")
     return out
@@ -342,7 +350,7 @@ _PARSERS = {
                                          "budget_billion_rials", "expected_jobs", "status",
                                          "physical_progress_pct", "planned_start",
                                          "planned_end", "funding_source")),
-    "shift_budget": (_parse_shift_budget, ("share", "rule", "from", "to", "weights",
+    "shift_budget": (_parse_shift_budget, ("share", "rule", "from", "to", "to_level", "weights",
                                            "deprivation_by", "jobs", "sector", "filter")),
     "assumptions": (_parse_assumptions, ("group", "counties", "m", "k")),
 }

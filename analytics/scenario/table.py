@@ -248,6 +248,7 @@ class EditState:
         self.names_fa = dict(zip(self.codes, counties.get("name_fa", counties["code"])))
         self.names_en = dict(zip(self.codes, counties.get("name_en", counties["code"])))
         self.params = default_parameters(self.codes)
+        self.cache: dict = {}  # values computed once per run (e.g. the development ranking)
         self.params["assumption"] = "default"
         self.problems: list[Problem] = []
         self.log: list[LogEntry] = []
@@ -413,7 +414,7 @@ class EditState:
             sub = table.subset(rows, columns)
             if "status" in columns:
                 sub["status"] = self.status_text(rows).to_numpy()
-            out[rows] = np.asarray(flt.mask(sub), dtype=bool)
+            out[rows] = np.asarray(flt.mask(sub, self.dataset.counties), dtype=bool)
         return out
 
     def column_isin(self, column: str, chosen: Iterable[str]) -> np.ndarray:

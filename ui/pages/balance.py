@@ -52,7 +52,7 @@ def render() -> None:
     state.set_page_param("x", x)
     x_short = t(f"measure.short.{x}", lang)
 
-    prov = project_provenance(flt.apply(ds.projects))
+    prov = project_provenance(flt.apply(ds.projects, ds.counties))
     if prov["n_sample"]:
         st.markdown('<span class="pishran-sample">' + html.escape(t(
             "balance.sample_projects", lang, sample=fmt_int(prov["n_sample"], lang),
@@ -75,7 +75,7 @@ def render() -> None:
             state.seed("balance_ring", list(ring_param or METROPOLITAN_RING),
                        valid=lambda v: isinstance(v, list) and all(c in codes for c in v))
             ring = tuple(st.multiselect(t("balance.ring", lang), codes, key="balance_ring",
-                                        format_func=names.get, help=t("balance.ring_help", lang)))
+                                        format_func=names.get, help=t("balance.ring_help", lang), select_all=False))
             if not ring:
                 st.warning(t("balance.ring_empty", lang))
                 grouping = "centre"

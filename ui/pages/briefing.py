@@ -125,7 +125,7 @@ def render() -> None:
                                           if v in options]
     view_ids = st.multiselect(t("briefing.views", lang), options, key="briefing_views",
                               format_func=lambda v: t(VIEWS[v].title_key, lang),
-                              help=t("briefing.views_help", lang))
+                              help=t("briefing.views_help", lang), select_all=False)
     state.set_page_param("views", view_ids)
     if not with_scenario:
         layout.note(t("briefing.scenario_views_hint", lang))

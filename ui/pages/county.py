@@ -176,7 +176,7 @@ def render() -> None:
 
     # --- projects -------------------------------------------------------------------------
     st.subheader(t("county.projects_heading", lang))
-    own = own_flt.apply(ds.projects)
+    own = own_flt.apply(ds.projects, ds.counties)
     own = own[own["county_code"] == code]
     if own.empty:
         st.info(t("county.no_projects", lang))

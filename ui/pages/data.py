@@ -306,7 +306,7 @@ def render() -> None:
             st.multiselect(t("data_page.review_exclude", lang), review.excludable(),
                            key="data_import_exclude", disabled=not writer,
                            placeholder=t("data_page.review_exclude_none", lang),
-                           help=t("data_page.review_exclude_help", lang))
+                           help=t("data_page.review_exclude_help", lang), select_all=False)
             excluded = set(st.session_state.get("data_import_exclude") or ())
             removals = len(set(review.ids("removed")) - excluded)
             if removals:

@@ -275,7 +275,7 @@ def render() -> None:
     n_spread = 0
     geo_view = tile_layout is None
     if is_data and "projects" in layers:
-        projects = flt.apply(ds.projects)
+        projects = flt.apply(ds.projects, ds.counties)
         if geo_view:
             seats = ds.counties.set_index("code")[["seat_lon", "seat_lat"]].astype(float)
             label_xy = geometry.labels.set_index("code")[["lon", "lat"]]
@@ -396,7 +396,7 @@ def render() -> None:
                              query_params={"county": county})
             except StreamlitAPIException:  # the County page is not registered (yet)
                 pass
-            mine = flt.apply(ds.projects)
+            mine = flt.apply(ds.projects, ds.counties)
             mine = mine[mine["county_code"] == county]
             st.markdown("**" + t("map.detail.projects", lang, n=fmt_int(len(mine), lang)) + "**")
             if mine.empty:

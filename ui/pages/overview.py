@@ -46,7 +46,7 @@ def render() -> None:
     # projects of the filter without a follow-up for more than PISHRAN_STALE_DAYS (or never)
     # (one computation of the follow-up state serves this count and the overdue section)
     status = data.followup_status(ds)
-    rows = status.projects[status.projects["project_id"].isin(flt.apply(ds.projects)["project_id"])]
+    rows = status.projects[status.projects["project_id"].isin(flt.apply(ds.projects, ds.counties)["project_id"])]
     stale_days = status.days
     stale = set(rows.loc[rows["is_stale"], "project_id"])
     c4.metric(t("data_page.stale_metric", lang), fmt_int(len(stale), lang))

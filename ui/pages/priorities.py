@@ -186,7 +186,8 @@ def _confirm_form(ds, code: str, result, weights: dict, method: str, picks: int,
     with st.form(f"prio_confirm_{code}"):
         chosen = st.multiselect(t("priorities.confirm.projects", lang), options,
                                 default=[p for p in default if p in options],
-                                format_func=lambda p: f"{labels.get(p, p)} ({p})")
+                                format_func=lambda p: f"{labels.get(p, p)} ({p})",
+                                select_all=False)
         reason = st.text_area(t("priorities.confirm.reason", lang))
         submitted = st.form_submit_button(t("priorities.confirm.submit", lang), type="primary")
     if submitted:
@@ -253,7 +254,8 @@ def render() -> None:
     magnets = sorted(set(criteria.loc[criteria["is_magnet"], "county_code"]))
     local = tuple(st.multiselect(t("priorities.local_hiring", lang), magnets,
                                  format_func=names.get, key="prio_local",
-                                 placeholder=t("priorities.local_hiring_none", lang)))
+                                 placeholder=t("priorities.local_hiring_none", lang),
+                                 select_all=False))
     try:
         result = _result(data.dataset_token(ds), local, tuple(sorted(weights.items())), method,
                          picks, ds)

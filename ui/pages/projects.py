@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from analytics.filters import search_rank
 from analytics.project_views import (
     DEFAULT_SORT,
     FIELDS,
@@ -22,6 +23,7 @@ from analytics.project_views import (
 )
 from core import settings
 from core.marks import STALE_MARK
+from core.text import search_terms
 from figures.project_charts import (
     explorer_display,
     fields_html,
@@ -49,6 +51,8 @@ MORE_COLUMNS = ("last_followup", "provenance", "financial_progress_pct", "expect
 FA_WIDTHS = {"physical_progress_pct": 96, "financial_progress_pct": 96, "expected_jobs": 90,
              "funding_source": 110, "planned_start": 80, "source_url": 70, "project_id": 120}
 SELECTION_PX = 36  # the grid's row-selection checkboxes
+#: Row height (px): above Streamlit's 4rem (64 px) the grid wraps cell text (3 lines).
+ROW_PX = 66
 
 
 def parse_columns(raw: str) -> tuple[str, ...] | None:
@@ -84,7 +88,7 @@ def render() -> None:
     stale_ids = set(stale_projects(ds, followup_log(), None, stale_days))
 
     st.title(t("app.name", lang) + " — " + t("nav.projects", lang))
-    projects = flt.apply(ds.projects)
+    projects = flt.apply(ds.projects, ds.counties)
     layout.note(t("projects.count", lang, n=fmt_int(len(projects), lang),
                   total=fmt_int(len(ds.projects), lang)) + " · " + t("projects.search_hint", lang))
 
@@ -108,6 +112,10 @@ def render() -> None:
 
     # --- the table -----------------------------------------------------------------------
     table = explorer_table(projects, ds.counties, lang, sort)
+    if search_terms(flt.text):  # title matches first, then county matches (the sort within)
+        rank = dict(zip(projects["project_id"], search_rank(projects, flt.text, ds.counties)))
+        table = table.sort_values("project_id", key=lambda ids_: ids_.map(rank),
+                                  kind="stable").reset_index(drop=True)
     ids: list[str] = list(table["project_id"])
     if table.empty:
         st.info(t("projects.no_results", lang))
@@ -124,7 +132,7 @@ def render() -> None:
         picked_extras = cols_col.multiselect(
             t("projects.more_columns", lang), MORE_COLUMNS, default=list(extras),
             format_func=lambda c: col_config[c].get("label") or c,
-            placeholder=t("projects.more_columns", lang), help=t("projects.more_columns_help", lang))
+            placeholder=t("projects.more_columns", lang), help=t("projects.more_columns_help", lang), select_all=False)
         extras = tuple(c for c in MORE_COLUMNS if c in picked_extras)
         state.set_page_param("cols", extras)
         order = table_columns(extras, lang)
@@ -143,7 +151,9 @@ def render() -> None:
         event = st.dataframe(
             shown.data, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
             column_config=col_config, column_order=shown.column_order,
-            height=min(440, 35 * (len(ids) + 1) + 3),
+            # rows tall enough for Streamlit to wrap text (it wraps above 4rem): long
+            # titles and sectors are shown whole instead of cut off
+            row_height=ROW_PX, height=min(ROW_PX * 8 + 38, ROW_PX * len(ids) + 38),
             selection_default={"selection": {"rows": default_rows, "columns": []}},
         )
         rows = tuple(event.selection.rows) if event is not None else ()

@@ -20,7 +20,7 @@ from analytics.scenario import (
     edit_from_dict,
 )
 from core.schema import FUNDING_SOURCES, SECTORS, STATUSES
-from i18n import fmt_int, fmt_number, fmt_percent, localise_digits, t
+from i18n import fmt_int, fmt_number, fmt_percent, join_list, localise_digits, t
 from ui import layout
 from ui.pages.scenario.common import (
     HYP,
@@ -29,6 +29,7 @@ from ui.pages.scenario.common import (
     as_html,
     check,
     current_scenario,
+    deprived_counties,
     describe,
     filter_json,
     flash,
@@ -43,8 +44,29 @@ from ui.state import seed
 
 #: High in-migration assumptions of the demonstration (the docstring's example).
 DEMO_M, DEMO_K, DEMO_JOBS = 0.8, 2.0, 1000
-#: The budget-shift slider's steps, in per cent.
+#: The budget-shift slider's steps, in per cent (0 % is refused as no change).
 SHARES = tuple(range(0, 101))
+#: Who receives a budget shift: every other county, chosen ones, or the «محروم» group.
+RECIPIENTS = ("others", "chosen", "deprived")
+
+
+#: Progress (per cent), and the labour model's m (0–1) and k (0–K_MAX): select sliders,
+#: so their values show in Persian digits (``st.slider`` formats with printf: Latin only).
+PROGRESS_STEPS = tuple(range(0, 101, 5))
+M_STEPS = tuple(round(i * 0.05, 2) for i in range(21))
+K_STEPS = tuple(round(i * 0.1, 1) for i in range(int(K_MAX * 10) + 1))
+
+
+@functools.cache
+def _number_labels(lang: str, steps: tuple, decimals: int) -> dict:
+    return {v: fmt_number(v, lang, decimals) for v in steps}
+
+
+def _echo(lang: str, value: object, decimals: int = 0) -> None:
+    """Under a number input in Persian: its value in Persian digits (Streamlit's number
+    input shows and takes Latin digits only; its ``format`` is printf)."""
+    if lang == "fa" and isinstance(value, (int, float)):
+        st.caption(t("ui_polish.number_value", lang, value=fmt_number(value, lang, decimals)))
 
 
 @functools.cache
@@ -108,10 +130,13 @@ def _edit_dict(ctx: PageContext, kind: str) -> dict:
         donors = list(ss.get("scn_from") or [])
         if donors != [ctx.centre]:
             out["from"] = donors
+        recipients = ss.get("scn_recipients", "others")
         if rule == "named":
             out["weights"] = {c: float(ss.get(f"scn_w_{c}", 1.0))
                               for c in ss.get("scn_named") or []}
-        elif ss.get("scn_to"):
+        elif recipients == "deprived":
+            out["to_level"] = "deprived"
+        elif recipients == "chosen" and ss.get("scn_to"):
             out["to"] = list(ss["scn_to"])
         if rule == "deprivation":
             out["deprivation_by"] = ss.get("scn_deprivation_by", "unemployment_rate")
@@ -170,6 +195,7 @@ def add_edit(ctx: PageContext, kind: str, area: str = "add") -> None:
         return
     set_scenario(candidate)
     flash(area, "success", t("scenario_page.added", lang, text=describe(ctx, edit)))
+    st.session_state["scn_note"] = ""  # a note belongs to the change it was typed for
 
 
 def remove_edit(ctx: PageContext, index: int) -> None:
@@ -181,6 +207,12 @@ def remove_edit(ctx: PageContext, index: int) -> None:
         flash("edits", "error", t("scenario_page.remove_refused", ctx.lang), problems)
         return
     set_scenario(candidate)
+
+
+def _pick_all(ids: list[str]) -> None:
+    """Callback: every listed project chosen (those chosen already kept first)."""
+    st.session_state["scn_sel_ids"] = list(dict.fromkeys(
+        [*(st.session_state.get("scn_sel_ids") or []), *ids]))
 
 
 def clear_scenario() -> None:
@@ -230,14 +262,14 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                             format_func=lambda m: t(f"scenario_page.select.{m}", lang))
             c1, c2, c3 = st.columns(3)
             sel_counties = c1.multiselect(t("filter.counties", lang), codes, key="scn_sel_counties",
-                                          format_func=names.get, placeholder=t("common.all", lang))
+                                          format_func=names.get, placeholder=t("common.all", lang), select_all=False)
             sel_sectors = c2.multiselect(t("filter.sectors", lang), SECTORS, key="scn_sel_sectors",
                                          format_func=lambda s: t(f"sector.{s}", lang),
-                                         placeholder=t("common.all", lang))
+                                         placeholder=t("common.all", lang), select_all=False)
             sel_statuses = c3.multiselect(t("filter.statuses", lang), STATUSES,
                                           key="scn_sel_statuses",
                                           format_func=lambda s: t(f"status.{s}", lang),
-                                          placeholder=t("common.all", lang))
+                                          placeholder=t("common.all", lang), select_all=False)
             chosen_filter = ProjectFilter(counties=tuple(sel_counties), sectors=tuple(sel_sectors),
                                           statuses=tuple(sel_statuses))
             n_match, labels = project_choices(filter_json(chosen_filter), hyp_json, lang)
@@ -246,9 +278,15 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             else:
                 picked = [i for i in st.session_state.get("scn_sel_ids") or []]
                 options = list(dict.fromkeys([*picked, *labels]))
+                # Streamlit's own bulk option reads "Select all" / "Select 45 matches" in
+                # English whatever the language: switched off, and offered here in words
                 st.multiselect(t("scenario_page.select.ids", lang), options, key="scn_sel_ids",
-                               format_func=lambda i: labels.get(i, i),
+                               format_func=lambda i: labels.get(i, i), select_all=False,
                                placeholder=t("scenario_page.select.ids_placeholder", lang))
+                missing = [i for i in labels if i not in picked]
+                if len(labels) > 1 and missing:
+                    st.button(t("ui_polish.select_all", lang, n=fmt_int(len(labels), lang)),
+                              key="scn_sel_all", on_click=_pick_all, args=(list(labels),))
                 if n_match > MAX_CHOICES:
                     layout.note(t("scenario_page.select.capped", lang, n=fmt_int(n_match, lang),
                                   shown=fmt_int(MAX_CHOICES, lang)))
@@ -262,15 +300,17 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             seed("scn_set_progress_on", False)
             on = c2.checkbox(t("scenario_page.set.progress_on", lang), key="scn_set_progress_on")
             if on:
-                seed("scn_set_progress", 100)
-                c2.slider(t("scenario_page.set.progress", lang), 0, 100, key="scn_set_progress",
-                          step=5)
+                seed("scn_set_progress", 100, options=PROGRESS_STEPS)
+                c2.select_slider(t("scenario_page.set.progress", lang), PROGRESS_STEPS,
+                                 key="scn_set_progress",
+                                 format_func=_share_labels(lang).__getitem__)
             _date_inputs(lang, "scn_set")
         elif kind == "postpone":
             seed("scn_months", 6)
-            st.number_input(t("scenario_page.postpone.months", lang), min_value=-240,
-                            max_value=240, step=1, key="scn_months",
-                            help=t("scenario_page.postpone.help", lang))
+            months = st.number_input(t("scenario_page.postpone.months", lang), min_value=-240,
+                                     max_value=240, step=1, key="scn_months",
+                                     help=t("scenario_page.postpone.help", lang))
+            _echo(lang, months)
         elif kind == "add_project":
             c1, c2, c3 = st.columns(3)
             seed("scn_add_county", next(c for c in codes if c != centre))
@@ -289,11 +329,13 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                           max_chars=200)
             c1, c2, c3 = st.columns(3)
             seed("scn_add_budget", 500.0)
-            c1.number_input(t("scenario_page.add.budget", lang), min_value=0.0, step=50.0,
-                            key="scn_add_budget")
+            with c1:
+                _echo(lang, st.number_input(t("scenario_page.add.budget", lang), min_value=0.0,
+                                            step=50.0, key="scn_add_budget"), 1)
             seed("scn_add_jobs", 100)
-            c2.number_input(t("scenario_page.add.jobs", lang), min_value=0, step=10,
-                            key="scn_add_jobs")
+            with c2:
+                _echo(lang, st.number_input(t("scenario_page.add.jobs", lang), min_value=0,
+                                            step=10, key="scn_add_jobs"))
             seed("scn_add_funding", "mixed")
             c3.selectbox(t("scenario_page.add.funding", lang), FUNDING_SOURCES,
                          key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang))
@@ -305,7 +347,7 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                              key="scn_share", format_func=_share_labels(lang).__getitem__)
             seed("scn_from", [centre])
             c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
-                           format_func=names.get)
+                           format_func=names.get, select_all=False)
             seed("scn_rule", "per_capita")
             rule = st.radio(t("scenario_page.shift.rule", lang), SHIFT_RULES, key="scn_rule",
                             horizontal=True,
@@ -319,18 +361,30 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                 named = st.multiselect(t("scenario_page.shift.named", lang),
                                        [c for c in codes if c not in (st.session_state.get(
                                            "scn_from") or [])], key="scn_named",
-                                       format_func=names.get)
+                                       format_func=names.get, select_all=False)
                 if named:
                     cols = st.columns(min(len(named), 4))
                     for i, code in enumerate(named):
                         seed(f"scn_w_{code}", 1.0)
-                        cols[i % len(cols)].number_input(
-                            t("scenario_page.shift.weight", lang, county=names[code]),
-                            min_value=0.0, step=0.5, key=f"scn_w_{code}")
+                        with cols[i % len(cols)]:
+                            _echo(lang, st.number_input(
+                                t("scenario_page.shift.weight", lang, county=names[code]),
+                                min_value=0.0, step=0.5, key=f"scn_w_{code}"), 1)
             else:
-                st.multiselect(t("scenario_page.shift.to", lang), codes, key="scn_to",
-                               format_func=names.get,
-                               placeholder=t("scenario_page.shift.to_all", lang))
+                seed("scn_recipients", "chosen" if st.session_state.get("scn_to") else "others")
+                recipients = st.radio(
+                    t("ui_polish.shift.recipients", lang), RECIPIENTS, key="scn_recipients",
+                    horizontal=True,
+                    format_func=lambda r: t(f"ui_polish.shift.recipients.{r}", lang))
+                if recipients == "chosen":
+                    st.multiselect(t("scenario_page.shift.to", lang), codes, key="scn_to",
+                                   format_func=names.get, select_all=False,
+                                   placeholder=t("scenario_page.shift.to_all", lang))
+                elif recipients == "deprived":
+                    group = deprived_counties(ctx)
+                    layout.note(t("ui_polish.shift.level_note", lang,
+                                  level=t("level.deprived", lang),
+                                  names=join_list((names[c] for c in group), lang)))
             c1, c2 = st.columns(2)
             seed("scn_jobs", "average")
             c1.radio(t("scenario_page.shift.jobs", lang), JOB_RULES, key="scn_jobs",
@@ -346,10 +400,12 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             c1.selectbox(t("scenario_page.assume.group", lang), COUNTY_GROUPS, key="scn_group",
                          format_func=lambda g: t(f"scenario.group.{g}", lang),
                          on_change=_group_defaults)
-            seed("scn_m", DEFAULT_ASSUMPTIONS["industrial"].m)
-            c2.slider(t("scenario.labour.m", lang), 0.0, 1.0, key="scn_m", step=0.05)
-            seed("scn_k", DEFAULT_ASSUMPTIONS["industrial"].k)
-            c3.slider(t("scenario.labour.k", lang), 0.0, K_MAX, key="scn_k", step=0.1)
+            seed("scn_m", DEFAULT_ASSUMPTIONS["industrial"].m, options=M_STEPS)
+            c2.select_slider(t("scenario.labour.m", lang), M_STEPS, key="scn_m",
+                             format_func=_number_labels(lang, M_STEPS, 2).__getitem__)
+            seed("scn_k", DEFAULT_ASSUMPTIONS["industrial"].k, options=K_STEPS)
+            c3.select_slider(t("scenario.labour.k", lang), K_STEPS, key="scn_k",
+                             format_func=_number_labels(lang, K_STEPS, 1).__getitem__)
             note(t("scenario_page.assume.defaults", lang,
                           mi=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].m, lang, 1),
                           ki=fmt_number(DEFAULT_ASSUMPTIONS["industrial"].k, lang, 1),

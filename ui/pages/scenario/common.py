@@ -18,6 +18,7 @@ from analytics.scenario import (
     Scenario,
     ScenarioError,
     describe_edit,
+    level_counties,
     scenario_report,
 )
 from core.counties import county_names
@@ -71,7 +72,7 @@ def project_choices(filter_json: str, hypothetical_json: str, lang: str
     dataset = data.dataset()
     chosen, _ = ProjectFilter.from_dict(json.loads(filter_json), tuple(dataset.counties["code"]))
     names_of = county_names(dataset.counties, lang)
-    matching = chosen.apply(dataset.projects)
+    matching = chosen.apply(dataset.projects, dataset.counties)
     title = "title_fa" if lang == "fa" else "title_en"
     head = matching.head(MAX_CHOICES)
     labels = {str(i): f"{i} — {tt} ({names_of.get(c, c)})"
@@ -172,9 +173,32 @@ def note(text: str) -> None:
     st.markdown(f'<div class="pishran-note">{as_html(text)}</div>', unsafe_allow_html=True)
 
 
+def deprived_counties(ctx: PageContext) -> list[str]:
+    """The «محروم» counties a ``to_level: deprived`` budget shift sends money to
+    (:func:`analytics.scenario.level_counties`; ≈ 13 ms, computed only while that choice
+    is shown)."""
+    return level_counties(ctx.ds, "deprived")
+
+
+def project_titles(ctx: PageContext) -> dict[str, str]:
+    """Project id → title in the reader's language (Persian where there is no English
+    one), baseline projects and the current scenario's hypothetical ones."""
+    projects = ctx.ds.projects
+    column = "title_fa" if ctx.lang == "fa" else "title_en"
+    titles = dict(zip(projects["project_id"].astype(str),
+                      projects[column].fillna(projects["title_fa"]).astype(str)))
+    for edit in current_scenario().edits:
+        if edit.kind == "add_project" and getattr(edit, "id", None):
+            titles[str(edit.id)] = (edit.title_en or edit.title_fa) if ctx.lang == "en" \
+                else edit.title_fa
+    return titles
+
+
 def describe(ctx: PageContext, edit) -> str:
-    """One edit in the reader's words (county names), hypothetical ones marked."""
-    text = readable(describe_edit(edit, ctx.lang, ctx.names), ctx.lang)
+    """One edit in the reader's words (county names, project titles), hypothetical ones
+    marked."""
+    titles = project_titles(ctx) if getattr(edit, "ids", None) else None
+    text = readable(describe_edit(edit, ctx.lang, ctx.names, titles), ctx.lang)
     if edit.kind in ("add_project", "shift_budget"):
         text = f"{HYP} {text}"
     return text

@@ -181,7 +181,7 @@ def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
                  t("scenario_page.col.edits", lang): (fmt_int(s.n_edits, lang) if s.valid
                                                       else "—"),
                  t("scenario_page.col.modified", lang): localise_digits(
-                     s.modified.replace("T", " "), lang),
+                     s.modified_jalali, lang),
                  t("scenario_page.col.state", lang): t(
                      "scenario_page.valid" if s.valid else "scenario_page.invalid", lang),
                  t("scenario_page.col.author", lang): s.author or "—",
