@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from analytics.classify import classify, reference_value
+from analytics.classify import BETTER, classify, reference_value
 from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES, sample_flags
 from analytics.provenance import panel_groups
 from figures.map_layers import (
@@ -238,7 +238,8 @@ def render() -> None:
     if method != "continuous":
         result = classify(shown.to_numpy(), method, k)
         classes = class_legend(result, codes, lang, decimals, diverging,
-                               title=t("map.diff.title", lang) if diff else "", signed=diff)
+                               title=t("map.diff.title", lang) if diff else "", signed=diff,
+                               better=BETTER.get(measure))
     groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS) if is_data else {}
     if is_data:
         hover = hover_card(panel, measure, lang, difference=shown if diff else None,
@@ -264,6 +265,7 @@ def render() -> None:
         codes=codes, values=shown, hover=hover, names=names, lang=lang,
         geometry=geometry if view == "boundaries" and has_boundaries else None,
         tile_layout=tile_layout, classes=classes, diverging=diverging, centre=centre,
+        better=BETTER.get(measure),
         selected=county, label_points=label_points,
         groups=table["province"] if scope == COUNTRY else None,  # province borders on tiles
         label_priority=(pd.Series({p.iso: p.n_counties for p in infos.values()})
