@@ -582,6 +582,7 @@ def scope_map(
     selectable: bool = True,
     groups: pd.Series | None = None,
     better: str | None = "higher",
+    group_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The county map of one scope: boundaries (``geometry`` given) or equal tiles
     (``tile_layout``), continuous or ``classes`` colours, ``names`` as labels where they fit
@@ -589,7 +590,9 @@ def scope_map(
     by :func:`pick_labels` with ``label_priority``), the
     ``centre`` and ``selected`` counties outlined, province borders when the geometry has
     them (``extra["province_borders"]``: the whole country) — on tiles, the borders between
-    ``groups`` (code → e.g. province) —, «© OpenStreetMap contributors»."""
+    ``groups`` (code → e.g. province) —, «© OpenStreetMap contributors».  On tiles of the
+    whole country the counties are not named (the hover card names them); each group is,
+    by ``group_names`` (e.g. province names), at the middle of its tiles where it fits."""
     frame = pd.DataFrame({"v": values.reindex(list(codes)).astype(float)})
     if geometry is not None:
         if label_points is None:
@@ -616,8 +619,12 @@ def scope_map(
     if tile_layout is None:
         raise ValueError("need boundaries or a tile layout")
     tiles = tile_frame(tile_layout, names)
-    if len(tiles) > 60:  # the whole country: names only where there is room
+    group_labels = None
+    if len(tiles) > 60:  # the whole country: province names, the counties on hover
         tiles["text"] = ""
+        if groups is not None and group_names:
+            group_labels = _group_tile_labels(tiles, groups, group_names,
+                                              plot_height(height, None))
     card = hover.copy()
     card["card"] = _card_text(hover, lang)
     borders = None
@@ -627,7 +634,45 @@ def scope_map(
         borders = hex_group_borders(hex_polygons(tile_layout), groups.to_dict())
     fig = tile_cartogram(tiles, frame, "v", lang, None, card, centre, diverging, height,
                          classes=classes, selected=selected, borders=borders, better=better)
+    if group_labels is not None and len(group_labels):
+        fig.add_trace(go.Scatter(
+            x=group_labels["x"].round(3).tolist(), y=group_labels["y"].round(3).tolist(),
+            text=group_labels["text"].tolist(), mode="text", hoverinfo="skip",
+            textfont={"family": FONT_FAMILY, "size": 11, "color": "#111", "shadow": "auto"},
+            showlegend=False, name="group_labels"))
     return add_attribution(fig, lang)
+
+
+def _group_tile_labels(tiles: pd.DataFrame, groups: pd.Series, names: Mapping[str, str],
+                       height_px: int, width_px: int = 900, font_px: int = 11
+                       ) -> pd.DataFrame:
+    """Each group's name (index group; x, y, text) at the mean of its tiles' centres,
+    larger groups first, kept where its box (0.55·font per character × 1.4·font, the
+    tile plane scaled to ``width_px`` × ``height_px``) touches no kept one."""
+    from figures.label_layout import label_box
+
+    frame = tiles[["x", "y"]].assign(group=groups.reindex(tiles.index).to_numpy())
+    frame = frame.dropna(subset=["group"])
+    if frame.empty:
+        return pd.DataFrame(columns=["x", "y", "text"])
+    span_x = max(float(tiles["x"].max() - tiles["x"].min()), 1e-6) + 1
+    span_y = max(float(tiles["y"].max() - tiles["y"].min()), 1e-6) + 1
+    scale = min(width_px / span_x, height_px / span_y)
+    centres = frame.groupby("group")[["x", "y"]].mean()
+    size = frame.groupby("group").size().sort_values(ascending=False)
+    kept, rows = [], []
+    for group in size.index:
+        text = str(names.get(group, "") or "")
+        if not text:
+            continue
+        x, y = float(centres.at[group, "x"]), float(centres.at[group, "y"])
+        b = label_box(text, x * scale, y * scale, font_px, 2)
+        if any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in kept):
+            continue
+        kept.append(b)
+        rows.append({"group": group, "x": x, "y": y, "text": text})
+    return pd.DataFrame(rows).set_index("group") if rows else \
+        pd.DataFrame(columns=["x", "y", "text"])
 
 
 def tile_polygons(layout: Mapping[str, tuple[int, int]]) -> dict[str, Polygon]:

@@ -268,6 +268,7 @@ def render() -> None:
         better=BETTER.get(measure),
         selected=county, label_points=label_points,
         groups=table["province"] if scope == COUNTRY else None,  # province borders on tiles
+        group_names={p.iso: p.name(lang) for p in infos.values()} if scope == COUNTRY else None,
         label_priority=(pd.Series({p.iso: p.n_counties for p in infos.values()})
                         if label_points is not None else
                         geometry.areas_km2 if geometry is not None else None),
