@@ -11,7 +11,7 @@ from analytics.provenance import latest_years, quality_counts
 from briefing.context import ViewContext
 from i18n import fmt_int, fmt_number, fmt_percent, join_list, localise_digits, t
 
-__all__ = ["key_figures", "scenario_comparison", "sources"]
+__all__ = ["key_figures", "ranking_download", "scenario_comparison", "sources"]
 
 #: The balance measures the baseline-against-scenario table shows (in the report's order).
 COMPARISON_MEASURES = ("centre_share_x", "hoover", "gini_weighted", "theil_t", "williamson",
@@ -75,3 +75,28 @@ def scenario_comparison(ctx: ViewContext, lang: str) -> list[tuple[str, float, f
             for row in ctx.scenario["balance"]
             if row["measure_id"] in COMPARISON_MEASURES
             and None not in (row["baseline"], row["scenario"])]
+
+
+def ranking_download(ranks, levels, values, flags, names, method_labels, indicator_labels,
+                     lang: str):
+    """The Ranking page's indicator table as a download: one row per county (in the order
+    of ``ranks``), the rank of each method as an integer, the level, each indicator's value
+    as a number and — in a column of its own headed «<indicator> ✱» — the sample mark
+    where that value is a sample or estimate (never glued to the number as text)."""
+    import pandas as pd
+
+    from core.marks import SAMPLE_MARK
+
+    rows = pd.DataFrame(index=range(len(ranks)))
+    order = list(ranks.index)
+    rows[t("common.county", lang)] = [names.get(c, c) for c in order]
+    for method in ranks.columns:
+        rows[method_labels[method]] = pd.array(
+            [None if pd.isna(v) else int(v) for v in ranks[method]], dtype="Int64")
+    rows[t("ranking.level", lang)] = [t(f"level.{levels[c]}", lang) for c in order]
+    for name in indicator_labels:
+        label = indicator_labels[name]
+        rows[label] = pd.to_numeric(values.loc[order, name], errors="coerce").to_numpy()
+        rows[f"{label} {SAMPLE_MARK}"] = [SAMPLE_MARK if bool(flags.at[c, name]) else ""
+                                          for c in order]
+    return rows

@@ -27,6 +27,7 @@ from figures.map_layers import (
     scope_map,
     tile_polygons,
 )
+from figures.registry_table import registry_download
 from figures.theme import plotly_config
 from geo.config import DEFAULT_PROVINCE
 from i18n import fmt_int, fmt_number, fmt_percent, t
@@ -406,7 +407,9 @@ def render() -> None:
                 layout.note(t("map.detail.no_projects", lang))
             else:
                 st.dataframe(project_table(mine, lang), hide_index=True, width="stretch")
-                table_downloads(project_table(mine, lang), t("map.detail.projects", lang, n=fmt_int(len(mine), lang)), lang, key="map_projects")
+                table_downloads(registry_download(mine, ds.counties, lang),
+                                t("map.detail.projects", lang, n=fmt_int(len(mine), lang)), lang,
+                                key="map_projects")
         else:
             row = table.loc[county]
             c1, c2, c3 = st.columns(3)
