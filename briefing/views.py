@@ -41,7 +41,7 @@ from figures.map_layers import panel_group_label
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, t
 
-__all__ = ["VIEWS", "View", "offered_views"]
+__all__ = ["VIEWS", "VIEW_SOURCES", "View", "offered_views", "view_source"]
 
 
 @dataclass(frozen=True)
@@ -171,3 +171,21 @@ def offered_views(with_scenario: bool) -> list[str]:
     """View ids offered for a deck, in registry order: scenario-only views only with a
     scenario."""
     return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]
+
+
+# the source line of each view's stand-alone file and slide (i18n quality.source.*)
+VIEW_SOURCES = {
+    "map_budget_per_capita": "quality.source.projects",
+    "map_jobs_per_1000": "quality.source.projects",
+    "status_bars": "quality.source.projects", "centre_rest": "quality.source.projects",
+    "lorenz": "quality.source.projects", "theil": "quality.source.projects",
+    "ranking": "quality.source.default", "map_unemployment": "quality.source.census",
+    "labour": "quality.source.labour", "scenario_change_map": "quality.source.scenario",
+}
+
+
+def view_source(view_id: str, ctx: ViewContext | None, lang: str) -> str:
+    """The source line of a view (the scenario's name for scenario views)."""
+    key = VIEW_SOURCES.get(view_id, "quality.source.default")
+    name = (ctx.scenario_name if ctx is not None else None) or "—"
+    return t(key, lang, name=name) if key == "quality.source.scenario" else t(key, lang)

@@ -162,8 +162,8 @@ def lorenz_chart(lorenz: pd.DataFrame, names: Mapping[str, str], x_label: str,
     apply_theme(fig, lang, title, height=460)
     fig.update_layout(legend=_legend(lang, first_trace_first=False), hovermode="closest")
     fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[0, 100.5])
-    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[0, 100.5],
-                     scaleanchor="x", scaleratio=1)
+    # no square aspect: a square plot in a 16:9 image left a wide blank margin
+    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[0, 100.5])
     localise_axis(fig, "x", 0, 100, lang, suffix=_pct(lang))
     localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
     return _right_to_left(fig, lang)

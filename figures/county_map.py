@@ -81,8 +81,10 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
                              bounds=window, callouts=len(labels) <= CALLOUT_LIMIT,
                              number_text=lambda n: localise_digits(str(n), lang),
                              land=land_of(geometry.feature_collection))
+        # the legend names the measure and its unit («نرخ بیکاری (٪)»)
         fig = choropleth(geometry.feature_collection, panel, measure, lang, title, hover,
                          labels, centre, diverging, height=MAP_HEIGHT,
+                         colorbar_title=t(f"measure.{measure}", lang),
                          bounds=window, better=better)
     else:
         from geo.tiles import ISFAHAN_HEX_LAYOUT, hex_polygons

@@ -83,8 +83,8 @@ def _export_deck(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from briefing.views import VIEWS
-    from exports.images import figure_to_image
+    from briefing.views import VIEWS, view_source
+    from exports.standalone import chart_file
 
     lang = args.lang
     out = Path(args.out)
@@ -100,8 +100,10 @@ def _export_chart(args: argparse.Namespace) -> int:
     if context is None:
         return 1
     fig = VIEWS[args.view].build(context, lang)
-    data = figure_to_image(fig, fmt, width=args.width, height=args.height, scale=args.scale,
-                           lang=lang)
+    # the same stand-alone file as the app's download buttons (exports.standalone)
+    data = chart_file(fig, fmt, lang, title=t(VIEWS[args.view].title_key, lang),
+                      source=view_source(args.view, context, lang), width=args.width,
+                      height=args.height, scale=args.scale)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("export.done", lang, path=out))
