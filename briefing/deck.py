@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from briefing.context import ViewContext
 from briefing.slides import SlideSpec, standard_deck
 from briefing.tables import key_figures, scenario_comparison, sources
-from briefing.views import VIEWS, offered_views
+from briefing.findings import finding, slide_note
+from briefing.views import VIEWS, offered_views, view_source
 from i18n import t
 
 __all__ = ["deck_spec", "expected_slide_count"]
@@ -47,7 +48,7 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
     if not with_scenario and any(VIEWS[v].needs_scenario for v in ids):
         raise ValueError("scenario views need a scenario")
     figures = [(t(VIEWS[v].title_key, lang), VIEWS[v].build(context, lang)) for v in ids]
-    return standard_deck(
+    specs = standard_deck(
         figures, lang,
         key_figures=key_figures(context, lang),
         comparison=scenario_comparison(context, lang) if with_scenario else None,
@@ -55,3 +56,12 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
         scenario=(context.scenario_name or scenario_name) if with_scenario else None,
         title=title.strip() if title and title.strip() else None,
     )
+    # each chart slide states its finding as its title, names its chart under it, and
+    # says its source and — when it shows estimates or samples — the ✱ note
+    charts = [s for s in specs if s.kind == "figure"]
+    for spec, view_id in zip(charts, ids):
+        spec.subtitle = spec.title
+        spec.title = finding(view_id, context, lang)
+        spec.source = view_source(view_id, context, lang)
+        spec.note = slide_note(view_id, context, spec.figure, lang)
+    return specs

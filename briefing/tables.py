@@ -66,12 +66,21 @@ def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
     return rows  # the slide itself adds «© OpenStreetMap contributors» for the boundaries
 
 
+def measure_id_label(measure_id: str, x: str, lang: str) -> str:
+    """A balance measure's name with the measured quantity filled in: «سهم مرکز از
+    بودجه», never the catalogue's generic «سهم مرکز از X»."""
+    if measure_id == "centre_share_x":
+        return t("quality.centre_share_of", lang, x=t(f"measure.short.{x}", lang))
+    return t(f"measure_id.{measure_id}", lang)
+
+
 def scenario_comparison(ctx: ViewContext, lang: str) -> list[tuple[str, float, float]]:
     """(measure, baseline, scenario) rows of the main balance measures, as numbers (none
     without a scenario): the deck formats them and computes the signed change."""
     if ctx.scenario is None:
         return []
-    return [(t(f"measure_id.{row['measure_id']}", lang), row["baseline"], row["scenario"])
+    return [(measure_id_label(row["measure_id"], ctx.balance.x, lang), row["baseline"],
+             row["scenario"])
             for row in ctx.scenario["balance"]
             if row["measure_id"] in COMPARISON_MEASURES
             and None not in (row["baseline"], row["scenario"])]

@@ -18,7 +18,6 @@ import plotly.graph_objects as go
 from analytics.indicators import (
     DEFAULT_RANKING_SPEC,
     centre_rest_shares,
-    ranking_groups,
     ranking_inputs,
 )
 from analytics.labour import classify_labour_migration
@@ -28,16 +27,14 @@ from briefing.context import ViewContext
 from core.schema import STATUSES
 from figures.charts import (
     centre_rest_bars,
-    compact_rank_matrix,
     labour_plot_px,
     labour_scatter,
-    left_out_note,
     lorenz_chart,
-    rank_matrix_chart,
     theil_chart,
 )
 from figures.county_map import county_map
 from figures.map_layers import panel_group_label
+from figures.rank_summary import top_bottom_chart
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, t
 
@@ -105,24 +102,16 @@ def _theil(ctx: ViewContext, lang: str) -> go.Figure:
 
 
 def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
-    # as on the Ranking page: a larger unit's value (quality group) is not the county's own
-    # figure, so it is left out like a missing value and its county is not ranked
+    # readable at slide size: the best and the worst counties by mean rank over the four
+    # methods, as on the Ranking page (a larger unit's value is left out like a gap, so
+    # its county is not ranked; briefing.findings.top_bottom)
     names = list(DEFAULT_RANKING_SPEC)
     values, flags = ranking_inputs(ctx.panel, ctx.dataset.indicators, names,
                                    groups_as_missing=True)
-    groups = ranking_groups(ctx.panel, ctx.dataset.indicators, names)
     result = rank_all_methods(values, DEFAULT_RANKING_SPEC)
-    labels = {m: t(f"ranking.method.{m}", lang) for m in result.ranks.columns}
     sample = flags.loc[list(result.ranks.index)].any(axis=1)
-    order = result.stability["mean_rank"].sort_values(kind="stable").index
-    left_out = list(result.excluded["county"])
-    grouped = [c for c in left_out if groups.loc[c].any()]
-    note = left_out_note(left_out, grouped, ctx.names(lang), lang,
-                         group=panel_group_label(ctx.dataset.indicators, ctx.panel, grouped,
-                                                 names, lang))
-    return compact_rank_matrix(rank_matrix_chart(
-        result.ranks.loc[order], ctx.names(lang), labels, lang, sample=sample,
-        title=t("ranking.ranks_heading", lang), note=note))
+    return top_bottom_chart(result.ranks, ctx.names(lang), lang, sample=sample,
+                            title=t("ranking.ranks_heading", lang))
 
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:

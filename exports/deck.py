@@ -314,14 +314,27 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
             fig.update_layout(title_text="", margin_t=30)
         w, h, scale = SLIDE_PICTURE_PX
         png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
-    box_w, box_h = SLIDE_W - 2 * MARGIN, FOOTER_TOP - BODY_TOP - Inches(0.1)
+    # the chart's name under the finding (the title), the chart, then its source line and
+    # ✱ note above the footer: separate boxes that never overlap
+    top = BODY_TOP
+    if spec.subtitle:
+        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
+                 spec.subtitle, lang, 14, colour=GREY)
+        top = BODY_TOP + Inches(0.35)
+    credits = [line for line in (spec.source, spec.note) if line]
+    bottom = FOOTER_TOP - (Inches(0.3) * len(credits) + Inches(0.05) if credits
+                           else Inches(0.1))
+    box_w, box_h = SLIDE_W - 2 * MARGIN, bottom - top
     pic_h = box_h
     pic_w = Emu(int(pic_h * 16 / 9))
     if pic_w > box_w:
         pic_w, pic_h = box_w, Emu(int(box_w * 9 / 16))
     left = Emu(int((SLIDE_W - pic_w) / 2))
-    picture = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, pic_w, pic_h)
-    picture._element.nvPicPr.cNvPr.set("descr", spec.title)  # alt text
+    picture = slide.shapes.add_picture(io.BytesIO(png), left, top, pic_w, pic_h)
+    picture._element.nvPicPr.cNvPr.set("descr", spec.subtitle or spec.title)  # alt text
+    if credits:
+        _textbox(slide, MARGIN, bottom, SLIDE_W - 2 * MARGIN, FOOTER_TOP - bottom, credits,
+                 lang, 11, colour=GREY)
     return slide
 
 

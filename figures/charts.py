@@ -161,9 +161,10 @@ def lorenz_chart(lorenz: pd.DataFrame, names: Mapping[str, str], x_label: str,
         hovertext=hover, hoverinfo="text"))
     apply_theme(fig, lang, title, height=460)
     fig.update_layout(legend=_legend(lang, first_trace_first=False), hovermode="closest")
-    fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[0, 100.5])
+    # the axes start just below 0 so the two «۰٪» tick labels do not sit on each other
+    fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[-3, 100.5])
     # no square aspect: a square plot in a 16:9 image left a wide blank margin
-    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[0, 100.5])
+    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[-3, 100.5])
     localise_axis(fig, "x", 0, 100, lang, suffix=_pct(lang))
     localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
     return _right_to_left(fig, lang)

@@ -100,7 +100,7 @@ def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
                 always: Sequence[str] = (), width_px: int = 900, height_px: int = 600,
                 font_px: int = 10, pad_px: int = 3, wrap_at: int = 11,
                 bounds: tuple[float, float, float, float] | None = None,
-                callouts: bool = False, side_px: int = 70,
+                callouts: bool = False, side_px: int = 90, bottom_px: int = 22,
                 number_text: Callable[[int], str] = str, land=None) -> pd.DataFrame:
     """The labels (index code; columns lon, lat, text) to draw.
 
@@ -174,7 +174,8 @@ def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
         cx, cy = mid_x * scale, mid_y * scale
         half_w = min(width_px / 2 - side_px, span_x * scale / 2 - 2)
         half_h = min(height_px / 2, span_y * scale / 2) - 2
-        frame = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+        # the bottom band holds «© OpenStreetMap contributors»
+        frame = (cx - half_w, cy - half_h + bottom_px, cx + half_w, cy + half_h)
         step = 0.9 * font_px
         leaders: list[tuple[float, float, float, float]] = []
 

@@ -200,6 +200,17 @@ def _hover(hover: pd.DataFrame | None, codes: list, z: pd.Series) -> tuple[dict,
     return {"customdata": hover[columns].to_numpy().tolist()}, "<br>".join(lines)
 
 
+def short_lines(text: str, width: int = 12) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters (``<br>``)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _outline(fc: dict, code: str, colour: str, width: float, name: str) -> go.Choropleth:
     return go.Choropleth(
         geojson=subset_feature_collection(fc, [code]), locations=[code], featureidkey="id",
@@ -305,8 +316,8 @@ def choropleth(
                     "x": 0.0 if lang == "fa" else 1.0,
                     "xanchor": "left" if lang == "fa" else "right",
                     **colorbar_ticks(colours["zmin"], colours["zmax"], lang)}
-        if colorbar_title:
-            colorbar["title"] = {"text": colorbar_title}
+        if colorbar_title:  # short lines: a long title would run over the map's names
+            colorbar["title"] = {"text": short_lines(colorbar_title), "font": {"size": 12}}
         decimals = _colour_decimals(colours["zmin"], colours["zmax"])
         z_out = [None if np.isnan(v) else (int(round(v)) if decimals == 0 else round(v, decimals))
                  for v in z]

@@ -21,6 +21,38 @@ MESSAGES = {
     "quality.source.scenario": (
         "منبع: سناریوی «{name}» روی داده‌های جاری داشبورد پیشران",
         "Source: scenario “{name}” on the Pishran dashboard's current data"),
+    # the deck's slide titles: each slide's finding (briefing/findings.py)
+    "finding.centre_rest": ("مرکز استان {share} {x} پیشران را با {pop} جمعیت گرفته است",
+                            "The province centre has {share} of the driver {x} with {pop} of "
+                            "the population"),
+    "finding.map_range": ("{measure} از {low} در {low_name} تا {high} در {high_name} است",
+                          "{measure} runs from {low} in {low_name} to {high} in {high_name}"),
+    "finding.measure.budget_per_capita": ("بودجه سرانه پیشران", "Driver budget per head"),
+    "finding.measure.unemployment_rate": ("نرخ بیکاری", "Unemployment"),
+    "finding.measure.jobs_per_1000": ("اشتغال پیش‌بینی‌شده در هر هزار نفر",
+                                      "Expected jobs per 1,000 people"),
+    "finding.status": ("{n} از {total} پروژه پیشران هنوز آغاز نشده است",
+                       "{n} of {total} driver projects have not started"),
+    "finding.lorenz": ("ضریب جینی {x} پیشران به نسبت جمعیت {gini} است",
+                       "The Gini coefficient of driver {x} against population is {gini}"),
+    "finding.theil": ("{between} نابرابری {x} (تایل) میان مرکز و بقیه استان است",
+                      "{between} of the inequality of {x} (Theil) lies between the centre "
+                      "and the rest"),
+    "finding.ranking": ("{best} برخوردارترین و {worst} کم‌برخوردارترین از {n} شهرستان "
+                        "رتبه‌بندی‌شده است",
+                        "{best} ranks most developed and {worst} least of {n} counties ranked"),
+    "finding.labour": ("{n} از {total} شهرستان هم بیکاری بالاتر از استان دارند و هم "
+                       "جمعیت از دست می‌دهند",
+                       "{n} of {total} counties have unemployment above the province and "
+                       "lose people"),
+    "finding.scenario": ("با این سناریو سهم مرکز از {x} از {before} به {after} می‌رسد",
+                         "With this scenario the centre's share of {x} goes from {before} "
+                         "to {after}"),
+    "quality.rank.best": ("{n} شهرستان برخوردارتر", "The {n} most developed"),
+    "quality.rank.worst": ("{n} شهرستان کم‌برخوردارتر", "The {n} least developed"),
+    "quality.rank.axis": ("میانگین رتبه در چهار روش (خط: بهترین تا بدترین رتبه) از {n}",
+                          "Mean rank over four methods (line: best to worst rank) of {n}"),
+    "quality.centre_share_of": ("سهم مرکز از {x}", "Centre's share of {x}"),
     "quality.sample_note": (
         "✱ نمونه یا برآورد است، نه رقم رسمی",
         "✱ sample or estimate, not an official figure"),
