@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.context import ViewContext
+from briefing.findings import finding, slide_note
 from briefing.slides import SlideSpec, standard_deck
 from briefing.tables import key_figures, scenario_comparison, sources
-from briefing.findings import finding, slide_note
 from briefing.views import VIEWS, offered_views, view_source
 from i18n import t
 

@@ -26,6 +26,9 @@ __all__ = ["estimate_note", "finding", "map_measure", "slide_note", "top_bottom"
 
 _MAPS = {"map_budget_per_capita": "budget_per_capita", "map_unemployment": "unemployment_rate",
          "map_jobs_per_1000": "jobs_per_1000"}
+_MEASURE_WORDS = {"budget_per_capita": "finding.measure.budget_per_capita",
+                  "unemployment_rate": "finding.measure.unemployment_rate",
+                  "jobs_per_1000": "finding.measure.jobs_per_1000"}
 
 
 def map_measure(view_id: str) -> str | None:
@@ -90,7 +93,7 @@ def finding(view_id: str, ctx: ViewContext, lang: str = "fa") -> str:
         if own.empty:
             return t(f"measure.{measure}", lang)
         hi, lo = own.idxmax(), own.idxmin()
-        return t("finding.map_range", lang, measure=t(f"finding.measure.{measure}", lang),
+        return t("finding.map_range", lang, measure=t(_MEASURE_WORDS[measure], lang),
                  low=_value(measure, own[lo], lang), low_name=names.get(lo, lo),
                  high=_value(measure, own[hi], lang), high_name=names.get(hi, hi))
     if view_id == "status_bars":

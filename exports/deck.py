@@ -240,9 +240,9 @@ def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], lis
 
 def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
                top: int = BODY_TOP, max_height: int | None = None,
-               widths: Sequence[float] | None = None) -> Any:
+               widths: Sequence[float] | None = None, size: float | None = None) -> Any:
     n_rows, n_cols = len(rows) + 1, max(len(header), 1)
-    size = 18 if n_rows <= 8 else 15 if n_rows <= 12 else 12
+    size = size or (18 if n_rows <= 8 else 15 if n_rows <= 12 else 12)
     row_h = Inches(0.55 if size == 18 else 0.45 if size == 15 else 0.36)
     width = SLIDE_W - 2 * MARGIN
     height = min(row_h * n_rows, max_height or (FOOTER_TOP - top - Inches(0.1)))
@@ -334,7 +334,7 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     picture._element.nvPicPr.cNvPr.set("descr", spec.subtitle or spec.title)  # alt text
     if credits:
         _textbox(slide, MARGIN, bottom, SLIDE_W - 2 * MARGIN, FOOTER_TOP - bottom, credits,
-                 lang, 11, colour=GREY)
+                 lang, 11, colour=GREY, space_after=3)
     return slide
 
 
@@ -376,8 +376,10 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     notes_top = FOOTER_TOP - Inches(1.35)
     if rows:
         cells = [[format_value(v, lang) for v in row] for row in rows]
+        # 14 pt: the status and source cells wrap to two lines, and the table must end
+        # above the notes (LibreOffice grows wrapped rows past the planned height)
         _add_table(slide, header, cells, lang, max_height=notes_top - BODY_TOP - Inches(0.5),
-                   widths=[1.6, 1.4, 2.0][: len(header)] or None)
+                   widths=[1.6, 1.4, 2.0][: len(header)] or None, size=14)
     lines = [t("attribution.osm", lang), t("deck.osm", lang), t("deck.sample_note", lang)]
     _textbox(slide, MARGIN, notes_top, SLIDE_W - 2 * MARGIN, FOOTER_TOP - notes_top, lines,
              lang, 16, space_after=6)

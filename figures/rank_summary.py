@@ -36,7 +36,8 @@ def top_bottom_chart(ranks: pd.DataFrame, names: Mapping[str, str], lang: str = 
 
     fig = go.Figure()
     total = len(mean)
-    for group, codes, colour in (("best", best, REST_COLOUR), ("worst", worst, CENTRE_COLOUR)):
+    for key, codes, colour in (("quality.rank.best", best, REST_COLOUR),
+                               ("quality.rank.worst", worst, CENTRE_COLOUR)):
         y = [label(c) for c in codes]
         low = ranks.loc[codes].min(axis=1)
         high = ranks.loc[codes].max(axis=1)
@@ -50,7 +51,7 @@ def top_bottom_chart(ranks: pd.DataFrame, names: Mapping[str, str], lang: str = 
             x=[float(mean[c]) for c in codes], y=y, mode="markers+text",
             marker={"size": 14, "color": colour},
             text=[fmt_number(mean[c], lang, 1) for c in codes], textposition="top center",
-            name=t(f"quality.rank.{group}", lang, n=fmt_int(len(codes), lang)),
+            name=t(key, lang, n=fmt_int(len(codes), lang)),
             hoverinfo="skip"))
     order = [label(c) for c in best + worst]
     apply_theme(fig, lang, title, height=480)
