@@ -240,13 +240,14 @@ def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], lis
 
 def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
                top: int = BODY_TOP, max_height: int | None = None,
-               widths: Sequence[float] | None = None, size: float | None = None) -> Any:
+               widths: Sequence[float] | None = None, size: float | None = None,
+               left: int = MARGIN, width: int | None = None) -> Any:
     n_rows, n_cols = len(rows) + 1, max(len(header), 1)
     size = size or (18 if n_rows <= 8 else 15 if n_rows <= 12 else 12)
-    row_h = Inches(0.55 if size == 18 else 0.45 if size == 15 else 0.36)
-    width = SLIDE_W - 2 * MARGIN
+    row_h = Inches(0.55 if size >= 18 else 0.45 if size >= 14 else 0.36)
+    width = width or SLIDE_W - 2 * MARGIN
     height = min(row_h * n_rows, max_height or (FOOTER_TOP - top - Inches(0.1)))
-    frame = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, height)
+    frame = slide.shapes.add_table(n_rows, n_cols, left, top, width, height)
     table = frame.table
     tbl_pr = table._tbl.tblPr
     # Right-to-left tables are written in visual order (first column on the right) with
@@ -386,7 +387,50 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     return slide
 
 
-_BUILDERS = {"title": _title_slide, "figure": _figure_slide, "table": _table_slide,
+def _brief_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    """A one-page brief: the finding as title, the brief's name under it, the map on one
+    side and the figures table on the reading side (the right for Persian), the source
+    and ✱ note above the footer."""
+    from exports.images import figure_to_image
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    if spec.subtitle:
+        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
+                 spec.subtitle, lang, 14, colour=GREY)
+    top = BODY_TOP + Inches(0.45)
+    credits = [line for line in (spec.source, spec.note) if line]
+    bottom = FOOTER_TOP - Inches(0.3) * len(credits) - Inches(0.1)
+    gap = Inches(0.3)
+    pic_w = Inches(6.4)
+    table_w = SLIDE_W - 2 * MARGIN - pic_w - gap
+    fa = lang == "fa"
+    pic_left = MARGIN if fa else SLIDE_W - MARGIN - pic_w
+    table_left = SLIDE_W - MARGIN - table_w if fa else MARGIN
+    if spec.figure is not None:
+        if isinstance(spec.figure, (bytes, bytearray)):
+            png = bytes(spec.figure)
+        else:
+            fig = go.Figure(spec.figure)
+            fig.update_layout(title_text="", margin_t=20)
+            w, h, scale = SLIDE_PICTURE_PX
+            png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
+        pic_h = Emu(int(pic_w * 9 / 16))
+        picture = slide.shapes.add_picture(io.BytesIO(png), pic_left, top, pic_w, pic_h)
+        picture._element.nvPicPr.cNvPr.set("descr", spec.subtitle or spec.title)
+    header, rows = _rows(spec.table if spec.table is not None else [])
+    if header:
+        size = 13 if len(header) <= 3 else 11 if len(header) <= 5 else 10
+        _add_table(slide, header, [[str(v) for v in r] for r in rows], lang, top=top,
+                   max_height=bottom - top, widths=[2.6] + [1.0] * (len(header) - 1),
+                   size=size, left=table_left, width=table_w)
+    if credits:
+        _textbox(slide, MARGIN, bottom, SLIDE_W - 2 * MARGIN, FOOTER_TOP - bottom, credits,
+                 lang, 11, colour=GREY, space_after=3)
+    return slide
+
+
+_BUILDERS = {"title": _title_slide, "brief": _brief_slide, "figure": _figure_slide, "table": _table_slide,
              "comparison": _comparison_slide, "sources": _sources_slide}
 
 

@@ -91,3 +91,41 @@ def test_chart_slides_state_a_finding_with_a_persian_number(rendered):
         top = [line for line in lines(pages[index]) if line[2] < 0.16 * height]
         assert any(PERSIAN_DIGIT.search(line[0]) for line in top), (index, top)
         assert specs[index].source and "منبع" in specs[index].source
+
+
+def test_county_and_constituency_briefs_are_one_clean_page_each(tmp_path):
+    """The one-page briefs (briefing/briefs.py): the county's and an MP seat's, each one
+    slide whose title is its finding with Persian numbers, whose table names each county
+    and the province, rendered by LibreOffice without overlapping text lines."""
+    from briefing.briefs import county_brief, seat_brief
+    from i18n import t
+
+    ctx = build_context()
+    specs = [county_brief(ctx, "lenjan", "fa"),
+             seat_brief(ctx, "لنجان و مبارکه", ["lenjan", "mobarakeh"], "fa")]
+    assert PERSIAN_DIGIT.search(specs[0].title) and "لنجان" in specs[0].title
+    assert specs[1].table[0][1:] == ["لنجان", "مبارکه", t("brief.col.province", "fa")]
+    pdf = deck_to_pdf(build_deck(specs, "fa"))
+    (tmp_path / "b.pdf").write_bytes(pdf)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "b.pdf"), "-"],
+                         capture_output=True, check=True, timeout=120).stdout
+    pages = list(ET.fromstring(xml.decode("utf-8")).iter(f"{NS}page"))
+    assert len(pages) == 2
+    for page in pages:
+        boxes = lines(page)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                dx = min(a[3], b[3]) - max(a[1], b[1])
+                dy = min(a[4], b[4]) - max(a[2], b[2])
+                assert not (dx > 1 and dy > 1), (a[0], b[0])
+
+
+def test_export_brief_command(tmp_path, capsys):
+    from pishran.cli import main
+
+    out = tmp_path / "lenjan.pptx"
+    assert main(["export", "brief", "--county", "لنجان", "--out", str(out)]) == 0
+    assert out.is_file() and out.stat().st_size > 10_000
+    assert main(["export", "brief", "--county", "ناکجا", "--out", str(out)]) == 2
+    assert main(["export", "brief", "--seat", "حوزه ناموجود", "--out", str(out)]) == 2
+    assert "حوزه" in capsys.readouterr().err

@@ -52,6 +52,27 @@ MESSAGES = {
     "quality.rank.worst": ("{n} شهرستان کم‌برخوردارتر", "The {n} least developed"),
     "quality.rank.axis": ("میانگین رتبه در چهار روش (خط: بهترین تا بدترین رتبه) از {n}",
                           "Mean rank over four methods (line: best to worst rank) of {n}"),
+    # one-page briefs (briefing/briefs.py)
+    "brief.legend.chosen": ("این حوزه", "This area"),
+    "brief.legend.other": ("بقیه استان", "Rest of the province"),
+    "brief.col.measure": ("شاخص", "Measure"),
+    "brief.col.province": ("کل استان", "Province"),
+    "brief.county.title": ("{name}: بیکاری {rate} (استان {province})، {n} پروژه پیشران، "
+                           "{waiting} هنوز آغاز نشده",
+                           "{name}: unemployment {rate} (province {province}), {n} driver "
+                           "projects, {waiting} not started"),
+    "brief.county.subtitle": ("گزارش یک‌صفحه‌ای شهرستان {name}", "One-page brief: {name}"),
+    "brief.seat.title": ("حوزه {seat}: {k} شهرستان، {n} پروژه پیشران، {waiting} آغازنشده، "
+                         "{overdue} دیرکرد",
+                         "{seat}: {k} counties, {n} driver projects, {waiting} not started, "
+                         "{overdue} overdue"),
+    "brief.seat.subtitle": ("گزارش نماینده مجلس — حوزه {seat}: {names}",
+                            "Brief for the MP — {seat}: {names}"),
+    "brief.error.seat": ("حوزه «{seat}» در جدول حوزه‌ها نیست یا شهرستانی ندارد "
+                         "(pishran people seat)",
+                         "Seat “{seat}” is not in the seat table or covers no county "
+                         "(pishran people seat)"),
+    "brief.error.county": ("شهرستان «{county}» شناخته نشد", "Unknown county “{county}”"),
     "quality.centre_share_of": ("سهم مرکز از {x}", "Centre's share of {x}"),
     "quality.sample_note": (
         "✱ نمونه یا برآورد است، نه رقم رسمی",
