@@ -73,6 +73,13 @@ MESSAGES = {
                          "Seat “{seat}” is not in the seat table or covers no county "
                          "(pishran people seat)"),
     "brief.error.county": ("شهرستان «{county}» شناخته نشد", "Unknown county “{county}”"),
+    # the Scenario page's downloads (ui/pages/scenario/downloads.py)
+    "scenario_dl.heading": ("دریافت سناریو، جدول‌ها و نمودارها",
+                            "Download the scenario, its tables and figures"),
+    "scenario_dl.file_name": ("سناریو", "scenario"),
+    "scenario_dl.json": ("دریافت سناریو (JSON)", "Download the scenario (JSON)"),
+    "scenario_dl.measures": ("شاخص‌های توازن: پایه، سناریو و تغییر",
+                             "Balance measures: baseline, scenario and change"),
     "quality.centre_share_of": ("سهم مرکز از {x}", "Centre's share of {x}"),
     "quality.sample_note": (
         "✱ نمونه یا برآورد است، نه رقم رسمی",
