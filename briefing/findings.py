@@ -16,10 +16,11 @@ import pandas as pd
 
 from analytics.indicators import DEFAULT_RANKING_SPEC, ranking_inputs
 from analytics.labour import classify_labour_migration
-from analytics.panel import PANEL_MEASURES, sample_flags
+from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES, sample_flags
+from analytics.provenance import panel_groups
 from analytics.ranking import rank_all_methods
 from briefing.context import ViewContext
-from core.marks import SAMPLE_MARK
+from core.marks import GROUP_MARK, SAMPLE_MARK
 from i18n import fmt_int, fmt_number, fmt_percent, t
 
 __all__ = ["estimate_note", "finding", "map_measure", "slide_note", "top_bottom"]
@@ -43,10 +44,18 @@ def _value(measure: str, value: float, lang: str) -> str:
     return fmt_number(value, lang, decimals)
 
 
+def _grouped(ctx: ViewContext, measure: str) -> list[str]:
+    """The counties whose value of ``measure`` is a larger unit's (marked ▣, not ✱)."""
+    if measure not in PANEL_INDICATORS:
+        return []
+    found = panel_groups(ctx.dataset.indicators, ctx.panel, (measure,)).get(measure)
+    return [] if found is None else list(found.index)
+
+
 def estimate_note(ctx: ViewContext, measure: str, lang: str) -> str | None:
     """«✱ ۲۴ از ۲۸ مقدار برآورد یا نمونه است» for a map of ``measure`` (None when every
     value is sourced)."""
-    flags = sample_flags(ctx.panel, measure)
+    flags = sample_flags(ctx.panel, measure) & ~ctx.panel.index.isin(_grouped(ctx, measure))
     shown = ctx.panel[measure].notna()
     n = int((flags & shown).sum())
     if not n:
@@ -60,7 +69,10 @@ def slide_note(view_id: str, ctx: ViewContext, fig, lang: str) -> str | None:
     samples; for another chart, the general note when it shows ✱ anywhere; else None."""
     measure = map_measure(view_id)
     if measure is not None:
-        return estimate_note(ctx, measure, lang)
+        notes = [estimate_note(ctx, measure, lang)]
+        if _grouped(ctx, measure):  # counties named with ▣ show a larger unit's value
+            notes.append(t("measure.group_legend", lang, mark=GROUP_MARK))
+        return "\n".join(n for n in notes if n) or None  # one line each on the slide
     shown = fig.to_json() if hasattr(fig, "to_json") else ""
     return t("quality.sample_note", lang) if SAMPLE_MARK in shown else None
 
@@ -89,7 +101,7 @@ def finding(view_id: str, ctx: ViewContext, lang: str = "fa") -> str:
     measure = map_measure(view_id)
     if measure is not None:
         own = ctx.panel[measure].astype(float)
-        own = own.dropna()
+        own = own.drop(index=_grouped(ctx, measure), errors="ignore").dropna()
         if own.empty:
             return t(f"measure.{measure}", lang)
         hi, lo = own.idxmax(), own.idxmin()

@@ -21,7 +21,8 @@ from analytics.indicators import (
     ranking_inputs,
 )
 from analytics.labour import classify_labour_migration
-from analytics.panel import sample_flags
+from analytics.panel import PANEL_INDICATORS, sample_flags
+from analytics.provenance import panel_groups
 from analytics.ranking import rank_all_methods
 from briefing.context import ViewContext
 from core.schema import STATUSES
@@ -58,10 +59,13 @@ class View:
 
 def _map(measure: str) -> Callable[[ViewContext, str], go.Figure]:
     def build(ctx: ViewContext, lang: str) -> go.Figure:
+        # as on the Overview: a county showing a larger unit's value is marked ▣, not ✱
+        groups = panel_groups(ctx.dataset.indicators, ctx.panel, (measure,)).get(measure) \
+            if measure in PANEL_INDICATORS else None
         fig, _ = county_map(ctx.panel, measure, ctx.geometry, lang,
                             centre=ctx.dataset.centre_code,
                             title=t(f"measure.{measure}", lang),
-                            label_height=SLIDE_PICTURE_PX[1])
+                            label_height=SLIDE_PICTURE_PX[1], groups=groups)
         return fig
     return build
 

@@ -322,7 +322,8 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
                  spec.subtitle, lang, 14, colour=GREY)
         top = BODY_TOP + Inches(0.35)
-    credits = [line for line in (spec.source, spec.note) if line]
+    credits = [line for part in (spec.source, spec.note) if part
+               for line in part.splitlines()]
     bottom = FOOTER_TOP - (Inches(0.3) * len(credits) + Inches(0.05) if credits
                            else Inches(0.1))
     box_w, box_h = SLIDE_W - 2 * MARGIN, bottom - top
@@ -399,7 +400,8 @@ def _brief_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
                  spec.subtitle, lang, 14, colour=GREY)
     top = BODY_TOP + Inches(0.45)
-    credits = [line for line in (spec.source, spec.note) if line]
+    credits = [line for part in (spec.source, spec.note) if part
+               for line in part.splitlines()]
     bottom = FOOTER_TOP - Inches(0.3) * len(credits) - Inches(0.1)
     gap = Inches(0.3)
     pic_w = Inches(6.4)

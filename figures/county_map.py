@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from analytics.classify import BETTER
 from analytics.panel import PANEL_MEASURES, sample_flags
+from core.marks import GROUP_MARK, SAMPLE_MARK
 from figures.maps import choropleth, tile_cartogram
 from figures.theme import plot_height
 from i18n import fmt_number, localise_digits, t
@@ -69,7 +70,12 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
         from figures.label_layout import CALLOUT_LIMIT, land_of, pick_labels, widen_bounds
 
         labels = geometry.labels.set_index("code").reindex(panel.index)
-        labels["text"] = panel[name_col]
+        # a county whose value is a sample or estimate is named with ✱ on the map itself,
+        # one showing a larger unit's value with ▣
+        grouped = set(groups.index) if groups is not None else set()
+        labels["text"] = [f"{name} {GROUP_MARK}" if code in grouped
+                          else f"{name} {SAMPLE_MARK}" if flag else name
+                          for code, name, flag in zip(panel.index, panel[name_col], flags)]
         # every county named: in place where the name fits in the drawn window (larger
         # counties first, the centre always), beside its county with a leader line else
         drawn = min(label_height, MAP_HEIGHT)

@@ -286,7 +286,8 @@ def named_counties(labels, names) -> set[str]:
     of the numbered key («۱ خمینی‌شهر» lines) whose numbers are on the map."""
     import re
 
-    texts = [str(t) for t in labels.text]
+    # ✱: the value is an estimate, ▣: a larger unit's
+    texts = [str(t).replace(" ✱", "").replace(" ▣", "") for t in labels.text]
     numbers = {t for t in texts if re.fullmatch(r"[۰-۹0-9]+", t)}
     shown = {t.replace("<br>", " ") for t in texts}
     for text in texts:
