@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from analytics.indicators import (
     DEFAULT_RANKING_SPEC,
     centre_rest_shares,
+    ranking_groups,
     ranking_inputs,
 )
 from analytics.labour import classify_labour_migration
@@ -27,9 +28,11 @@ from analytics.ranking import rank_all_methods
 from briefing.context import ViewContext
 from core.schema import STATUSES
 from figures.charts import (
+    add_footnote,
     centre_rest_bars,
     labour_plot_px,
     labour_scatter,
+    left_out_note,
     lorenz_chart,
     theil_chart,
 )
@@ -114,8 +117,17 @@ def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
                                    groups_as_missing=True)
     result = rank_all_methods(values, DEFAULT_RANKING_SPEC)
     sample = flags.loc[list(result.ranks.index)].any(axis=1)
-    return top_bottom_chart(result.ranks, ctx.names(lang), lang, sample=sample,
-                            title=t("ranking.ranks_heading", lang))
+    groups = ranking_groups(ctx.panel, ctx.dataset.indicators, names)
+    left_out = list(result.excluded["county"])
+    grouped = [c for c in left_out if groups.loc[c].any()]
+    note = left_out_note(left_out, grouped, ctx.names(lang), lang,
+                         group=panel_group_label(ctx.dataset.indicators, ctx.panel, grouped,
+                                                 names, lang))
+    fig = top_bottom_chart(result.ranks, ctx.names(lang), lang, sample=sample,
+                           title=t("ranking.ranks_heading", lang))
+    axis_note = fig.layout.meta["axis_note"]
+    return add_footnote(fig, axis_note + ("<br>" + note if note else ""), lang,
+                        below_px=14)  # under the rank axis's numbers
 
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:

@@ -275,16 +275,18 @@ def left_out_note(left_out: Sequence[str], grouped: Sequence[str], names: Mappin
     return text
 
 
-def add_footnote(fig: go.Figure, text: str, lang: str = "fa") -> go.Figure:
+def add_footnote(fig: go.Figure, text: str, lang: str = "fa", below_px: int = 0) -> go.Figure:
     """A footnote (one or more ``<br>`` lines) under the plot, on the reading side; the
-    bottom margin grows to hold it."""
+    bottom margin grows to hold it.  ``below_px``: start that much lower (under an x axis's
+    tick labels and title)."""
     if not text:
         return fig
     lines = text.count("<br>") + 1
-    bottom = (fig.layout.margin.b if fig.layout.margin.b is not None else 50) + 18 * lines
+    bottom = (fig.layout.margin.b if fig.layout.margin.b is not None else 50) + 18 * lines \
+        + below_px
     fig.add_annotation(xref="paper", yref="paper", x=1 if lang == "fa" else 0, y=0,
                        xanchor="right" if lang == "fa" else "left", yanchor="top",
-                       yshift=-8, showarrow=False, align="right" if lang == "fa" else "left",
+                       yshift=-8 - below_px, showarrow=False, align="right" if lang == "fa" else "left",
                        text=text, font={"size": 11, "color": "#4b5563"}, name="footnote")
     fig.update_layout(margin={"b": bottom})
     return fig

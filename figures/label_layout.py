@@ -10,7 +10,9 @@ e.g. area).  With ``callouts=True`` every name left over — the small central c
 Isfahan province — is then placed beside its county: the nearest free spot on rings of
 growing radius around the county's point, inside the window (clear of the colour bar's
 band at either side), clear of every kept name and of every county point, and reached by a
-leader line that crosses no kept name.  Deterministic.
+leader line that crosses no kept name (at most :data:`SHORT_LEADER_RINGS` rings away);
+a county still left gets a number on its point (Persian digits) and its name goes into a
+key placed off the land where there is room.  Deterministic.
 """
 
 from __future__ import annotations

@@ -50,19 +50,22 @@ def top_bottom_chart(ranks: pd.DataFrame, names: Mapping[str, str], lang: str = 
         fig.add_trace(go.Scatter(
             x=[float(mean[c]) for c in codes], y=y, mode="markers+text",
             marker={"size": 14, "color": colour},
-            text=[fmt_number(mean[c], lang, 1) for c in codes], textposition="top center",
+            text=[fmt_number(mean[c], lang, 1) for c in codes],
+            textposition="middle left" if lang == "fa" else "middle right",
             name=t(key, lang, n=fmt_int(len(codes), lang)),
             hoverinfo="skip"))
     order = [label(c) for c in best + worst]
     apply_theme(fig, lang, title, height=480)
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title_text="")
     # rank 1 on the reading side: the right for Persian
-    fig.update_xaxes(range=[total + 0.8, 0.2] if lang == "fa" else [0.2, total + 0.8],
-                     title_text=t("quality.rank.axis", lang, n=fmt_int(total, lang)))
+    # what the axis shows goes in the footnote line under it (a slide has no room for
+    # both an axis title and the note of who is not ranked)
+    fig.update_xaxes(range=[total + 2.5, 0.2] if lang == "fa" else [0.2, total + 2.5])
     localise_axis(fig, "x", 1, total, lang)
     fig.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
                               "x": 1 if lang == "fa" else 0,
                               "xanchor": "right" if lang == "fa" else "left"})
     if lang == "fa":
         fig.update_yaxes(side="right")
+    fig.layout.meta = {"axis_note": t("quality.rank.axis", lang, n=fmt_int(total, lang))}
     return fig
