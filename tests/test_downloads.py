@@ -158,20 +158,24 @@ def test_file_names_follow_the_title_and_date():
 
 def test_exported_map_stands_alone_title_unit_source_note_attribution_font(server):
     """The map file carries its title, its unit on the legend, the source line, the ✱
-    note (24 of 28 unemployment rates are estimates) and the OSM attribution; the SVG
-    embeds Vazirmatn (@font-face, base64)."""
+    note (the map names two counties whose population is an estimate with ✱) and the OSM
+    attribution; the SVG embeds Vazirmatn (@font-face, base64).  A map that shows no ✱
+    (unemployment: census rates, ▣ for the five units of pre-2021 Isfahan) has no ✱ note."""
     from exports.standalone import chart_file, embed_font
 
     ctx = build_context()
-    fig = VIEWS["map_unemployment"].build(ctx, "fa")
-    title = t("measure.unemployment_rate", "fa")
+    fig = VIEWS["map_budget_per_capita"].build(ctx, "fa")
+    title = t("measure.budget_per_capita", "fa")
     svg = chart_file(fig, "svg", "fa", title=title,
-                     source=t("quality.source.census", "fa")).decode("utf-8")
-    for text in (title, "سرشماری ۱۳۹۵", "نمونه یا برآورد", "OpenStreetMap"):
+                     source=t("quality.source.projects", "fa")).decode("utf-8")
+    for text in (title, "جمعیت سرشماری ۱۳۹۵", "نمونه یا برآورد", "OpenStreetMap"):
         assert text in svg, text
-    assert svg.count(title) >= 2  # the title and the legend's unit
+    assert "(میلیون ریال" in svg  # the legend's unit (its title in short lines)
     assert "@font-face" in svg and "data:font/ttf;base64," in svg
     assert embed_font(b"not svg") == b"not svg"
+    plain = chart_file(VIEWS["map_unemployment"].build(ctx, "fa"), "svg", "fa",
+                       title=t("measure.unemployment_rate", "fa")).decode("utf-8")
+    assert "✱" not in plain and "نمونه یا برآورد" not in plain
 
 
 def test_app_and_cli_images_are_the_same_function(server, tmp_path, monkeypatch):
