@@ -81,3 +81,22 @@ def test_map_page_province_map_names_every_county_without_overlap(ctx):
     for name in panel["name_fa"]:
         assert name.replace(" ", "") in drawn, name
     assert not overlaps(boxes), overlaps(boxes)
+
+
+def test_scenario_slide_finding_and_map_without_overlap(ctx):
+    """The scenario slide: «سهم مرکز از بودجه» with both values in its finding (it read
+    «سهم مرکز از X»), and its change map draws no text over other text."""
+    from briefing.findings import finding
+    from briefing.tables import scenario_comparison
+
+    scenario = {"version": 1, "name": "انتقال بودجه",
+                "edits": [{"type": "shift_budget", "share": 0.1, "rule": "deprivation"}]}
+    with_scenario = build_context(scenario=scenario, dataset=ctx.dataset)
+    title = finding("scenario_change_map", with_scenario, "fa")
+    assert "سهم مرکز از بودجه" in title and title.count("٪") == 2
+    assert "X" not in " ".join(row[0] for row in scenario_comparison(with_scenario, "fa"))
+    fig = VIEWS["scenario_change_map"].build(with_scenario, "fa")
+    fig.update_layout(title_text="", margin_t=30)
+    width, height, _ = SLIDE_PICTURE_PX
+    (boxes,) = text_boxes([fig], width, height)
+    assert not overlaps(boxes), overlaps(boxes)
