@@ -185,6 +185,13 @@ def _textbox(slide: Any, left: int, top: int, width: int, height: int,
     return box
 
 
+def _open_lines(text_frame: Any) -> None:
+    """A title that wraps keeps its lines apart (LibreOffice sets single spacing so tight
+    that the boxes of a bold title's two lines overlap)."""
+    for paragraph in text_frame.paragraphs:
+        paragraph.line_spacing = 1.15
+
+
 def _title_size(text: str) -> float:
     return 28 if len(text) <= 55 else 24 if len(text) <= 85 else 20
 
@@ -195,6 +202,7 @@ def _set_title(slide: Any, text: str, lang: str) -> None:
         TITLE_H
     shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     _fill_text_frame(shape.text_frame, text, lang, _title_size(text), bold=True, colour=TEAL)
+    _open_lines(shape.text_frame)
     rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, TITLE_TOP + TITLE_H + Inches(0.04),
                                   SLIDE_W - 2 * MARGIN, Pt(2))
     rule.fill.solid()
@@ -289,6 +297,7 @@ def _title_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         SLIDE_W - 2 * MARGIN, Inches(1.8)
     title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     _fill_text_frame(title.text_frame, spec.title, lang, 40, bold=True, colour=DARK)
+    _open_lines(title.text_frame)
     lines = ([*spec.subtitle.splitlines()] if spec.subtitle else []) + [
         t("deck.date", lang, date=date)]
     sub = slide.placeholders[1]

@@ -129,3 +129,21 @@ def test_export_brief_command(tmp_path, capsys):
     assert main(["export", "brief", "--county", "ناکجا", "--out", str(out)]) == 2
     assert main(["export", "brief", "--seat", "حوزه ناموجود", "--out", str(out)]) == 2
     assert "حوزه" in capsys.readouterr().err
+
+
+def test_english_deck_lines_do_not_overlap(tmp_path):
+    """English titles are longer and wrap: their two lines stay apart (title line spacing)."""
+    ctx = build_context()
+    specs = deck_spec(ctx, ["map_budget_per_capita", "status_bars"], "en")
+    assert any(len(s.title) > 60 for s in specs if s.kind == "figure")  # wraps on the slide
+    pdf = deck_to_pdf(build_deck(specs, "en"))
+    (tmp_path / "en.pdf").write_bytes(pdf)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "en.pdf"), "-"],
+                         capture_output=True, check=True, timeout=120).stdout
+    for page in ET.fromstring(xml.decode("utf-8")).iter(f"{NS}page"):
+        boxes = lines(page)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                dx = min(a[3], b[3]) - max(a[1], b[1])
+                dy = min(a[4], b[4]) - max(a[2], b[2])
+                assert not (dx > 1 and dy > 1), (a[0], b[0])
