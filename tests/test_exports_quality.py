@@ -85,3 +85,15 @@ def test_projects_download_has_every_registry_column(ds):
     header = [c.value for c in ws[1]]
     budget = header.index(t("projects.field.budget_billion_rials", "fa")) + 1
     assert isinstance(ws.cell(row=2, column=budget).value, (int, float))
+
+
+def test_lorenz_chart_fills_a_wide_image():
+    """The Lorenz curve was drawn square (y anchored to x), leaving a wide blank margin in
+    a 16:9 image; now the plot spans the width, and the axes start just below 0 so the two
+    «۰٪» tick labels stay apart."""
+    from briefing.context import build_context
+    from briefing.views import VIEWS
+
+    fig = VIEWS["lorenz"].build(build_context(geometry=None), "fa")
+    assert fig.layout.yaxis.scaleanchor is None and fig.layout.xaxis.scaleanchor is None
+    assert fig.layout.xaxis.range[0] < 0 and fig.layout.yaxis.range[0] < 0

@@ -267,6 +267,8 @@ def render() -> None:
         geometry=geometry if view == "boundaries" and has_boundaries else None,
         tile_layout=tile_layout, classes=classes, diverging=diverging, centre=centre,
         better=BETTER.get(measure),
+        # the legend names the measure and its unit (and stays with an exported image)
+        colorbar_title=t("map.diff.title", lang) if diff else measure_label,
         selected=county, label_points=label_points,
         groups=table["province"] if scope == COUNTRY else None,  # province borders on tiles
         group_names={p.iso: p.name(lang) for p in infos.values()} if scope == COUNTRY else None,
