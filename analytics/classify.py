@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
+    "BETTER",
     "EXTENSIVE_MEASURES",
     "METHODS",
     "Classification",
@@ -192,6 +193,19 @@ EXTENSIVE_MEASURES = frozenset({
     "budget_total", "jobs_total", "n_projects", "n_started", "n_overdue", "completed_budget",
     "population", "labour_force", "area_km2", "n_counties",
 })
+
+
+# Which way a measure is better for a county: "higher" (more budget, jobs, literacy, net
+# in-migration) or "lower" (unemployment, overdue projects); absent = neither (population,
+# labour force, area: a size, not a good).  A difference map colours the better side green and
+# the worse side red (figures.theme.diverging_scale).
+BETTER: dict[str, str] = {
+    "budget_total": "higher", "budget_per_capita": "higher", "jobs_total": "higher",
+    "jobs_per_1000": "higher", "jobs_per_unemployed": "higher", "n_projects": "higher",
+    "n_started": "higher", "progress_weighted": "higher", "completed_budget": "higher",
+    "net_migration_rate": "higher", "literacy_rate": "higher", "urbanisation_rate": "higher",
+    "unemployment_rate": "lower", "n_overdue": "lower",
+}
 
 
 def reference_value(values, measure: str, province_value: float | None = None,

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.context import ViewContext
+from briefing.findings import finding, slide_note
 from briefing.guardrails import carry_guardrails
 from briefing.shortlists import shortlist_slides
 from briefing.slides import SlideSpec, standard_deck
 from briefing.tables import key_figures, scenario_comparison, sources
-from briefing.views import VIEWS, offered_views
+from briefing.views import VIEWS, offered_views, view_source
 from i18n import t
 
 __all__ = ["deck_spec", "expected_slide_count"]
@@ -57,6 +58,14 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
         scenario=(context.scenario_name or scenario_name) if with_scenario else None,
         title=title.strip() if title and title.strip() else None,
     )
+    # each chart slide states its finding as its title, names its chart under it, and
+    # says its source and — when it shows estimates or samples — the ✱ note
+    charts = [s for s in specs if s.kind == "figure"]
+    for spec, view_id in zip(charts, ids):
+        spec.subtitle = spec.title
+        spec.title = finding(view_id, context, lang)
+        spec.source = view_source(view_id, context, lang)
+        spec.note = slide_note(view_id, context, spec.figure, lang)
     # issue 15: recorded shortlists before the sources slide; scenario policy warnings
     specs[-1:-1] = shortlist_slides(context, lang)
     return carry_guardrails(specs, context, lang)

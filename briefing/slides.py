@@ -28,7 +28,7 @@ __all__ = [
     "standard_deck",
 ]
 
-KINDS = ("title", "figure", "table", "comparison", "sources")
+KINDS = ("title", "figure", "table", "comparison", "sources", "brief")
 
 
 @dataclass
@@ -40,8 +40,11 @@ class SlideSpec:
     ready PNG bytes.  ``table``: a DataFrame whose column names are the (translated)
     headers, or a list of rows whose first row is the header.  For ``"comparison"`` the
     first three columns are measure, baseline, scenario (change is computed); for
-    ``"sources"`` the rows are figure, status, source.  ``notes``: speaker notes.
-    ``subtitle``: extra line(s) on the title slide (e.g. the scenario).
+    ``"sources"`` the rows are figure, status, source; a ``"brief"`` (a one-page county or
+    constituency brief, :mod:`briefing.briefs`) has both a figure and a table.  ``notes``: speaker notes.
+    ``subtitle``: extra line(s) on the title slide (e.g. the scenario); on a figure slide
+    the chart's name under the finding that is its title.  ``source``, ``note``: a figure
+    slide's source line and ✱ note (:mod:`briefing.findings`).
     """
 
     kind: str
@@ -50,6 +53,8 @@ class SlideSpec:
     table: pd.DataFrame | Sequence[Sequence[Any]] | None = None
     notes: str | None = None
     subtitle: str | None = None
+    source: str | None = None  # figure slides: the source line under the chart
+    note: str | None = None  # figure slides: the ✱ note when the chart shows estimates
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

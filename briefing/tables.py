@@ -11,7 +11,7 @@ from analytics.provenance import latest_years, quality_counts
 from briefing.context import ViewContext
 from i18n import fmt_int, fmt_number, fmt_percent, join_list, localise_digits, t
 
-__all__ = ["key_figures", "scenario_comparison", "sources"]
+__all__ = ["key_figures", "ranking_download", "scenario_comparison", "sources"]
 
 #: The balance measures the baseline-against-scenario table shows (in the report's order).
 COMPARISON_MEASURES = ("centre_share_x", "hoover", "gini_weighted", "theil_t", "williamson",
@@ -66,12 +66,46 @@ def sources(ctx: ViewContext, lang: str) -> list[tuple[str, str, str]]:
     return rows  # the slide itself adds «© OpenStreetMap contributors» for the boundaries
 
 
+def measure_id_label(measure_id: str, x: str, lang: str) -> str:
+    """A balance measure's name with the measured quantity filled in: «سهم مرکز از
+    بودجه», never the catalogue's generic «سهم مرکز از X»."""
+    if measure_id == "centre_share_x":
+        return t("quality.centre_share_of", lang, x=t(f"measure.short.{x}", lang))
+    return t(f"measure_id.{measure_id}", lang)
+
+
 def scenario_comparison(ctx: ViewContext, lang: str) -> list[tuple[str, float, float]]:
     """(measure, baseline, scenario) rows of the main balance measures, as numbers (none
     without a scenario): the deck formats them and computes the signed change."""
     if ctx.scenario is None:
         return []
-    return [(t(f"measure_id.{row['measure_id']}", lang), row["baseline"], row["scenario"])
+    return [(measure_id_label(row["measure_id"], ctx.balance.x, lang), row["baseline"],
+             row["scenario"])
             for row in ctx.scenario["balance"]
             if row["measure_id"] in COMPARISON_MEASURES
             and None not in (row["baseline"], row["scenario"])]
+
+
+def ranking_download(ranks, levels, values, flags, names, method_labels, indicator_labels,
+                     lang: str):
+    """The Ranking page's indicator table as a download: one row per county (in the order
+    of ``ranks``), the rank of each method as an integer, the level, each indicator's value
+    as a number and — in a column of its own headed «<indicator> ✱» — the sample mark
+    where that value is a sample or estimate (never glued to the number as text)."""
+    import pandas as pd
+
+    from core.marks import SAMPLE_MARK
+
+    rows = pd.DataFrame(index=range(len(ranks)))
+    order = list(ranks.index)
+    rows[t("common.county", lang)] = [names.get(c, c) for c in order]
+    for method in ranks.columns:
+        rows[method_labels[method]] = pd.array(
+            [None if pd.isna(v) else int(v) for v in ranks[method]], dtype="Int64")
+    rows[t("ranking.level", lang)] = [t(f"level.{levels[c]}", lang) for c in order]
+    for name in indicator_labels:
+        label = indicator_labels[name]
+        rows[label] = pd.to_numeric(values.loc[order, name], errors="coerce").to_numpy()
+        rows[f"{label} {SAMPLE_MARK}"] = [SAMPLE_MARK if bool(flags.at[c, name]) else ""
+                                          for c in order]
+    return rows

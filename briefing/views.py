@@ -22,26 +22,27 @@ from analytics.indicators import (
     ranking_inputs,
 )
 from analytics.labour import classify_labour_migration
-from analytics.panel import sample_flags
+from analytics.panel import PANEL_INDICATORS, sample_flags
+from analytics.provenance import panel_groups
 from analytics.ranking import rank_all_methods
 from briefing.context import ViewContext
 from core.schema import STATUSES
 from figures.charts import (
+    add_footnote,
     centre_rest_bars,
-    compact_rank_matrix,
     labour_plot_px,
     labour_scatter,
     left_out_note,
     lorenz_chart,
-    rank_matrix_chart,
     theil_chart,
 )
 from figures.county_map import county_map
 from figures.map_layers import panel_group_label
+from figures.rank_summary import top_bottom_chart
 from figures.theme import SLIDE_PICTURE_PX, STATUS_COLOURS, apply_theme, localise_axis
 from i18n import fmt_int, t
 
-__all__ = ["VIEWS", "View", "offered_views"]
+__all__ = ["VIEWS", "VIEW_SOURCES", "View", "offered_views", "view_source"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,13 @@ class View:
 
 def _map(measure: str) -> Callable[[ViewContext, str], go.Figure]:
     def build(ctx: ViewContext, lang: str) -> go.Figure:
+        # as on the Overview: a county showing a larger unit's value is marked ▣, not ✱
+        groups = panel_groups(ctx.dataset.indicators, ctx.panel, (measure,)).get(measure) \
+            if measure in PANEL_INDICATORS else None
         fig, _ = county_map(ctx.panel, measure, ctx.geometry, lang,
                             centre=ctx.dataset.centre_code,
                             title=t(f"measure.{measure}", lang),
-                            label_height=SLIDE_PICTURE_PX[1])
+                            label_height=SLIDE_PICTURE_PX[1], groups=groups)
         return fig
     return build
 
@@ -105,24 +109,25 @@ def _theil(ctx: ViewContext, lang: str) -> go.Figure:
 
 
 def _ranking(ctx: ViewContext, lang: str) -> go.Figure:
-    # as on the Ranking page: a larger unit's value (quality group) is not the county's own
-    # figure, so it is left out like a missing value and its county is not ranked
+    # readable at slide size: the best and the worst counties by mean rank over the four
+    # methods, as on the Ranking page (a larger unit's value is left out like a gap, so
+    # its county is not ranked; briefing.findings.top_bottom)
     names = list(DEFAULT_RANKING_SPEC)
     values, flags = ranking_inputs(ctx.panel, ctx.dataset.indicators, names,
                                    groups_as_missing=True)
-    groups = ranking_groups(ctx.panel, ctx.dataset.indicators, names)
     result = rank_all_methods(values, DEFAULT_RANKING_SPEC)
-    labels = {m: t(f"ranking.method.{m}", lang) for m in result.ranks.columns}
     sample = flags.loc[list(result.ranks.index)].any(axis=1)
-    order = result.stability["mean_rank"].sort_values(kind="stable").index
+    groups = ranking_groups(ctx.panel, ctx.dataset.indicators, names)
     left_out = list(result.excluded["county"])
     grouped = [c for c in left_out if groups.loc[c].any()]
     note = left_out_note(left_out, grouped, ctx.names(lang), lang,
                          group=panel_group_label(ctx.dataset.indicators, ctx.panel, grouped,
                                                  names, lang))
-    return compact_rank_matrix(rank_matrix_chart(
-        result.ranks.loc[order], ctx.names(lang), labels, lang, sample=sample,
-        title=t("ranking.ranks_heading", lang), note=note))
+    fig = top_bottom_chart(result.ranks, ctx.names(lang), lang, sample=sample,
+                           title=t("ranking.ranks_heading", lang))
+    axis_note = fig.layout.meta["axis_note"]
+    return add_footnote(fig, axis_note + ("<br>" + note if note else ""), lang,
+                        below_px=14)  # under the rank axis's numbers
 
 
 def _labour(ctx: ViewContext, lang: str) -> go.Figure:
@@ -171,3 +176,21 @@ def offered_views(with_scenario: bool) -> list[str]:
     """View ids offered for a deck, in registry order: scenario-only views only with a
     scenario."""
     return [v for v, view in VIEWS.items() if with_scenario or not view.needs_scenario]
+
+
+# the source line of each view's stand-alone file and slide (i18n quality.source.*)
+VIEW_SOURCES = {
+    "map_budget_per_capita": "quality.source.projects",
+    "map_jobs_per_1000": "quality.source.projects",
+    "status_bars": "quality.source.projects", "centre_rest": "quality.source.projects",
+    "lorenz": "quality.source.projects", "theil": "quality.source.projects",
+    "ranking": "quality.source.default", "map_unemployment": "quality.source.census",
+    "labour": "quality.source.labour", "scenario_change_map": "quality.source.scenario",
+}
+
+
+def view_source(view_id: str, ctx: ViewContext | None, lang: str) -> str:
+    """The source line of a view (the scenario's name for scenario views)."""
+    key = VIEW_SOURCES.get(view_id, "quality.source.default")
+    name = (ctx.scenario_name if ctx is not None else None) or "—"
+    return t(key, lang, name=name) if key == "quality.source.scenario" else t(key, lang)

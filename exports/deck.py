@@ -185,6 +185,13 @@ def _textbox(slide: Any, left: int, top: int, width: int, height: int,
     return box
 
 
+def _open_lines(text_frame: Any) -> None:
+    """A title that wraps keeps its lines apart (LibreOffice sets single spacing so tight
+    that the boxes of a bold title's two lines overlap)."""
+    for paragraph in text_frame.paragraphs:
+        paragraph.line_spacing = 1.15
+
+
 def _title_size(text: str) -> float:
     return 28 if len(text) <= 55 else 24 if len(text) <= 85 else 20
 
@@ -195,6 +202,7 @@ def _set_title(slide: Any, text: str, lang: str) -> None:
         TITLE_H
     shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     _fill_text_frame(shape.text_frame, text, lang, _title_size(text), bold=True, colour=TEAL)
+    _open_lines(shape.text_frame)
     rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, TITLE_TOP + TITLE_H + Inches(0.04),
                                   SLIDE_W - 2 * MARGIN, Pt(2))
     rule.fill.solid()
@@ -240,13 +248,14 @@ def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], lis
 
 def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
                top: int = BODY_TOP, max_height: int | None = None,
-               widths: Sequence[float] | None = None) -> Any:
+               widths: Sequence[float] | None = None, size: float | None = None,
+               left: int = MARGIN, width: int | None = None) -> Any:
     n_rows, n_cols = len(rows) + 1, max(len(header), 1)
-    size = 18 if n_rows <= 8 else 15 if n_rows <= 12 else 12
-    row_h = Inches(0.55 if size == 18 else 0.45 if size == 15 else 0.36)
-    width = SLIDE_W - 2 * MARGIN
+    size = size or (18 if n_rows <= 8 else 15 if n_rows <= 12 else 12)
+    row_h = Inches(0.55 if size >= 18 else 0.45 if size >= 14 else 0.36)
+    width = width or SLIDE_W - 2 * MARGIN
     height = min(row_h * n_rows, max_height or (FOOTER_TOP - top - Inches(0.1)))
-    frame = slide.shapes.add_table(n_rows, n_cols, MARGIN, top, width, height)
+    frame = slide.shapes.add_table(n_rows, n_cols, left, top, width, height)
     table = frame.table
     tbl_pr = table._tbl.tblPr
     # Right-to-left tables are written in visual order (first column on the right) with
@@ -288,6 +297,7 @@ def _title_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         SLIDE_W - 2 * MARGIN, Inches(1.8)
     title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     _fill_text_frame(title.text_frame, spec.title, lang, 40, bold=True, colour=DARK)
+    _open_lines(title.text_frame)
     lines = ([*spec.subtitle.splitlines()] if spec.subtitle else []) + [
         t("deck.date", lang, date=date)]
     sub = slide.placeholders[1]
@@ -314,14 +324,28 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
             fig.update_layout(title_text="", margin_t=30)
         w, h, scale = SLIDE_PICTURE_PX
         png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
-    box_w, box_h = SLIDE_W - 2 * MARGIN, FOOTER_TOP - BODY_TOP - Inches(0.1)
+    # the chart's name under the finding (the title), the chart, then its source line and
+    # ✱ note above the footer: separate boxes that never overlap
+    top = BODY_TOP
+    if spec.subtitle:
+        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
+                 spec.subtitle, lang, 14, colour=GREY)
+        top = BODY_TOP + Inches(0.35)
+    credits = [line for part in (spec.source, spec.note) if part
+               for line in part.splitlines()]
+    bottom = FOOTER_TOP - (Inches(0.3) * len(credits) + Inches(0.05) if credits
+                           else Inches(0.1))
+    box_w, box_h = SLIDE_W - 2 * MARGIN, bottom - top
     pic_h = box_h
     pic_w = Emu(int(pic_h * 16 / 9))
     if pic_w > box_w:
         pic_w, pic_h = box_w, Emu(int(box_w * 9 / 16))
     left = Emu(int((SLIDE_W - pic_w) / 2))
-    picture = slide.shapes.add_picture(io.BytesIO(png), left, BODY_TOP, pic_w, pic_h)
-    picture._element.nvPicPr.cNvPr.set("descr", spec.title)  # alt text
+    picture = slide.shapes.add_picture(io.BytesIO(png), left, top, pic_w, pic_h)
+    picture._element.nvPicPr.cNvPr.set("descr", spec.subtitle or spec.title)  # alt text
+    if credits:
+        _textbox(slide, MARGIN, bottom, SLIDE_W - 2 * MARGIN, FOOTER_TOP - bottom, credits,
+                 lang, 11, colour=GREY, space_after=3)
     return slide
 
 
@@ -363,15 +387,61 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     notes_top = FOOTER_TOP - Inches(1.35)
     if rows:
         cells = [[format_value(v, lang) for v in row] for row in rows]
+        # 14 pt: the status and source cells wrap to two lines, and the table must end
+        # above the notes (LibreOffice grows wrapped rows past the planned height)
         _add_table(slide, header, cells, lang, max_height=notes_top - BODY_TOP - Inches(0.5),
-                   widths=[1.6, 1.4, 2.0][: len(header)] or None)
+                   widths=[1.6, 1.4, 2.0][: len(header)] or None, size=14)
     lines = [t("attribution.osm", lang), t("deck.osm", lang), t("deck.sample_note", lang)]
     _textbox(slide, MARGIN, notes_top, SLIDE_W - 2 * MARGIN, FOOTER_TOP - notes_top, lines,
              lang, 16, space_after=6)
     return slide
 
 
-_BUILDERS = {"title": _title_slide, "figure": _figure_slide, "table": _table_slide,
+def _brief_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
+    """A one-page brief: the finding as title, the brief's name under it, the map on one
+    side and the figures table on the reading side (the right for Persian), the source
+    and ✱ note above the footer."""
+    from exports.images import figure_to_image
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _set_title(slide, spec.title, lang)
+    if spec.subtitle:
+        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
+                 spec.subtitle, lang, 14, colour=GREY)
+    top = BODY_TOP + Inches(0.45)
+    credits = [line for part in (spec.source, spec.note) if part
+               for line in part.splitlines()]
+    bottom = FOOTER_TOP - Inches(0.3) * len(credits) - Inches(0.1)
+    gap = Inches(0.3)
+    pic_w = Inches(6.4)
+    table_w = SLIDE_W - 2 * MARGIN - pic_w - gap
+    fa = lang == "fa"
+    pic_left = MARGIN if fa else SLIDE_W - MARGIN - pic_w
+    table_left = SLIDE_W - MARGIN - table_w if fa else MARGIN
+    if spec.figure is not None:
+        if isinstance(spec.figure, (bytes, bytearray)):
+            png = bytes(spec.figure)
+        else:
+            fig = go.Figure(spec.figure)
+            fig.update_layout(title_text="", margin_t=20)
+            w, h, scale = SLIDE_PICTURE_PX
+            png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
+        pic_h = Emu(int(pic_w * 9 / 16))
+        picture = slide.shapes.add_picture(io.BytesIO(png), pic_left, top, pic_w, pic_h)
+        picture._element.nvPicPr.cNvPr.set("descr", spec.subtitle or spec.title)
+    header, rows = _rows(spec.table if spec.table is not None else [])
+    if header:
+        size = 13 if len(header) <= 3 else 11 if len(header) <= 5 else 10
+        _add_table(slide, header, [[str(v) for v in r] for r in rows], lang, top=top,
+                   max_height=bottom - top, widths=[2.6] + [1.0] * (len(header) - 1),
+                   size=size, left=table_left, width=table_w)
+    if credits:
+        _textbox(slide, MARGIN, bottom, SLIDE_W - 2 * MARGIN, FOOTER_TOP - bottom, credits,
+                 lang, 11, colour=GREY, space_after=3)
+    return slide
+
+
+_BUILDERS = {"title": _title_slide, "brief": _brief_slide, "figure": _figure_slide, "table": _table_slide,
              "comparison": _comparison_slide, "sources": _sources_slide}
 
 

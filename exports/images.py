@@ -125,6 +125,8 @@ def _rtl_title(obj: Any, lang: str) -> None:
 def _rtl_figure(fig: go.Figure, lang: str) -> None:
     layout = fig.layout
     _rtl_title(layout, lang)
+    if layout.title.subtitle.text:
+        layout.title.subtitle.text = rtl_text(layout.title.subtitle.text, lang)
     _rtl_title(layout.legend, lang)
     for axis in list(fig.select_xaxes()) + list(fig.select_yaxes()):
         _rtl_title(axis, lang)

@@ -122,12 +122,20 @@ def _cell_value(value: object) -> object:
 
 
 def _number_format(series: pd.Series) -> str | None:
+    """``#,##0`` for whole numbers; else decimals as measured: enough for three
+    significant digits of the smallest non-zero value (0.537 → ``0.000``, 12.3 →
+    ``0.0``), one to four, thousands separated from 1,000 up."""
     if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
         return None
     finite = pd.to_numeric(series, errors="coerce").dropna()
+    finite = finite[finite.abs() != float("inf")]
     if pd.api.types.is_integer_dtype(series) or (len(finite) and (finite % 1 == 0).all()):
         return "#,##0"
-    return "#,##0.0" if len(finite) and finite.abs().max() >= 1000 else "0.0"
+    nonzero = finite[finite != 0].abs()
+    smallest = float(nonzero.min()) if len(nonzero) else 1.0
+    decimals = min(max(math.ceil(-math.log10(smallest)) + 2, 1), 4)
+    grouped = len(finite) and finite.abs().max() >= 1000
+    return ("#,##0." if grouped else "0.") + "0" * decimals
 
 
 def _is_date_column(series: pd.Series) -> bool:

@@ -162,9 +162,10 @@ def lorenz_chart(lorenz: pd.DataFrame, names: Mapping[str, str], x_label: str,
         hovertext=hover, hoverinfo="text"))
     apply_theme(fig, lang, title, height=460)
     fig.update_layout(legend=_legend(lang, first_trace_first=False), hovermode="closest")
-    fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[0, 100.5])
-    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[0, 100.5],
-                     scaleanchor="x", scaleratio=1)
+    # the axes start just below 0 so the two «۰٪» tick labels do not sit on each other
+    fig.update_xaxes(title_text=t("balance.chart.cum_population", lang), range=[-3, 100.5])
+    # no square aspect: a square plot in a 16:9 image left a wide blank margin
+    fig.update_yaxes(title_text=t("balance.chart.cum_x", lang, x=x_label), range=[-3, 100.5])
     localise_axis(fig, "x", 0, 100, lang, suffix=_pct(lang))
     localise_axis(fig, "y", 0, 100, lang, suffix=_pct(lang))
     return _right_to_left(fig, lang)
@@ -275,16 +276,18 @@ def left_out_note(left_out: Sequence[str], grouped: Sequence[str], names: Mappin
     return text
 
 
-def add_footnote(fig: go.Figure, text: str, lang: str = "fa") -> go.Figure:
+def add_footnote(fig: go.Figure, text: str, lang: str = "fa", below_px: int = 0) -> go.Figure:
     """A footnote (one or more ``<br>`` lines) under the plot, on the reading side; the
-    bottom margin grows to hold it."""
+    bottom margin grows to hold it.  ``below_px``: start that much lower (under an x axis's
+    tick labels and title)."""
     if not text:
         return fig
     lines = text.count("<br>") + 1
-    bottom = (fig.layout.margin.b if fig.layout.margin.b is not None else 50) + 18 * lines
+    bottom = (fig.layout.margin.b if fig.layout.margin.b is not None else 50) + 18 * lines \
+        + below_px
     fig.add_annotation(xref="paper", yref="paper", x=1 if lang == "fa" else 0, y=0,
                        xanchor="right" if lang == "fa" else "left", yanchor="top",
-                       yshift=-8, showarrow=False, align="right" if lang == "fa" else "left",
+                       yshift=-8 - below_px, showarrow=False, align="right" if lang == "fa" else "left",
                        text=text, font={"size": 11, "color": "#4b5563"}, name="footnote")
     fig.update_layout(margin={"b": bottom})
     return fig

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.classify import BETTER
 from analytics.panel import PANEL_MEASURES, sample_flags
+from core.marks import GROUP_MARK, SAMPLE_MARK
 from figures.maps import choropleth, tile_cartogram
 from figures.theme import plot_height
-from i18n import fmt_number, t
+from i18n import fmt_number, localise_digits, t
 
 __all__ = ["county_map", "hover_text"]
 
@@ -43,8 +45,8 @@ def hover_text(panel: pd.DataFrame, measure: str, lang: str,
 
 def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
                centre: str | None = None, diverging: bool = False, title: str | None = None,
-               label_height: int = MAP_HEIGHT, groups: pd.Series | None = None
-               ) -> tuple[go.Figure, int]:
+               label_height: int = MAP_HEIGHT, groups: pd.Series | None = None,
+               better: str | None = "measure") -> tuple[go.Figure, int]:
     """(figure, number of counties whose value is sample) for ``panel[measure]``.
 
     ``groups``: county code → ``GROUP:`` code of the counties whose value is a larger unit's
@@ -52,8 +54,12 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
 
     ``geometry`` is a :class:`geo.cache.ProvinceGeometry` or ``None`` (→ tile cartogram);
     ``label_height``: the smallest height in px the figure will be laid out at (names are
-    kept only where they fit at that size — e.g. a slide picture's 450 px).
+    kept only where they fit at that size — e.g. a slide picture's 450 px); ``better``:
+    which way the measure is better for a diverging map (default: the measure's own,
+    :data:`analytics.classify.BETTER`).
     """
+    if better == "measure":
+        better = BETTER.get(measure)
     hover = hover_text(panel, measure, lang, groups)
     flags = sample_flags(panel, measure)
     if groups is not None:
@@ -61,23 +67,36 @@ def county_map(panel: pd.DataFrame, measure: str, geometry, lang: str = "fa",
     n_sample = int(flags.sum())
     name_col = "name_fa" if lang == "fa" else "name_en"
     if geometry is not None:
-        from figures.map_layers import pick_labels
+        from figures.label_layout import CALLOUT_LIMIT, land_of, pick_labels, widen_bounds
 
         labels = geometry.labels.set_index("code").reindex(panel.index)
-        labels["text"] = panel[name_col]
-        # only the names that fit in the drawn window (larger counties first, the centre
-        # always); the others are in the hover card
+        # a county whose value is a sample or estimate is named with ✱ on the map itself,
+        # one showing a larger unit's value with ▣
+        grouped = set(groups.index) if groups is not None else set()
+        labels["text"] = [f"{name} {GROUP_MARK}" if code in grouped
+                          else f"{name} {SAMPLE_MARK}" if flag else name
+                          for code, name, flag in zip(panel.index, panel[name_col], flags)]
+        # every county named: in place where the name fits in the drawn window (larger
+        # counties first, the centre always), beside its county with a leader line else
+        drawn = min(label_height, MAP_HEIGHT)
+        window = widen_bounds(geometry.bounds)
         labels = pick_labels(labels.dropna(subset=["lon"]), geometry.areas_km2,
                              always=[centre] if centre in labels.index else [],
-                             height_px=plot_height(min(label_height, MAP_HEIGHT), title),
-                             bounds=geometry.bounds)
+                             width_px=round(drawn * 16 / 9) - 80,
+                             height_px=plot_height(drawn, title),
+                             bounds=window, callouts=len(labels) <= CALLOUT_LIMIT,
+                             number_text=lambda n: localise_digits(str(n), lang),
+                             land=land_of(geometry.feature_collection))
+        # the legend names the measure and its unit («نرخ بیکاری (٪)»)
         fig = choropleth(geometry.feature_collection, panel, measure, lang, title, hover,
                          labels, centre, diverging, height=MAP_HEIGHT,
-                         bounds=geometry.bounds)
+                         colorbar_title=t(f"measure.{measure}", lang),
+                         bounds=window, better=better)
     else:
         from geo.tiles import ISFAHAN_HEX_LAYOUT, hex_polygons
 
         tiles = pd.DataFrame(hex_polygons(ISFAHAN_HEX_LAYOUT).values()).set_index("code")
         tiles["text"] = panel[name_col].reindex(tiles.index)
-        fig = tile_cartogram(tiles, panel, measure, lang, title, hover, centre, diverging)
+        fig = tile_cartogram(tiles, panel, measure, lang, title, hover, centre, diverging,
+                             better=better)
     return fig, n_sample

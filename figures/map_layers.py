@@ -22,6 +22,7 @@ from analytics.classify import Classification
 from analytics.panel import PANEL_MEASURES, sample_flags
 from core.counties import county_names
 from core.marks import SAMPLE_MARK
+from figures.label_layout import CALLOUT_LIMIT, land_of, pick_labels, widen_bounds, wrapped
 from figures.maps import (
     ColourClasses,
     choropleth,
@@ -38,7 +39,6 @@ from figures.theme import (
     escape_markup,
     plot_height,
 )
-from geo.projection import mercator_y
 from geo.spread import spread_groups
 from i18n import fmt_number, has_key, localise_digits, rtl_label, t
 
@@ -227,13 +227,14 @@ def _card_text(hover: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def class_legend(result: Classification, codes: Sequence[str], lang: str, decimals: int,
-                 diverging: bool = False, title: str = "", signed: bool = False
-                 ) -> ColourClasses:
+                 diverging: bool = False, title: str = "", signed: bool = False,
+                 better: str | None = "higher") -> ColourClasses:
     """Colours and Persian legend labels («۱۲٫۵ – ۱۶٫۰», low to high) for a
     :class:`analytics.classify.Classification` of the values of ``codes``.
 
     ``diverging``: colour each class by where its middle sits on a scale symmetric around 0
-    (the reference value), so negative classes are red and positive ones blue."""
+    (the reference value), the worse side red and the better side green (``better``:
+    ``"higher"``, ``"lower"`` — unemployment —, or ``None``: neither, brown/blue)."""
     labels = []
     for lo, hi in result.ranges():
         a, b = _fmt(lo, lang, decimals, signed), _fmt(hi, lang, decimals, signed)
@@ -241,7 +242,7 @@ def class_legend(result: Classification, codes: Sequence[str], lang: str, decima
     if diverging and result.k:
         bound = float(np.nanmax(np.abs(result.breaks))) or 1.0
         positions = [0.5 + (lo + hi) / 4 / bound for lo, hi in result.ranges()]
-        colours = class_colours(result.k, True, positions)
+        colours = class_colours(result.k, True, positions, better)
     else:
         colours = class_colours(result.k)
     return ColourClasses(
@@ -252,86 +253,7 @@ def class_legend(result: Classification, codes: Sequence[str], lang: str, decima
 # --------------------------------------------------------------------------- labels
 
 
-def _wrapped(text: str) -> str | None:
-    """``text`` on two lines, split at the space nearest its middle (None: no space)."""
-    words = text.split(" ")
-    if len(words) < 2:
-        return None
-    if "و" in words[1:-1]:  # «آران و بیدگل» → «آران» / «و بیدگل»: «و» starts the line
-        best = words.index("و", 1)
-        return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
-    best = min(range(1, len(words)),
-               key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-    return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
-
-
-def pick_labels(labels: pd.DataFrame, priority: pd.Series | None = None,
-                always: Sequence[str] = (), width_px: int = 900, height_px: int = 600,
-                font_px: int = 10, pad_px: int = 3, wrap_at: int = 11,
-                bounds: tuple[float, float, float, float] | None = None) -> pd.DataFrame:
-    """The labels (index code; columns lon, lat, text) that fit without overlapping.
-
-    The map is assumed to fill ``width_px`` × ``height_px``: a Mercator window of
-    ``bounds`` (min lon, min lat, max lon, max lat — the map's own window, padded 2 % as
-    :func:`figures.maps.choropleth` does) or, without it, around the label points (which
-    overstates the scale: the points sit inside the shapes); each label is a box of about
-    0.55·``font_px`` per character by
-    1.4·``font_px`` per line.  Codes in ``always`` go first, then higher ``priority`` (e.g.
-    area); a label is kept when its box does not touch a kept one.  Names longer than
-    ``wrap_at`` characters that contain a space go on two lines (``<br>``) first, shorter
-    ones only when the one-line form collides.  Deterministic.
-    """
-    if labels.empty:
-        return labels
-    xs = labels["lon"].astype(float).to_numpy()
-    ys = np.array([mercator_y(v, degrees=True) for v in labels["lat"].astype(float)])
-    if bounds is not None:
-        minx, miny, maxx, maxy = bounds
-        pad = 0.02 * max(maxx - minx, maxy - miny)
-        span_x = max(maxx - minx + 2 * pad, 1e-6)
-        span_y = max(mercator_y(maxy + pad, degrees=True) - mercator_y(miny - pad, degrees=True),
-                     1e-6)
-    else:
-        span_x = max(xs.max() - xs.min(), 1e-6) * 1.15
-        span_y = max(ys.max() - ys.min(), 1e-6) * 1.15
-    scale = min(width_px / span_x, height_px / span_y)  # px per degree
-    order = list(labels.index)
-    rank = priority.reindex(order).fillna(-np.inf) if priority is not None else \
-        pd.Series(0.0, index=order)
-    first = [c for c in always if c in labels.index]
-    rest = sorted((c for c in order if c not in first), key=lambda c: (-rank[c], str(c)))
-    kept: list[tuple[float, float, float, float]] = []
-    chosen: dict = {}
-    position = {c: i for i, c in enumerate(order)}
-
-    def box(code, text: str) -> tuple[float, float, float, float]:
-        lines = text.split("<br>")
-        w = 0.55 * font_px * max(max(len(line) for line in lines), 1) + pad_px
-        h = 1.4 * font_px * len(lines) + pad_px
-        i = position[code]
-        cx, cy = xs[i] * scale, ys[i] * scale
-        return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-
-    def free(b: tuple[float, float, float, float]) -> bool:
-        return not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]
-                       for o in kept)
-
-    for code in first + rest:
-        text = str(labels.at[code, "text"])
-        wrapped = _wrapped(text)
-        variants = (wrapped, text) if len(text) > wrap_at else (text, wrapped)
-        for variant in variants:
-            if variant is None:
-                continue
-            b = box(code, variant)
-            if free(b):
-                kept.append(b)
-                chosen[code] = variant
-                break
-    out = labels.loc[[c for c in order if c in chosen]].copy()
-    out["text"] = ["<br>".join(escape_markup(p) for p in chosen[c].split("<br>"))
-                   for c in out.index]
-    return out
+# pick_labels and wrapped live in figures.label_layout (in place, or as call-outs)
 
 
 # --------------------------------------------------------------------------- tiles
@@ -346,7 +268,7 @@ def tile_frame(layout: Mapping[str, tuple[int, int]], names: pd.Series, wrap_at:
     tiles = pd.DataFrame(hex_polygons(layout).values()).set_index("code")
     text = names.reindex(tiles.index).fillna("").astype(str)
     tiles["text"] = ["<br>".join(escape_markup(p) for p in
-                                 ((_wrapped(v) or v) if len(v) > wrap_at else v).split("<br>"))
+                                 ((wrapped(v) or v) if len(v) > wrap_at else v).split("<br>"))
                      for v in text]
     return tiles
 
@@ -669,6 +591,8 @@ def scope_map(
     height: int = 600,
     selectable: bool = True,
     groups: pd.Series | None = None,
+    better: str | None = "higher",
+    group_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The county map of one scope: boundaries (``geometry`` given) or equal tiles
     (``tile_layout``), continuous or ``classes`` colours, ``names`` as labels where they fit
@@ -676,7 +600,9 @@ def scope_map(
     by :func:`pick_labels` with ``label_priority``), the
     ``centre`` and ``selected`` counties outlined, province borders when the geometry has
     them (``extra["province_borders"]``: the whole country) — on tiles, the borders between
-    ``groups`` (code → e.g. province) —, «© OpenStreetMap contributors»."""
+    ``groups`` (code → e.g. province) —, «© OpenStreetMap contributors».  On tiles of the
+    whole country the counties are not named (the hover card names them); each group is,
+    by ``group_names`` (e.g. province names), at the middle of its tiles where it fits."""
     frame = pd.DataFrame({"v": values.reindex(list(codes)).astype(float)})
     if geometry is not None:
         if label_points is None:
@@ -684,20 +610,31 @@ def scope_map(
             points["text"] = names.reindex(points.index)
             label_points = points.dropna(subset=["lon"])
         always = [c for c in (centre, selected) if c]
+        # a province: every county named (call-outs, a numbered key); wider scopes: the
+        # names that fit
+        callouts = len(codes) <= CALLOUT_LIMIT
+        window = widen_bounds(geometry.bounds) if callouts else geometry.bounds
         label_points = pick_labels(label_points, label_priority, always=always,
-                                   height_px=plot_height(height, None),
-                                   bounds=geometry.bounds)
+                                   height_px=plot_height(height, None), bounds=window,
+                                   callouts=callouts,
+                                   number_text=lambda n: localise_digits(str(n), lang),
+                                   land=land_of(geometry.feature_collection)
+                                   if callouts else None)
         fig = choropleth(geometry.feature_collection, frame, "v", lang, None, hover,
                          label_points, centre, diverging, colorbar_title, height,
                          classes=classes, selected=selected, selectable=selectable,
-                         outlines_in_trace=True, bounds=geometry.bounds,
-                         borders=geometry.extra.get("province_borders"))
+                         outlines_in_trace=True, bounds=window,
+                         borders=geometry.extra.get("province_borders"), better=better)
         return fig
     if tile_layout is None:
         raise ValueError("need boundaries or a tile layout")
     tiles = tile_frame(tile_layout, names)
-    if len(tiles) > 60:  # the whole country: names only where there is room
+    group_labels = None
+    if len(tiles) > 60:  # the whole country: province names, the counties on hover
         tiles["text"] = ""
+        if groups is not None and group_names:
+            group_labels = _group_tile_labels(tiles, groups, group_names,
+                                              plot_height(height, None))
     card = hover.copy()
     card["card"] = _card_text(hover, lang)
     borders = None
@@ -706,8 +643,46 @@ def scope_map(
 
         borders = hex_group_borders(hex_polygons(tile_layout), groups.to_dict())
     fig = tile_cartogram(tiles, frame, "v", lang, None, card, centre, diverging, height,
-                         classes=classes, selected=selected, borders=borders)
+                         classes=classes, selected=selected, borders=borders, better=better)
+    if group_labels is not None and len(group_labels):
+        fig.add_trace(go.Scatter(
+            x=group_labels["x"].round(3).tolist(), y=group_labels["y"].round(3).tolist(),
+            text=group_labels["text"].tolist(), mode="text", hoverinfo="skip",
+            textfont={"family": FONT_FAMILY, "size": 11, "color": "#111", "shadow": "auto"},
+            showlegend=False, name="group_labels"))
     return add_attribution(fig, lang)
+
+
+def _group_tile_labels(tiles: pd.DataFrame, groups: pd.Series, names: Mapping[str, str],
+                       height_px: int, width_px: int = 900, font_px: int = 11
+                       ) -> pd.DataFrame:
+    """Each group's name (index group; x, y, text) at the mean of its tiles' centres,
+    larger groups first, kept where its box (0.55·font per character × 1.4·font, the
+    tile plane scaled to ``width_px`` × ``height_px``) touches no kept one."""
+    from figures.label_layout import label_box
+
+    frame = tiles[["x", "y"]].assign(group=groups.reindex(tiles.index).to_numpy())
+    frame = frame.dropna(subset=["group"])
+    if frame.empty:
+        return pd.DataFrame(columns=["x", "y", "text"])
+    span_x = max(float(tiles["x"].max() - tiles["x"].min()), 1e-6) + 1
+    span_y = max(float(tiles["y"].max() - tiles["y"].min()), 1e-6) + 1
+    scale = min(width_px / span_x, height_px / span_y)
+    centres = frame.groupby("group")[["x", "y"]].mean()
+    size = frame.groupby("group").size().sort_values(ascending=False)
+    kept, rows = [], []
+    for group in size.index:
+        text = str(names.get(group, "") or "")
+        if not text:
+            continue
+        x, y = float(centres.at[group, "x"]), float(centres.at[group, "y"])
+        b = label_box(text, x * scale, y * scale, font_px, 2)
+        if any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in kept):
+            continue
+        kept.append(b)
+        rows.append({"group": group, "x": x, "y": y, "text": text})
+    return pd.DataFrame(rows).set_index("group") if rows else \
+        pd.DataFrame(columns=["x", "y", "text"])
 
 
 def tile_polygons(layout: Mapping[str, tuple[int, int]]) -> dict[str, Polygon]:

@@ -24,12 +24,12 @@ import plotly.graph_objects as go
 
 from figures.theme import (
     CENTRE_COLOUR,
-    DIVERGING,
     FONT_FAMILY,
     SEQUENTIAL,
     add_attribution,
     apply_theme,
     colorbar_ticks,
+    diverging_scale,
     escape_markup,
 )
 from geo.plotly_geojson import subset_feature_collection
@@ -43,7 +43,7 @@ __all__ = ["BORDER_COLOUR", "ColourClasses", "MISSING_COLOUR", "SELECTED_COLOUR"
 MISSING_COLOUR = "#e5e7eb"
 SELECTED_COLOUR = "#111827"
 BORDER_COLOUR = "#374151"  # province borders over the counties' white edges
-LABEL_COLOUR = "#111827"  # county names on light fills
+LABEL_COLOUR = "#111"  # county names on light fills (short: one per name in the JSON)
 
 
 @dataclass(frozen=True)
@@ -63,15 +63,15 @@ class ColourClasses:
         return len(self.labels)
 
 
-def class_colours(k: int, diverging: bool = False, positions: Sequence[float] | None = None
-                  ) -> list[str]:
+def class_colours(k: int, diverging: bool = False, positions: Sequence[float] | None = None,
+                  better: str | None = "higher") -> list[str]:
     """``k`` colours: light → dark along the sequential palette, or — ``diverging`` — the
-    diverging palette sampled at ``positions`` (0…1, 0.5 = the reference value; default
-    evenly spread)."""
+    diverging palette of a measure better ``better`` (:func:`figures.theme.diverging_scale`)
+    sampled at ``positions`` (0…1, 0.5 = the reference value; default evenly spread)."""
     if k <= 0:
         return []
     if diverging:
-        scale = pc.get_colorscale(DIVERGING)
+        scale = diverging_scale(better)
         if positions is None:
             positions = [(j + 0.5) / k for j in range(k)]
         return [_hex(c) for c in pc.sample_colorscale(scale, [min(max(p, 0.0), 1.0)
@@ -121,12 +121,13 @@ def _finite(values: pd.Series) -> pd.Series:
                                                                         np.nan)
 
 
-def _colours(diverging: bool, values: pd.Series) -> dict:
+def _colours(diverging: bool, values: pd.Series, better: str | None = "higher") -> dict:
     finite = _finite(values).dropna()
     lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
     if diverging:
         bound = max(abs(lo), abs(hi)) or 1.0
-        return {"colorscale": DIVERGING, "zmin": -bound, "zmax": bound, "zmid": 0}
+        return {"colorscale": diverging_scale(better), "zmin": -bound, "zmax": bound,
+                "zmid": 0}
     if lo == hi:
         hi = lo + 1
     return {"colorscale": [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
@@ -155,7 +156,7 @@ def _fill_colours(codes: Sequence[str], z: pd.Series, colours: dict,
 def _label_colours(codes: Sequence[str], fill: Mapping[str, str]) -> str | list[str]:
     """White names on dark fills, dark ones elsewhere; one colour when all are the same (a
     list costs ≈ 10 B per name in the figure's JSON)."""
-    chosen = ["white" if _dark(fill.get(c, MISSING_COLOUR)) else LABEL_COLOUR for c in codes]
+    chosen = ["#fff" if _dark(fill.get(c, MISSING_COLOUR)) else LABEL_COLOUR for c in codes]
     return chosen[0] if len(set(chosen)) == 1 else chosen
 
 
@@ -208,6 +209,17 @@ def _hover(hover: pd.DataFrame | None, codes: list, z: pd.Series) -> tuple[dict,
     return {"customdata": hover[columns].to_numpy().tolist()}, "<br>".join(lines)
 
 
+def short_lines(text: str, width: int = 12) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters (``<br>``)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _outline(fc: dict, code: str, colour: str, width: float, name: str) -> go.Choropleth:
     return go.Choropleth(
         geojson=subset_feature_collection(fc, [code]), locations=[code], featureidkey="id",
@@ -242,6 +254,19 @@ def _border_trace(borders: Sequence[Sequence[Sequence[float]]], width: float
                          hoverinfo="skip", showlegend=False, name="borders")
 
 
+def _leader_trace(callouts: pd.DataFrame) -> go.Scattergeo:
+    """Leader lines from each call-out's county point (``anchor_lon/lat``) to its box
+    (``end_lon/lat``), in one line trace named ``"leaders"``."""
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    for row in callouts.itertuples():
+        lon += [round(float(row.anchor_lon), 2), round(float(row.end_lon), 2), None]
+        lat += [round(float(row.anchor_lat), 2), round(float(row.end_lat), 2), None]
+    return go.Scattergeo(lon=lon[:-1], lat=lat[:-1], mode="lines",
+                         line={"color": LABEL_COLOUR, "width": 0.8},
+                         hoverinfo="skip", showlegend=False, name="leaders")
+
+
 def choropleth(
     feature_collection: dict,
     frame: pd.DataFrame,
@@ -263,6 +288,7 @@ def choropleth(
     bounds: tuple[float, float, float, float] | None = None,
     borders: Sequence[Sequence[Sequence[float]]] | None = None,
     border_width: float = 1.0,
+    better: str | None = "higher",
 ) -> go.Figure:
     """A choropleth of ``frame[value]`` (index = county code = feature ``id``).
 
@@ -277,6 +303,8 @@ def choropleth(
     draw the centre/selected outlines as per-county line colours of the main trace (they
     are moved to its end) instead of extra traces — a lighter figure; ``bounds``
     (min lon, min lat, max lon, max lat): the map window instead of ``fitbounds``;
+    ``better``: which way the measure is better (``"higher"``, ``"lower"``, ``None``) —
+    a ``diverging`` map draws the better side green (:func:`figures.theme.diverging_scale`);
     ``borders``: polylines of ``[lon, lat]`` (e.g. province borders,
     :func:`geo.geometry.group_borders`) drawn as one thin dark line trace named
     ``"borders"`` over the counties and under the labels.
@@ -292,13 +320,13 @@ def choropleth(
         z_out = [None if np.isnan(v) else int(v) for v in z]
     else:
         z = raw
-        colours = _colours(diverging, z)
+        colours = _colours(diverging, z, better)
         colorbar = {"len": 0.75, "thickness": 14,
                     "x": 0.0 if lang == "fa" else 1.0,
                     "xanchor": "left" if lang == "fa" else "right",
                     **colorbar_ticks(colours["zmin"], colours["zmax"], lang)}
-        if colorbar_title:
-            colorbar["title"] = {"text": colorbar_title}
+        if colorbar_title:  # short lines: a long title would run over the map's names
+            colorbar["title"] = {"text": short_lines(colorbar_title), "font": {"size": 12}}
         decimals = _colour_decimals(colours["zmin"], colours["zmax"])
         z_out = [None if np.isnan(v) else (int(round(v)) if decimals == 0 else round(v, decimals))
                  for v in z]
@@ -359,6 +387,17 @@ def choropleth(
     if borders:
         fig.add_trace(_border_trace(borders, border_width))
     if labels is not None and len(labels):
+        leader = (labels["anchor_lon"].notna().to_numpy() if "anchor_lon" in labels.columns
+                  else np.zeros(len(labels), bool))
+        if leader.any():
+            fig.add_trace(_leader_trace(labels[leader]))
+        callout = (labels["kind"].to_numpy() != "name" if "kind" in labels.columns
+                   else np.zeros(len(labels), bool))
+        colour = _label_colours(labels.index, fill)
+        if callout.any():  # call-outs, numbers and the key: dark, with the white halo
+            colour = [LABEL_COLOUR if out else (colour if isinstance(colour, str) else colour[i])
+                      for i, out in enumerate(callout)]
+            colour = colour[0] if len(set(colour)) == 1 else colour
         fig.add_trace(go.Scattergeo(
             # plain lists: numpy arrays would be sent as base64 float64 (≈11 B per value)
             lon=labels["lon"].astype(float).round(2).tolist(),
@@ -367,7 +406,7 @@ def choropleth(
             # family: the layout font; white names on dark fills (as on the tiles), and
             # the "auto" shadow: a contrasting halo
             textfont={"size": label_size, "shadow": "auto",
-                      "color": _label_colours(labels.index, fill)},
+                      "color": colour},
             hoverinfo="skip", showlegend=False, name="labels",
         ))
     if bounds is not None:  # an explicit window fills the plot better than fitbounds
@@ -415,6 +454,7 @@ def tile_cartogram(
     selected: str | None = None,
     label_size: int = 11,
     borders: Sequence[Sequence[Sequence[float]]] | None = None,
+    better: str | None = "higher",
 ) -> go.Figure:
     """Equal tiles, one per county: ``tiles`` has index code and columns ``x``, ``y`` (tile
     centre), ``xs``, ``ys`` (vertex lists) and ``text`` (short name; empty → no label).
@@ -432,7 +472,7 @@ def tile_cartogram(
     """
     codes = list(tiles.index)
     z = _finite(frame[value]).reindex(codes)
-    colours = _colours(diverging, z)
+    colours = _colours(diverging, z, better)
     lo, hi = colours["zmin"], colours["zmax"]
     scale_spec = colours["colorscale"]
     if isinstance(scale_spec, str):

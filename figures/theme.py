@@ -28,6 +28,7 @@ __all__ = [
     "FONT_FAMILY",
     "SEQUENTIAL",
     "DIVERGING",
+    "diverging_scale",
     "STATUS_COLOURS",
     "CENTRE_COLOUR",
     "REST_COLOUR",
@@ -46,7 +47,13 @@ __all__ = [
 
 FONT_FAMILY = "Vazirmatn, Tahoma, DejaVu Sans, sans-serif"
 SEQUENTIAL = ["#f0f9f8", "#b7e4df", "#6cc3b8", "#2a9d8f", "#0f766e", "#134e4a"]
-DIVERGING = "RdBu"
+# Diverging colours from worse (red) through a light neutral to better (green): the low end
+# is drawn red.  diverging_scale() turns it round for lower-is-better measures.
+DIVERGING = [[0.0, "#b2182b"], [0.2, "#e08068"], [0.4, "#f8d5c8"], [0.5, "#f7f7f7"],
+             [0.6, "#d2ecd0"], [0.8, "#7dbf7d"], [1.0, "#1b7837"]]
+# For measures that are neither better high nor low (population, area): no good/bad colours.
+DIVERGING_NEUTRAL = [[0.0, "#8c510a"], [0.25, "#d8b365"], [0.5, "#f5f5f5"],
+                     [0.75, "#8fb8de"], [1.0, "#2c5c8a"]]
 CENTRE_COLOUR = "#b45309"
 REST_COLOUR = "#0f766e"
 STATUS_COLOURS = {
@@ -64,6 +71,17 @@ EXPORT_WIDTH, EXPORT_HEIGHT = 1920, 1080
 # chart in the app), so chart text is 2.4× larger than in a 1920×1080 export: ~12 pt on the
 # slide.  The smallest layout any exported view is drawn at.
 SLIDE_PICTURE_PX = (800, 450, 2.4)
+
+
+def diverging_scale(better: str | None = "higher") -> list[list]:
+    """The diverging colour scale for a measure that is better ``"higher"`` (low = red,
+    high = green), ``"lower"`` (low = green, high = red: unemployment) or ``None``
+    (neither: brown → blue, no good/bad reading)."""
+    if better == "lower":
+        return [[round(1.0 - p, 6), c] for p, c in reversed(DIVERGING)]
+    if better == "higher":
+        return [list(stop) for stop in DIVERGING]
+    return [list(stop) for stop in DIVERGING_NEUTRAL]
 
 
 def margins(title: str | None) -> dict[str, int]:

@@ -4,7 +4,7 @@ MapLibre): the one place its formula lives.
 :func:`mercator_y` maps a latitude to the projected y in radians (degrees with
 ``degrees=True``, so that it shares a scale with longitude in degrees: the map's fit in
 :meth:`geo.cache.ProvinceGeometry.map_view` works in radians, the label fit in
-:func:`figures.map_layers.pick_labels` in degrees); :func:`mercator_lat` is its inverse.
+:func:`figures.label_layout.pick_labels` in degrees); :func:`mercator_lat` is its inverse.
 Latitudes are clamped to ±85°, where Web Mercator stops.
 """
 

@@ -5,6 +5,7 @@ Wired into ``pishran.cli.build_parser`` by :func:`add_export_commands`.  Command
     pishran export deck --out FILE.pptx [--scenario NAME] [--views v1 v2 …] [--lang fa|en] [--pdf]
     pishran export chart VIEW --out FILE.png|.svg [--lang fa|en] [--scenario NAME]
                               [--width 1920 --height 1080 --scale 1]
+    pishran export brief (--county C | --seat NAME) --out FILE.pptx|.pdf [--lang fa|en]
     pishran export workbooks --out DIR [--county C] [--round NAME]   (pishran.round_commands)
 
 The content is the briefing layer's: the context from :func:`briefing.context.build_context`,
@@ -86,8 +87,8 @@ def _export_deck(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from briefing.views import VIEWS
-    from exports.images import figure_to_image
+    from briefing.views import VIEWS, view_source
+    from exports.standalone import chart_file
 
     lang = args.lang
     out = Path(args.out)
@@ -103,10 +104,54 @@ def _export_chart(args: argparse.Namespace) -> int:
     if context is None:
         return 1
     fig = VIEWS[args.view].build(context, lang)
-    data = figure_to_image(fig, fmt, width=args.width, height=args.height, scale=args.scale,
-                           lang=lang)
+    # the same stand-alone file as the app's download buttons (exports.standalone)
+    data = chart_file(fig, fmt, lang, title=t(VIEWS[args.view].title_key, lang),
+                      source=view_source(args.view, context, lang), width=args.width,
+                      height=args.height, scale=args.scale)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
+    print(t("export.done", lang, path=out))
+    return 0
+
+
+def _export_brief(args: argparse.Namespace) -> int:
+    """A one-page county brief (``--county``) or MP constituency brief (``--seat``: the
+    seat's counties from the store's seat table, ``pishran people seat``)."""
+    from briefing.briefs import county_brief, seat_brief
+    from core.counties import CountyResolver
+    from exports.deck import build_deck, deck_to_pdf
+
+    lang = args.lang
+    context = _context(args)
+    if context is None:
+        return 1
+    if args.seat:
+        from store.db import open_store
+        from store.people import find_seat
+
+        with open_store() as store:
+            seat = find_seat(store, args.seat)
+        if seat is None or not seat.counties:
+            print(t("brief.error.seat", lang, seat=args.seat), file=sys.stderr)
+            return 2
+        spec = seat_brief(context, seat.name, list(seat.counties), lang)
+    else:
+        code = CountyResolver(context.dataset.counties).try_resolve(args.county)
+        if code is None:
+            print(t("brief.error.county", lang, county=args.county), file=sys.stderr)
+            return 2
+        spec = county_brief(context, code, lang)
+    data = build_deck([spec], lang)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".pdf":
+        pdf = deck_to_pdf(data)
+        if pdf is None:
+            print("LibreOffice is not installed: no PDF", file=sys.stderr)
+            return 1
+        out.write_bytes(pdf)
+    else:
+        out.write_bytes(data)
     print(t("export.done", lang, path=out))
     return 0
 
@@ -133,6 +178,16 @@ def add_export_commands(subparsers: Any) -> argparse.ArgumentParser:
     chart.add_argument("--height", type=int, default=1080)
     chart.add_argument("--scale", type=float, default=1)
     chart.set_defaults(func=_export_chart)
+
+    brief = esub.add_parser("brief", help="one-page county or MP constituency brief "
+                                          "(.pptx or .pdf)")
+    which = brief.add_mutually_exclusive_group(required=True)
+    which.add_argument("--county", help="county name or code")
+    which.add_argument("--seat", help="MP seat name (its counties: pishran people seat)")
+    brief.add_argument("--out", required=True, help="output .pptx or .pdf path")
+    brief.add_argument("--lang", choices=("fa", "en"), default="fa")
+    brief.add_argument("--scenario", help=argparse.SUPPRESS)
+    brief.set_defaults(func=_export_brief)
 
     from pishran.round_commands import add_workbooks_command
 

@@ -12,6 +12,7 @@ import pytest
 from analytics.filters import ProjectFilter
 from briefing.context import build_context
 from briefing.deck import deck_spec, expected_slide_count
+from briefing.findings import finding
 from briefing.tables import key_figures, scenario_comparison, sources
 from briefing.views import VIEWS, offered_views
 from i18n import t
@@ -68,7 +69,10 @@ def test_slides_in_order_title_views_key_figures_sources(baseline):
                                        "sources"]
     assert len(specs) == expected_slide_count(len(views), False)
     assert specs[0].title == t("deck.title", "en") and specs[0].subtitle is None
-    assert [s.title for s in specs[1:4]] == [t(VIEWS[v].title_key, "en") for v in views]
+    # each chart slide: its finding as the title, the chart's name under it (issue 16)
+    assert [s.subtitle for s in specs[1:4]] == [t(VIEWS[v].title_key, "en") for v in views]
+    assert [s.title for s in specs[1:4]] == [finding(v, baseline, "en") for v in views]
+    assert all(any(ch.isdigit() for ch in s.title) for s in specs[1:4])
     assert specs[4].table[1:] == [list(r) for r in key_figures(baseline, "en")]
     assert specs[5].table[1:] == [list(r) for r in sources(baseline, "en")]
 
@@ -86,7 +90,7 @@ def test_a_scenario_adds_the_comparison_and_names_the_scenario(with_scenario):
 
 def test_default_views_and_title(baseline, with_scenario):
     def figures(specs):
-        return [s.title for s in specs if s.kind == "figure"]
+        return [s.subtitle for s in specs if s.kind == "figure"]  # the chart names
 
     assert figures(deck_spec(baseline, None, "fa")) == [
         t(VIEWS[v].title_key, "fa") for v in offered_views(False)]

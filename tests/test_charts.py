@@ -269,16 +269,26 @@ def test_labour_view_keeps_the_charts_own_margins():
     assert fig.layout.title.text == t("labour.title", "en")
 
 
-def test_rank_matrix_names_every_county_and_keeps_the_title_clear():
-    """On a slide (28 rows in ≈ 300 px) Plotly named every other county, and the figure's
-    title sat on the method names at the top."""
+def test_ranking_view_is_readable_at_slide_size():
+    """Issue 16: the 28 × 4 grid was unreadable on a slide; the view shows the six best and
+    the six worst counties by mean rank over the four methods (a dot labelled with the
+    mean rank, a line from best to worst rank), best on top."""
     from briefing.context import build_context
+    from briefing.findings import top_bottom
     from briefing.views import VIEWS
 
-    fig = VIEWS["ranking"].build(build_context(geometry=None), "fa")
-    assert fig.layout.yaxis.dtick == 1 and len(fig.data[0].y) == 23
-    assert fig.layout.yaxis.tickfont.size == 9  # compact for the slide picture
-    assert fig.layout.title.text and fig.layout.margin.t >= 110
+    ctx = build_context(geometry=None)
+    fig = VIEWS["ranking"].build(ctx, "fa")
+    dots = [tr for tr in fig.data if tr.mode == "markers+text"]
+    assert len(dots) == 2 and [len(tr.y) for tr in dots] == [6, 6]
+    mean_rank, _ = top_bottom(ctx)
+    names = ctx.names("fa")
+    best = [plain(y).removesuffix(" ✱") for y in dots[0].y]
+    assert best == [names[c] for c in mean_rank.index[:6]]
+    worst = [plain(y).removesuffix(" ✱") for y in dots[1].y]
+    assert worst == [names[c] for c in mean_rank.index[-6:]]
+    assert list(dots[0].x) == sorted(dots[0].x)  # best first
+    assert fig.layout.title.text
 
 
 def test_ranking_view_leaves_group_values_out_like_the_ranking_page():
@@ -290,13 +300,14 @@ def test_ranking_view_leaves_group_values_out_like_the_ranking_page():
 
     ctx = build_context(geometry=None)
     fig = VIEWS["ranking"].build(ctx, "fa")
-    rows = [plain(y).removesuffix(" ✱") for y in fig.data[0].y]
-    assert len(rows) == 23 and not set(rows) & {"اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"}
-    assert fig.data[0].zmax == 23
+    rows = [plain(y).removesuffix(" ✱") for tr in fig.data if tr.mode == "markers+text"
+            for y in tr.y]
+    assert len(rows) == 12 and not set(rows) & {"اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"}
+    assert "۲۳" in fig.layout.meta["axis_note"]  # of 23 ranked
     note = [plain(a.text) for a in fig.layout.annotations if a.name == "footnote"]
     assert len(note) == 1
-    assert note[0].startswith(plain(t("ranking.chart.left_out", "fa", n="۵", names="اصفهان ▣")
-                                    .split("،")[0]))
+    assert plain(t("ranking.chart.left_out", "fa", n="۵", names="اصفهان ▣")
+                 .split("،")[0]) in note[0]
     assert all(f"{n} ▣" in note[0] for n in ("اصفهان", "هرند", "ورزنه", "جرقویه", "کوهپایه"))
     assert t("map.group.isfahan_pre2021", "fa") in note[0]
     assert fig.layout.margin.b > 50  # room for the two lines under the plot

@@ -151,3 +151,52 @@ def test_file_names_follow_the_title_and_date():
     name = export_filename("سهم مرکز / استان", "fa")
     assert name.startswith("سهم-مرکز-استان_1")
     assert "/" not in name and " " not in name
+
+
+# --- stand-alone chart files (issue 16) ---------------------------------------------------
+
+
+def test_exported_map_stands_alone_title_unit_source_note_attribution_font(server):
+    """The map file carries its title, its unit on the legend, the source line, the ✱
+    note (the map names two counties whose population is an estimate with ✱) and the OSM
+    attribution; the SVG embeds Vazirmatn (@font-face, base64).  A map that shows no ✱
+    (unemployment: census rates, ▣ for the five units of pre-2021 Isfahan) has no ✱ note."""
+    from exports.standalone import chart_file, embed_font
+
+    ctx = build_context()
+    fig = VIEWS["map_budget_per_capita"].build(ctx, "fa")
+    title = t("measure.budget_per_capita", "fa")
+    svg = chart_file(fig, "svg", "fa", title=title,
+                     source=t("quality.source.projects", "fa")).decode("utf-8")
+    for text in (title, "جمعیت سرشماری ۱۳۹۵", "نمونه یا برآورد", "OpenStreetMap"):
+        assert text in svg, text
+    assert "(میلیون ریال" in svg  # the legend's unit (its title in short lines)
+    assert "@font-face" in svg and "data:font/ttf;base64," in svg
+    assert embed_font(b"not svg") == b"not svg"
+    plain = chart_file(VIEWS["map_unemployment"].build(ctx, "fa"), "svg", "fa",
+                       title=t("measure.unemployment_rate", "fa")).decode("utf-8")
+    assert "✱" not in plain and "نمونه یا برآورد" not in plain
+
+
+def test_app_and_cli_images_are_the_same_function(server, tmp_path, monkeypatch):
+    """The app's download bytes and ``pishran export chart`` go through one function:
+    the same view gives the same SVG (up to nothing)."""
+    import pishran.export_commands as commands
+    from exports import standalone
+
+    calls = []
+    real = standalone.chart_file
+
+    def spy(*args, **kwargs):
+        calls.append((args, kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(standalone, "chart_file", spy)
+    chart_image_bytes(bar_figure(), "svg", "fa", title="عنوان")
+    import argparse
+
+    out = tmp_path / "lorenz.svg"
+    args = argparse.Namespace(view="lorenz", out=str(out), lang="fa", scenario=None,
+                              width=1920, height=1080, scale=1)
+    assert commands._export_chart(args) == 0
+    assert len(calls) == 2 and out.read_text("utf-8").count("@font-face") == 1

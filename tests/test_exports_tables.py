@@ -115,7 +115,8 @@ def test_excel_sheet_rtl_headers_formats_and_dates():
     assert ws.freeze_panes == "A2"
     assert ws["B2"].value == 125000 and ws["B2"].number_format == "#,##0"
     assert ws["B4"].value == -3500 and ws["B4"].data_type == "n"
-    assert ws["C2"].value == pytest.approx(0.612) and ws["C2"].number_format == "0.0"
+    # decimals as measured (issue 16: 0.537 showed as 0.5)
+    assert ws["C2"].value == pytest.approx(0.612) and ws["C2"].number_format == "0.000"
     assert ws["D2"].value == "1404/08/28" and ws["D2"].data_type == "s"
     assert ws["D2"].number_format == "@"
     assert ws["D4"].value is None

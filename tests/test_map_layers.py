@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import Point, box
 
-from analytics.classify import classify
+from analytics.classify import BETTER, classify
 from figures.map_layers import (
     HOVER_FIGURES,
     add_places_layer,
@@ -73,14 +73,51 @@ def test_class_legend_ranges_are_persian_and_rtl(panel):
     assert english.labels[0] == f"{result.breaks[0]:.1f} – {result.breaks[1]:.1f}"
 
 
-def test_diverging_classes_are_red_below_and_blue_above():
+def _reddish(colour: str) -> bool:
+    r, g = int(colour[1:3], 16), int(colour[3:5], 16)
+    return r > g
+
+
+def _greenish(colour: str) -> bool:
+    r, g = int(colour[1:3], 16), int(colour[3:5], 16)
+    return g > r
+
+
+def test_diverging_classes_are_red_on_the_worse_side_and_green_on_the_better():
     values = np.array([-5.0, -4, -1, 0.5, 3, 6])
-    legend = class_legend(classify(values, "equal", 4), list("abcdef"), "fa", 0,
-                          diverging=True, signed=True)
+    result = classify(values, "equal", 4)
+    legend = class_legend(result, list("abcdef"), "fa", 0, diverging=True, signed=True)
     first, last = legend.colours[0], legend.colours[-1]
-    assert int(first[1:3], 16) > int(first[5:7], 16)  # red
-    assert int(last[5:7], 16) > int(last[1:3], 16)  # blue
+    assert _reddish(first) and _greenish(last)  # higher is better: below red, above green
     assert "+" in legend.labels[-1]
+    # unemployment: lower is better, so a county below the province is drawn green
+    lower = class_legend(result, list("abcdef"), "fa", 0, diverging=True, signed=True,
+                         better=BETTER["unemployment_rate"])
+    assert _greenish(lower.colours[0]) and _reddish(lower.colours[-1])
+
+
+def test_unemployment_difference_map_draws_lower_unemployment_green():
+    """The continuous choropleth: the colour at z = −bound (lowest unemployment against
+    the province) is green, at +bound red; budget per capita the other way round."""
+    from analytics.panel import build_panel
+    from figures.county_map import county_map
+    from store.loading import load_dataset
+
+    ds = load_dataset()
+    panel = build_panel(ds.projects, ds.indicators, ds.counties)
+    for measure, low_good in (("unemployment_rate", True), ("budget_per_capita", False)):
+        frame = panel.copy()
+        frame[measure] = frame[measure] - frame[measure].mean()
+        fig, _ = county_map(frame, measure, None, "fa", diverging=True)
+        bar = next(tr for tr in fig.data if tr.name == "colorbar").marker
+        low, high = bar.colorscale[0][1], bar.colorscale[-1][1]  # z = −bound, z = +bound
+        assert _greenish(low) is low_good and _reddish(high) is low_good, measure
+        assert _reddish(low) is not low_good and _greenish(high) is not low_good, measure
+        # the tiles themselves: the county furthest below is drawn in the low colour
+        worst = frame[measure].idxmin()
+        fills = [tr for tr in fig.data if tr.name.startswith("fill")]
+        assert any(_greenish(tr.fillcolor) is low_good for tr in fills), worst
+        assert bar.cmin == -bar.cmax  # centred on the reference
 
 
 def test_pick_labels_drops_collisions_but_keeps_the_centre():

@@ -275,6 +275,11 @@ def test_whole_country_tiles_are_a_few_traces():
     assert len(tiles["customdata"]) == 478
     assert all("مساحت" in text for text in tiles["text"])
     assert query(at) == {"scope": "country", "view": "tiles"}
+    # issue 16: the country tiles are labelled with province names (counties on hover)
+    names = next(t for t in data if t.get("name") == "group_labels")["text"]
+    assert "اصفهان" in names and "تهران" in names and len(names) >= 20
+    isfahan_counties = [text for text in tiles["text"] if "نائین" in text]
+    assert isfahan_counties  # a county's name is on its hover card
 
 
 @needs_country

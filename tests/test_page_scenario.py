@@ -599,3 +599,25 @@ def test_saving_needs_a_person_and_changes_only_by_the_author_or_an_editor(ds, s
     rerun(editor)
     assert not (scenario_dir / "old.json").exists()
     assert t("scenario.deleted", "fa", name="old") in messages(editor)
+
+
+def test_scenario_page_offers_its_json_tables_and_figures(ds):
+    """Issue 16: the Scenario page offers the scenario (JSON), its tables (numbers as
+    numbers, «سهم مرکز از بودجه» — never «… از X») and its figures as downloads."""
+    from ui.pages.scenario.downloads import counties_frame, measures_frame
+
+    at = open_page(query={"s": scenario_to_query(EXAMPLE)})
+    keys = {b.key for b in at.get("download_button")}
+    assert {"scn_dl_json", "dl_xlsx_scn_measures", "dl_csv_scn_measures",
+            "dl_xlsx_scn_counties", "dl_png_scn_fig_map", "dl_svg_scn_fig_ranks"} <= keys
+    report = scenario_report(ds, EXAMPLE, ProjectFilter(), "budget_total")
+    measures = measures_frame(report, "budget_total", "fa")
+    labels = list(measures[t("balance.col.measure", "fa")])
+    assert "سهم مرکز از بودجه" in labels and not any("X" in label for label in labels)
+    change = measures[t("scenario.report.change", "fa")]
+    assert change.dtype.kind == "f" and change.notna().any()
+    counties = counties_frame(report, "fa")
+    assert len(counties) == len(report["panel"])
+    assert counties.iloc[:, 2:].apply(lambda c: c.dtype.kind == "f").all()
+    hyp = {r["county_code"] for r in report["hypothetical"]}
+    assert (counties["◆"] == "◆").sum() == len(hyp) > 0

@@ -76,12 +76,15 @@ Progress = Callable[[int, int, str], None]
 
 
 def chart_image_bytes(fig: go.Figure | dict, fmt: str = "png", lang: str = "fa",
-                      width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT) -> bytes:
-    """The chart as PNG or SVG, 16:9 at 1920×1080 by default, prepared for ``lang``
-    (right-to-left Persian labels, Persian digits, the OSM attribution on maps)."""
-    from exports.images import figure_to_image
+                      width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT,
+                      title: str | None = None) -> bytes:
+    """The chart as a stand-alone PNG or SVG (:func:`exports.standalone.chart_file`, the
+    function ``pishran export chart`` uses too): 16:9 at 1920×1080 by default, with its
+    title, source line and ✱ note, prepared for ``lang`` (right-to-left Persian labels,
+    Persian digits, the OSM attribution on maps), the font embedded in an SVG."""
+    from exports.standalone import chart_file
 
-    return figure_to_image(fig, fmt, width=width, height=height, scale=1, lang=lang)
+    return chart_file(fig, fmt, lang, title=title, width=width, height=height)
 
 
 def table_excel_bytes(df: pd.DataFrame, title: str, lang: str = "fa",
@@ -152,7 +155,7 @@ def chart_downloads(fig: go.Figure, title: str, lang: str, key: str) -> None:
         for fmt, mime in (("png", PNG_MIME), ("svg", SVG_MIME)):
             st.download_button(
                 t(f"download.{fmt}", lang),
-                data=(lambda fmt=fmt: chart_image_bytes(fig, fmt, lang)),
+                data=(lambda fmt=fmt: chart_image_bytes(fig, fmt, lang, title=title)),
                 file_name=f"{name}.{fmt}", mime=mime, key=f"dl_{fmt}_{key}",
                 help=t(f"download.{fmt}_help", lang) if available else help_missing,
                 on_click="ignore", disabled=not available, type="tertiary")

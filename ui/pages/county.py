@@ -30,7 +30,6 @@ from figures.map_layers import (
     places_with_coordinates,
 )
 from figures.project_charts import (
-    EXPLORER_DISPLAY_COLUMNS,
     county_locator,
     explorer_display,
     followup_log_display,
@@ -38,6 +37,7 @@ from figures.project_charts import (
     persian_text,
     profile_display,
 )
+from figures.registry_table import registry_download
 from figures.theme import plotly_config
 from i18n import fmt_int, localise_digits, t
 from ui import data, layout, state, tables
@@ -181,15 +181,14 @@ def render() -> None:
     if own.empty:
         st.info(t("county.no_projects", lang))
     else:
-        # the grid shows the columns that fit a 1280 px screen; the files have them all
-        every = [c for c in EXPLORER_DISPLAY_COLUMNS if c != "county"]
+        # the grid shows the columns that fit a 1280 px screen; the files have every registry column
         shown = explorer_display(explorer_table(own, ds.counties, lang), lang, COUNTY_COLUMNS)
         columns = tables.explorer_columns(lang)
         st.dataframe(shown.data, hide_index=True, column_order=shown.column_order, width="stretch",
                      column_config=layout.fit_widths(columns, shown.column_order, "title"))
-        table_downloads(shown.frame[every],
-                        t("county.projects_heading", lang) + " " + names[code], lang, key="county_projects",
-                        headers=tables.headers(columns))
+        table_downloads(registry_download(own, ds.counties, lang),
+                        t("county.projects_heading", lang) + " " + names[code], lang,
+                        key="county_projects")
         st.page_link("pages/projects.py", label=t("county.open_project", lang),
                       query_params=state.link_params(replace(flt, counties=(code,))))
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from analytics.classify import classify, reference_value
+from analytics.classify import BETTER, classify, reference_value
 from analytics.panel import PANEL_INDICATORS, PANEL_MEASURES, sample_flags
 from analytics.provenance import panel_groups
 from figures.map_layers import (
@@ -27,6 +27,7 @@ from figures.map_layers import (
     scope_map,
     tile_polygons,
 )
+from figures.registry_table import registry_download
 from figures.theme import plotly_config
 from geo.config import DEFAULT_PROVINCE
 from i18n import fmt_int, fmt_number, fmt_percent, t
@@ -238,7 +239,8 @@ def render() -> None:
     if method != "continuous":
         result = classify(shown.to_numpy(), method, k)
         classes = class_legend(result, codes, lang, decimals, diverging,
-                               title=t("map.diff.title", lang) if diff else "", signed=diff)
+                               title=t("map.diff.title", lang) if diff else "", signed=diff,
+                               better=BETTER.get(measure))
     groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS) if is_data else {}
     if is_data:
         hover = hover_card(panel, measure, lang, difference=shown if diff else None,
@@ -264,8 +266,12 @@ def render() -> None:
         codes=codes, values=shown, hover=hover, names=names, lang=lang,
         geometry=geometry if view == "boundaries" and has_boundaries else None,
         tile_layout=tile_layout, classes=classes, diverging=diverging, centre=centre,
+        better=BETTER.get(measure),
+        # the legend names the measure and its unit (and stays with an exported image)
+        colorbar_title=t("map.diff.title", lang) if diff else measure_label,
         selected=county, label_points=label_points,
         groups=table["province"] if scope == COUNTRY else None,  # province borders on tiles
+        group_names={p.iso: p.name(lang) for p in infos.values()} if scope == COUNTRY else None,
         label_priority=(pd.Series({p.iso: p.n_counties for p in infos.values()})
                         if label_points is not None else
                         geometry.areas_km2 if geometry is not None else None),
@@ -403,7 +409,9 @@ def render() -> None:
                 layout.note(t("map.detail.no_projects", lang))
             else:
                 st.dataframe(project_table(mine, lang), hide_index=True, width="stretch")
-                table_downloads(project_table(mine, lang), t("map.detail.projects", lang, n=fmt_int(len(mine), lang)), lang, key="map_projects")
+                table_downloads(registry_download(mine, ds.counties, lang),
+                                t("map.detail.projects", lang, n=fmt_int(len(mine), lang)), lang,
+                                key="map_projects")
         else:
             row = table.loc[county]
             c1, c2, c3 = st.columns(3)

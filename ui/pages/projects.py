@@ -32,6 +32,7 @@ from figures.project_charts import (
     persian_text,
     status_timeline,
 )
+from figures.registry_table import registry_download
 from figures.theme import plotly_config
 from i18n import fmt_date, fmt_int, fmt_percent, t
 from store import stale_projects
@@ -162,10 +163,10 @@ def render() -> None:
             project = ids[rows[0]]
             state.set_page_param("project", project)
         st.session_state["projects:seen"] = (key, rows)
-        every = list(DEFAULT_COLUMNS + MORE_COLUMNS)  # the files have every column
-        table_downloads(shown.frame[every], t("nav.projects", lang), lang,
-                        key="projects_table",  # in reading order
-                        headers=tables.headers(col_config))
+        # the files have every registry column (agency, follow-up officer, …), in the
+        # grid's order
+        table_downloads(registry_download(ds.projects, ds.counties, lang, order=ids),
+                        t("nav.projects", lang), lang, key="projects_table")
         layout.note(t("projects.table_hint", lang))
 
     # --- the detail ----------------------------------------------------------------------

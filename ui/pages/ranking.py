@@ -21,6 +21,7 @@ from analytics.indicators import (
 )
 from analytics.panel import PANEL_MEASURES
 from analytics.ranking import METHODS, delta_ranking, levels_by_mean_sd, rank_all_methods
+from briefing.tables import ranking_download
 from figures.charts import left_out_note, rank_matrix_chart, rank_stability_chart
 from figures.map_layers import panel_group_label
 from figures.theme import plotly_config
@@ -173,7 +174,10 @@ def render() -> None:
             row[label(name)] = text + (" ✱" if flags.at[code, name] else "")
         rows.append(row)
     st.table(pd.DataFrame(rows).set_index(t("common.county", lang)))
-    table_downloads(pd.DataFrame(rows), t("ranking.table_heading", lang), lang, key="ranking_table")
+    # the files: ranks as integers, values as numbers, the sample mark in its own column
+    table_downloads(ranking_download(ranks.loc[list(order)], levels, values, flags, names,
+                                     method_labels, {n: label(n) for n in spec}, lang),
+                    t("ranking.table_heading", lang), lang, key="ranking_table")
     shares = ranking_shares(values, flags, groups, ranked)
     st.markdown('<span class="pishran-sample">' + html.escape(t(
         "ranking.inputs_note", lang, n=fmt_int(shares["n_sample"], lang),

@@ -27,6 +27,7 @@ from ui.pages.scenario.common import (
     set_scenario,
     show_flash,
 )
+from ui.pages.scenario.downloads import scenario_downloads
 from ui.pages.scenario.results import results
 from ui.pages.scenario.saved import saved_scenarios
 from ui.pages.scenario.tables import county_table, measures_table
@@ -109,3 +110,4 @@ def render() -> None:
             layout.note(t("scenario_page.too_long_for_link", lang))
     saved_scenarios(ctx, scenario, report, filters, x)
     results(ctx, scenario, filters, query)
+    scenario_downloads(ctx, scenario, filters, x)
