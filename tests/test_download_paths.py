@@ -33,7 +33,9 @@ DOWNLOAD_BUILDERS = {
                         "table_csv_bytes", "county_list_excel"],
     "ui/rounds.py": ["workbooks_zip"],
     "ui/people.py": ["seat_list_excel"],
-    "ui/shortlists.py": ["workbook"],  # exports.tables.to_excel_bytes, a sheet per county
+    "ui/shortlists.py": ["workbook"],
+    # the scenario file as JSON (read by Pishran, not by a spreadsheet: no cell to inject)
+    "ui/pages/scenario/downloads.py": ["scenario"],  # exports.tables.to_excel_bytes, a sheet per county
     "ui/pages/briefing.py": ['result["pptx"]', 'result["pdf"]'],
     "ui/pages/data.py": ["template_workbook", "problems_to_excel"],
 }

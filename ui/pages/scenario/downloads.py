@@ -13,6 +13,7 @@ import streamlit as st
 from briefing.tables import measure_id_label
 from i18n import t
 from ui.downloads import chart_downloads, table_downloads
+from ui.filenames import download_name
 from ui.pages.scenario.common import HYP, figure_for, report_for
 
 __all__ = ["COUNTY_COLUMNS", "counties_frame", "measures_frame", "scenario_downloads"]
@@ -64,7 +65,8 @@ def scenario_downloads(ctx, scenario, filter_json: str, x: str) -> None:
         name = scenario.name or t("scenario_dl.file_name", lang)
         st.download_button(t("scenario_dl.json", lang),
                            data=scenario.to_json(2).encode("utf-8"),
-                           file_name=f"{name}.json", mime="application/json",
+                           file_name=f"{download_name(name, lang)}.json",
+                           mime="application/json",
                            key="scn_dl_json", on_click="ignore", type="tertiary")
         st.markdown("**" + t("scenario_dl.measures", lang) + "**")
         table_downloads(measures_frame(report, x, lang),
