@@ -134,3 +134,16 @@ def test_command_line_end_to_end(tmp_path):
                           str(tmp_path / "missing.json")], capture_output=True, text=True,
                          cwd=ROOT, timeout=300)
     assert bad.returncode == 2 and "refused" in bad.stderr
+
+
+def test_report_names_chosen_projects_by_title(ds):
+    """Issue 16: the report's (and the deck's, and the CLI's) change descriptions name the
+    chosen projects by title, not by raw id."""
+    pid = ds.projects["project_id"].iloc[0]
+    row = ds.projects.set_index("project_id").loc[pid]
+    scenario = Scenario.from_dict({"version": 1, "name": "t",
+                                   "edits": [{"type": "cancel", "ids": [pid]}]})
+    report = scenario_report(ds, scenario)
+    assert f"«{row['title_fa']}»" in report["edits"][0]["fa"]
+    english = row["title_en"] if isinstance(row["title_en"], str) else row["title_fa"]
+    assert f"«{english}»" in report["edits"][0]["en"]

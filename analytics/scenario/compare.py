@@ -86,6 +86,20 @@ def _ranks(panel: pd.DataFrame, measure: str, spec: dict) -> pd.DataFrame:
     return out
 
 
+def _titles(projects: pd.DataFrame, scenario) -> tuple[dict, dict]:
+    """Project id → title, Persian and English (the Persian one where no English is
+    given), with the scenario's hypothetical projects: an edit names projects by title."""
+    fa = dict(zip(projects["project_id"].astype(str), projects["title_fa"].astype(str)))
+    en_titles = projects["title_en"].fillna(projects["title_fa"]).astype(str) \
+        if "title_en" in projects else projects["title_fa"].astype(str)
+    en = dict(zip(projects["project_id"].astype(str), en_titles))
+    for edit in scenario.edits:
+        if edit.kind == "add_project" and getattr(edit, "id", None):
+            fa[str(edit.id)] = edit.title_fa
+            en[str(edit.id)] = edit.title_en or edit.title_fa
+    return fa, en
+
+
 def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter | None = None,
                     measure: str = "budget_total", today: str | None = None,
                     rank_spec: dict | None = None) -> dict:
@@ -159,10 +173,12 @@ def scenario_report(dataset: Any, scenario: Scenario | dict, flt: ProjectFilter 
                                "planned_start", "planned_end") if c in hyp]
     names_fa = county_names(dataset.counties, "fa")
     names_en = county_names(dataset.counties, "en")
+    titles_fa, titles_en = _titles(dataset.projects, scenario)
     return {
         "scenario": scenario.to_dict(),
-        "edits": [{"index": i, "type": e.kind, "fa": describe_edit(e, "fa", names_fa),
-                   "en": describe_edit(e, "en", names_en)} for i, e in enumerate(scenario.edits)],
+        "edits": [{"index": i, "type": e.kind, "fa": describe_edit(e, "fa", names_fa, titles_fa),
+                   "en": describe_edit(e, "en", names_en, titles_en)}
+                  for i, e in enumerate(scenario.edits)],
         "filter": flt.to_dict(),
         "measure": measure,
         "log": [entry.to_dict() for entry in result.log],
