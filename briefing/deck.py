@@ -24,9 +24,10 @@ from i18n import t
 __all__ = ["deck_spec", "expected_slide_count"]
 
 
-def expected_slide_count(n_views: int, with_scenario: bool) -> int:
-    """Title + one per view + key figures (+ comparison) + sources."""
-    return 1 + n_views + 1 + (1 if with_scenario else 0) + 1
+def expected_slide_count(n_views: int, with_scenario: bool, n_shortlist_slides: int = 0) -> int:
+    """Title + one per view + key figures (+ comparison) (+ the recorded shortlists'
+    slides, :func:`briefing.shortlists.shortlist_slide_count`) + sources."""
+    return 1 + n_views + 1 + (1 if with_scenario else 0) + n_shortlist_slides + 1
 
 
 def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang: str = "fa",

@@ -21,7 +21,7 @@ from core.counties import county_names
 from i18n import fmt_int, join_list, t
 
 __all__ = ["SHORTLISTS", "attach_shortlists", "county_brief", "county_brief_text",
-           "county_table", "overview_rows", "shortlist_slides"]
+           "county_table", "overview_rows", "shortlist_slide_count", "shortlist_slides"]
 
 SHORTLISTS = "shortlists"  # the key in ViewContext.extra
 _COLUMN_KEYS = {
@@ -112,6 +112,12 @@ def county_brief_text(dataset, code: str, entry, lang: str) -> str:
     lines.append(t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
                    when=entry.decided_at_jalali))
     return "\n".join(lines)
+
+
+def shortlist_slide_count(shortlists: dict, counties) -> int:
+    """How many slides :func:`shortlist_slides` makes: none without a recorded shortlist,
+    else the overview and one brief per filtered county that has a shortlist."""
+    return 0 if not shortlists else 1 + sum(code in shortlists for code in counties)
 
 
 def shortlist_slides(context: ViewContext, lang: str) -> list[SlideSpec]:

@@ -126,3 +126,37 @@ def test_recorded_shortlist_on_the_county_and_projects_pages(env, other):  # noq
     assert not at.exception, at.exception
     overview = [f.value for f in at.dataframe if t("shortlist.col.reason", "fa") in f.value.columns]
     assert len(overview) == 1 and list(overview[0][t("shortlist.col.reason", "fa")]) == ["دلیل آزمون"]
+
+
+def test_briefing_page_counts_the_shortlist_slides(env, other):  # noqa: F811
+    """The Briefing page's "n slides" note counts the recorded shortlists' slides: the
+    overview, and one brief for a filtered county that has a shortlist."""
+    from streamlit.testing.v1 import AppTest
+
+    from briefing.deck import expected_slide_count
+    from i18n import fmt_int
+    from store.shortlists import record_shortlist
+
+    def note(at) -> str:
+        return " ".join(str(m.value) for m in at.markdown)
+
+    def briefing_page():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["f"] = '{"counties":["lenjan"]}'
+        at.switch_page("pages/briefing.py")
+        return at.run()
+
+    at = briefing_page()
+    views = len(at.multiselect[0].value)
+    without = t("briefing.slide_count", "fa", n=fmt_int(expected_slide_count(views, False), "fa"),
+                views=fmt_int(views, "fa"), comparison="")
+    assert without in note(at)
+    add_user(EDITOR, PASSWORD, "editor")
+    ids = list(other.current_dataset().projects.query("county_code == 'lenjan'")["project_id"])
+    record_shortlist(other, "lenjan", ids[:2], "آزمون", EDITOR)
+    at = briefing_page()
+    assert not at.exception
+    with_lists = t("briefing.slide_count", "fa",
+                   n=fmt_int(expected_slide_count(views, False, 2), "fa"),
+                   views=fmt_int(views, "fa"), comparison="")
+    assert with_lists in note(at), note(at)[:300]

@@ -192,11 +192,12 @@ def offered_views(with_scenario: bool) -> list[str]:
     return offered(with_scenario)
 
 
-def expected_slide_count(n_views: int, with_scenario: bool) -> int:
+def expected_slide_count(n_views: int, with_scenario: bool, n_shortlist_slides: int = 0
+                         ) -> int:
     """Slides of a deck with ``n_views`` views (:func:`briefing.deck.expected_slide_count`)."""
     from briefing.deck import expected_slide_count as count
 
-    return count(n_views, with_scenario)
+    return count(n_views, with_scenario, n_shortlist_slides)
 
 
 def briefing_specs(view_ids: Sequence[str], lang: str = "fa", title: str | None = None,

@@ -15,6 +15,7 @@ from time import perf_counter
 import streamlit as st
 
 from analytics.scenario import Scenario, ScenarioError
+from briefing.shortlists import shortlist_slide_count
 from briefing.views import VIEWS
 from figures.theme import export_filename
 from i18n import fmt_int, fmt_number, t
@@ -30,6 +31,7 @@ from ui.downloads import (
     pdf_available,
     warm_image_server,
 )
+from ui.shortlists import recorded
 
 RESULT = "briefing_result"
 # where the Scenario page keeps the scenario being built (either key; absent is fine)
@@ -139,7 +141,9 @@ def render() -> None:
     if not flt.is_empty():
         st.info(t("briefing.filter_active", lang))
     layout.note(t("briefing.slide_count", lang,
-                  n=fmt_int(expected_slide_count(len(view_ids), with_scenario), lang),
+                  n=fmt_int(expected_slide_count(len(view_ids), with_scenario,
+                                                 shortlist_slide_count(recorded(), flt.counties)),
+                            lang),
                   views=fmt_int(len(view_ids), lang),
                   comparison=t("briefing.slide_count.comparison", lang) if with_scenario else ""))
 
