@@ -326,13 +326,8 @@ def _figure_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
         png = figure_to_image(fig, "png", width=w, height=h, scale=scale, lang=lang)
     # the chart's name under the finding (the title), the chart, then its source line and
     # ✱ note above the footer: separate boxes that never overlap
-    top = BODY_TOP
-    if spec.subtitle:
-        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
-                 spec.subtitle, lang, 14, colour=GREY)
-        top = BODY_TOP + Inches(0.35)
-    credits = [line for part in (spec.source, spec.note) if part
-               for line in part.splitlines()]
+    top = BODY_TOP + Inches(0.35) if _subtitle(slide, spec, lang) else BODY_TOP
+    credits = _credit_lines(spec)
     bottom = FOOTER_TOP - (Inches(0.3) * len(credits) + Inches(0.05) if credits
                            else Inches(0.1))
     box_w, box_h = SLIDE_W - 2 * MARGIN, bottom - top
@@ -397,6 +392,19 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     return slide
 
 
+def _subtitle(slide: Any, spec: SlideSpec, lang: str) -> bool:
+    """The chart's (or brief's) name under the finding title; whether there is one."""
+    if spec.subtitle:
+        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
+                 spec.subtitle, lang, 14, colour=GREY)
+    return bool(spec.subtitle)
+
+
+def _credit_lines(spec: SlideSpec) -> list[str]:
+    """The source line(s) and the ✱ note, each line a row above the footer."""
+    return [line for part in (spec.source, spec.note) if part for line in part.splitlines()]
+
+
 def _brief_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     """A one-page brief: the finding as title, the brief's name under it, the map on one
     side and the figures table on the reading side (the right for Persian), the source
@@ -405,12 +413,9 @@ def _brief_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
 
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     _set_title(slide, spec.title, lang)
-    if spec.subtitle:
-        _textbox(slide, MARGIN, BODY_TOP - Inches(0.05), SLIDE_W - 2 * MARGIN, Inches(0.35),
-                 spec.subtitle, lang, 14, colour=GREY)
+    _subtitle(slide, spec, lang)
     top = BODY_TOP + Inches(0.45)
-    credits = [line for part in (spec.source, spec.note) if part
-               for line in part.splitlines()]
+    credits = _credit_lines(spec)
     bottom = FOOTER_TOP - Inches(0.3) * len(credits) - Inches(0.1)
     gap = Inches(0.3)
     pic_w = Inches(6.4)

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -42,6 +43,24 @@ def rendered(tmp_path_factory):
     return specs, list(pages), sorted(tmp.glob("s-*.png"))
 
 
+def pdf_pages(pdf: bytes, tmp: Path) -> list:
+    """The pages of ``pdf`` as pdftotext lays them out (``-bbox-layout``)."""
+    (tmp / "out.pdf").write_bytes(pdf)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(tmp / "out.pdf"), "-"],
+                         capture_output=True, check=True, timeout=120).stdout
+    return list(ET.fromstring(xml.decode("utf-8")).iter(f"{NS}page"))
+
+
+def assert_no_overlap(page, where: object = "") -> None:
+    """No two text lines of ``page`` overlap by more than a point each way."""
+    boxes = lines(page)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            dx = min(a[3], b[3]) - max(a[1], b[1])
+            dy = min(a[4], b[4]) - max(a[2], b[2])
+            assert not (dx > 1 and dy > 1), (where, a[0], b[0])
+
+
 def lines(page) -> list[tuple[str, float, float, float, float]]:
     out = []
     for line in page.iter(f"{NS}line"):
@@ -64,12 +83,7 @@ def test_every_slide_renders_to_png(rendered):
 def test_no_text_lines_overlap_on_any_slide(rendered):
     _, pages, _ = rendered
     for number, page in enumerate(pages, start=1):
-        boxes = lines(page)
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                dx = min(a[3], b[3]) - max(a[1], b[1])
-                dy = min(a[4], b[4]) - max(a[2], b[2])
-                assert not (dx > 1 and dy > 1), (number, a[0], b[0])
+        assert_no_overlap(page, number)
 
 
 def test_no_placeholder_letters(rendered):
@@ -105,19 +119,10 @@ def test_county_and_constituency_briefs_are_one_clean_page_each(tmp_path):
              seat_brief(ctx, "لنجان و مبارکه", ["lenjan", "mobarakeh"], "fa")]
     assert PERSIAN_DIGIT.search(specs[0].title) and "لنجان" in specs[0].title
     assert specs[1].table[0][1:] == ["لنجان", "مبارکه", t("brief.col.province", "fa")]
-    pdf = deck_to_pdf(build_deck(specs, "fa"))
-    (tmp_path / "b.pdf").write_bytes(pdf)
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "b.pdf"), "-"],
-                         capture_output=True, check=True, timeout=120).stdout
-    pages = list(ET.fromstring(xml.decode("utf-8")).iter(f"{NS}page"))
+    pages = pdf_pages(deck_to_pdf(build_deck(specs, "fa")), tmp_path)
     assert len(pages) == 2
-    for page in pages:
-        boxes = lines(page)
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                dx = min(a[3], b[3]) - max(a[1], b[1])
-                dy = min(a[4], b[4]) - max(a[2], b[2])
-                assert not (dx > 1 and dy > 1), (a[0], b[0])
+    for number, page in enumerate(pages, start=1):
+        assert_no_overlap(page, number)
 
 
 def test_export_brief_command(tmp_path, capsys):
@@ -136,14 +141,6 @@ def test_english_deck_lines_do_not_overlap(tmp_path):
     ctx = build_context()
     specs = deck_spec(ctx, ["map_budget_per_capita", "status_bars"], "en")
     assert any(len(s.title) > 60 for s in specs if s.kind == "figure")  # wraps on the slide
-    pdf = deck_to_pdf(build_deck(specs, "en"))
-    (tmp_path / "en.pdf").write_bytes(pdf)
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "en.pdf"), "-"],
-                         capture_output=True, check=True, timeout=120).stdout
-    for page in ET.fromstring(xml.decode("utf-8")).iter(f"{NS}page"):
-        boxes = lines(page)
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                dx = min(a[3], b[3]) - max(a[1], b[1])
-                dy = min(a[4], b[4]) - max(a[2], b[2])
-                assert not (dx > 1 and dy > 1), (a[0], b[0])
+    for number, page in enumerate(pdf_pages(deck_to_pdf(build_deck(specs, "en")), tmp_path),
+                                  start=1):
+        assert_no_overlap(page, number)

@@ -109,6 +109,26 @@ def test_no_multiselect_offers_streamlits_english_bulk_option():
     assert offending == []
 
 
+def test_every_select_box_has_a_placeholder_in_the_readers_language():
+    """A select box or multiselect with nothing chosen shows Streamlit's English «Choose an
+    option» / «Choose options» unless given a ``placeholder``: every one in ui/ is given
+    one from the catalogue (``t(…, lang)``)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "ui"
+    offending = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("selectbox", "multiselect")
+                    and getattr(node.func.value, "id", None) == "st"):
+                given = {k.arg: k.value for k in node.keywords}
+                value = given.get("placeholder")
+                if not (isinstance(value, ast.Call) and getattr(value.func, "id", None) == "t"):
+                    offending.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert offending == []
+
+
 def test_a_switch_never_sends_a_typed_password_back():
     """What the first run after a switch sets again: the choices, never a password."""
     probe = AppTest.from_string(

@@ -70,7 +70,8 @@ def _add_form(store, lang: str, codes: list[str], county_label) -> None:
                             format_func=lambda r: t(ROLE_KEYS[r], lang))
         contact = c3.text_input(t("people.col.contact", lang), key="data_person_contact")
         counties = st.multiselect(t("people.col.counties", lang), codes,
-                                  format_func=county_label, key="data_person_counties", select_all=False)
+                                  format_func=county_label, key="data_person_counties", select_all=False,
+                                  placeholder=t("common.choose", lang))
         if st.form_submit_button(t("people.page.add", lang)):
             _run(lambda: add_person(store, name, role, auth.current_user(), contact=contact,
                                     counties=counties), lang, "people.page.added")
@@ -79,7 +80,8 @@ def _add_form(store, lang: str, codes: list[str], county_label) -> None:
 def _edit_form(store, lang: str, persons, codes: list[str], county_label) -> None:
     by_id = {p.id: p for p in persons}
     chosen = st.selectbox(t("people.page.edit_person", lang), list(by_id), key="data_person_pick",
-                          format_func=lambda i: f"{by_id[i].name} — {t(ROLE_KEYS[by_id[i].role], lang)}")
+                          format_func=lambda i: f"{by_id[i].name} — {t(ROLE_KEYS[by_id[i].role], lang)}",
+                          placeholder=t("common.choose", lang))
     person = by_id[chosen]
     with st.form(f"data_person_edit_{person.id}", border=False):
         c1, c2, c3 = st.columns([2, 2, 2])
@@ -90,7 +92,8 @@ def _edit_form(store, lang: str, persons, codes: list[str], county_label) -> Non
         contact = c3.text_input(t("people.col.contact", lang), value=person.contact)
         counties = st.multiselect(t("people.col.counties", lang), codes,
                                   default=[c for c in person.counties if c in codes],
-                                  format_func=county_label, select_all=False)
+                                  format_func=county_label, select_all=False,
+                                  placeholder=t("common.choose", lang))
         active = st.checkbox(t("people.col.active", lang), value=person.active)
         if st.form_submit_button(t("people.page.save", lang)):
             _run(lambda: update_person(store, person.id, auth.current_user(), name=name,
@@ -103,7 +106,8 @@ def _seat_form(store, lang: str, codes: list[str], county_label) -> None:
         st.markdown("**" + t("people.page.seat_heading_form", lang) + "**")
         name = st.text_input(t("people.col.seat", lang), key="data_seat_name")
         counties = st.multiselect(t("people.col.counties", lang), codes,
-                                  format_func=county_label, key="data_seat_counties", select_all=False)
+                                  format_func=county_label, key="data_seat_counties", select_all=False,
+                                  placeholder=t("common.choose", lang))
         layout.note(t("people.page.seat_note", lang))
         if st.form_submit_button(t("people.page.seat_set", lang)):
             _run(lambda: set_seat(store, name, counties, auth.current_user()), lang,
@@ -173,7 +177,8 @@ def render_people(store, ds, lang: str, writer: bool) -> None:
                          | {c: table[c].map(lambda v: fmt_int(v, lang)) for c in COUNT_HEADERS})
     _table(shown, {"seat": "people.col.seat", "counties": "people.col.counties"}
            | dict(COUNT_HEADERS), lang, "data_seat_overdue")
-    chosen = st.selectbox(t("people.page.list_for", lang), list(groups), key="data_seat_list")
+    chosen = st.selectbox(t("people.page.list_for", lang), list(groups), key="data_seat_list",
+                          placeholder=t("common.choose", lang))
     title = t("people.page.list_title", lang, name=chosen)
     st.download_button(
         t("people.page.download", lang),

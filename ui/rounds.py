@@ -37,7 +37,8 @@ def round_choice(store, lang: str, writer: bool) -> int | None:
     return st.selectbox(
         t("rounds.page.import_round", lang), options, key="data_import_round",
         disabled=not writer,
-        format_func=lambda r: t("rounds.page.no_round", lang) if r is None else rounds[r].name)
+        format_func=lambda r: t("rounds.page.no_round", lang) if r is None else rounds[r].name,
+        placeholder=t("common.choose", lang))
 
 
 def _add_form(store, lang: str) -> None:
@@ -71,7 +72,8 @@ def render_rounds(store, ds, lang: str, writer: bool) -> None:
         t("rounds.page.round", lang), options,
         key=state.seed("data_round", options[1] if rounds else None, options=options),
         format_func=lambda r: t("rounds.page.no_round", lang) if r is None else (
-            f"{rounds[r].name} — {localise_digits(rounds[r].due_jalali, lang)}"))
+            f"{rounds[r].name} — {localise_digits(rounds[r].due_jalali, lang)}"),
+        placeholder=t("common.choose", lang))
     round_ = rounds.get(chosen)
     title = t("rounds.page.zip", lang) + (f" {round_.name}" if round_ else "")
     st.download_button(

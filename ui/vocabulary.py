@@ -88,7 +88,8 @@ def render_unknown_words(store, problems, kind: str | None, lang: str, writer: b
                          allowed, disabled=not writer,  # seeded (see ui/rounds.py)
                          key=state.seed(widget, nearest if nearest in allowed else allowed[0],
                                         options=allowed),
-                         format_func=lambda v, c=column: value_label(c, v, lang))
+                         format_func=lambda v, c=column: value_label(c, v, lang),
+                         placeholder=t("common.choose", lang))
             st.button(t("vocabulary.remember", lang), key=f"data_vocab_save_{digest}",
                       disabled=not writer, on_click=_remember,
                       args=(store, column, word, widget, lang))

@@ -27,6 +27,7 @@ MESSAGES = {
     "common.county": ("شهرستان", "County"),
     "common.counties": ("شهرستان‌ها", "Counties"),
     "common.all": ("همه", "All"),
+    "common.choose": ("انتخاب کنید", "Choose"),
     "common.sample_mark": ("✱ نمونه/برآورد", "✱ sample/estimate"),
     "common.sample_legend": ("✱ رقم نمونه یا برآورد است، نه رقم سرشماری",
                              "✱ a sample or estimated figure, not a census figure"),

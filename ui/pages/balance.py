@@ -48,7 +48,8 @@ def render() -> None:
     state.seed("balance_x", state.page_param("x", "budget_total", state.choice(BALANCE_X)),
                options=BALANCE_X)
     x = st.selectbox(t("balance.x", lang), BALANCE_X, key="balance_x",
-                     format_func=lambda m: t(f"measure.{m}", lang))
+                     format_func=lambda m: t(f"measure.{m}", lang),
+                     placeholder=t("common.choose", lang))
     state.set_page_param("x", x)
     x_short = t(f"measure.short.{x}", lang)
 
@@ -75,7 +76,8 @@ def render() -> None:
             state.seed("balance_ring", list(ring_param or METROPOLITAN_RING),
                        valid=lambda v: isinstance(v, list) and all(c in codes for c in v))
             ring = tuple(st.multiselect(t("balance.ring", lang), codes, key="balance_ring",
-                                        format_func=names.get, help=t("balance.ring_help", lang), select_all=False))
+                                        format_func=names.get, help=t("balance.ring_help", lang), select_all=False,
+                                        placeholder=t("common.choose", lang)))
             if not ring:
                 st.warning(t("balance.ring_empty", lang))
                 grouping = "centre"

@@ -103,7 +103,8 @@ def render() -> None:
         return t("briefing.scenario.none", lang)
 
     scenario_choice = st.selectbox(t("briefing.scenario", lang), choices, key="briefing_scenario",
-                                   format_func=_scenario_label)
+                                   format_func=_scenario_label,
+                                   placeholder=t("common.choose", lang))
     scenario, scenario_name = None, None
     if scenario_choice == ACTIVE and active:
         scenario_name, scenario = active
@@ -127,7 +128,8 @@ def render() -> None:
                                           if v in options]
     view_ids = st.multiselect(t("briefing.views", lang), options, key="briefing_views",
                               format_func=lambda v: t(VIEWS[v].title_key, lang),
-                              help=t("briefing.views_help", lang), select_all=False)
+                              help=t("briefing.views_help", lang), select_all=False,
+                              placeholder=t("common.choose", lang))
     state.set_page_param("views", view_ids)
     if not with_scenario:
         layout.note(t("briefing.scenario_views_hint", lang))

@@ -75,7 +75,7 @@ def render() -> None:
     if chosen not in codes:  # set by another page (e.g. a map click) to something unknown
         chosen = ds.centre_code
     code = st.selectbox(t("county.pick", lang), codes, index=codes.index(chosen),
-                        format_func=names.get)
+                        format_func=names.get, placeholder=t("common.choose", lang))
     state.set_page_param("county", code)
     is_centre = code == ds.centre_code
     head.title(t("county.title", lang, name=names[code])

@@ -370,7 +370,7 @@ def render() -> None:
     else:
         pick = st.selectbox(t("data_page.restore_pick", lang), others, key="data_restore_pick",
                             format_func=lambda v: f"{num(v, lang)} — {localise_digits(when[v], lang)}",
-                            disabled=not writer)
+                            disabled=not writer, placeholder=t("common.choose", lang))
         confirm = st.checkbox(t("data_page.restore_confirm", lang), key="data_restore_confirm",
                               disabled=not writer)
         restore_error = st.session_state.pop("data:restore_error", None)
@@ -386,7 +386,8 @@ def render() -> None:
                       ds.projects["title_fa" if lang == "fa" else "title_en"].fillna(
                           ds.projects["title_fa"])))
     project = st.selectbox(t("data_page.followup_project", lang), ids, key="data_fu_project",
-                           format_func=lambda pid: f"{titles.get(pid, pid)} ({pid})")
+                           format_func=lambda pid: f"{titles.get(pid, pid)} ({pid})",
+                           placeholder=t("common.choose", lang))
     seed_followup_fields(ds.projects, project)
     # the person followed up with: one of the active people; free text while the office
     # has entered no people yet (store.followups.add_followup checks either way)
@@ -433,7 +434,8 @@ def render() -> None:
         st.text_area(t("data_page.followup_blocker", lang), key="data_fu_blocker", max_chars=5000,
                      height=80, disabled=not writer)
         st.selectbox(t("data_page.followup_actor", lang), ACTOR_ROLES, key="data_fu_actor",
-                     format_func=lambda r: t(f"store.actor.{r}", lang), disabled=not writer)
+                     format_func=lambda r: t(f"store.actor.{r}", lang), disabled=not writer,
+                     placeholder=t("common.choose", lang))
         if everyone:
             st.selectbox(t("data_page.followup_person", lang), active_names, index=None,
                          key="data_fu_person", placeholder=t("data_page.followup_person_pick", lang),

@@ -80,7 +80,7 @@ def render() -> None:
         t("overview.measure", lang), measures,
         key=state.seed("overview_measure",
                        state.page_param("measure", "budget_per_capita", state.choice(measures))),
-        format_func=lambda m: t(f"measure.{m}", lang))
+        format_func=lambda m: t(f"measure.{m}", lang), placeholder=t("common.choose", lang))
     state.set_page_param("measure", measure)
     groups = panel_groups(ds.indicators, panel, PANEL_INDICATORS).get(measure)
     fig, sample_count = county_map(panel, measure, data.province_geometry(), lang,

@@ -187,7 +187,7 @@ def _confirm_form(ds, code: str, result, weights: dict, method: str, picks: int,
         chosen = st.multiselect(t("priorities.confirm.projects", lang), options,
                                 default=[p for p in default if p in options],
                                 format_func=lambda p: f"{labels.get(p, p)} ({p})",
-                                select_all=False)
+                                select_all=False, placeholder=t("common.choose", lang))
         reason = st.text_area(t("priorities.confirm.reason", lang))
         submitted = st.form_submit_button(t("priorities.confirm.submit", lang), type="primary")
     if submitted:
@@ -279,7 +279,8 @@ def render() -> None:
 
     st.subheader(t("priorities.county_heading", lang))
     codes = list(result.counties.index)
-    code = st.selectbox(t("county.pick", lang), codes, format_func=names.get, key="prio_county")
+    code = st.selectbox(t("county.pick", lang), codes, format_func=names.get, key="prio_county",
+                        placeholder=t("common.choose", lang))
     rows = result.county_table(code)
     frame = _county_frame(rows, lang)
     order = list(frame.columns)

@@ -178,7 +178,7 @@ def render() -> None:
         t("projects.pick", lang), options, index=options.index(project or ""),
         format_func=lambda pid: t("projects.pick.none", lang) if not pid
         else f"{titles.get(pid, pid)} — {names.get(county_of.get(pid), '')}",
-    )
+        placeholder=t("common.choose", lang))
     if (picked or None) != project:
         state.set_page_param("project", picked or None)
         st.session_state["projects:generation"] = st.session_state.get("projects:generation", 0) + 1

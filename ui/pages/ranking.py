@@ -70,7 +70,8 @@ def render() -> None:
     state.seed("ranking_indicators", list(current),
                valid=lambda v: isinstance(v, list) and all(n in RANKING_INDICATORS for n in v))
     chosen = st.multiselect(t("ranking.indicators", lang), list(RANKING_INDICATORS),
-                            key="ranking_indicators", format_func=label, select_all=False)
+                            key="ranking_indicators", format_func=label, select_all=False,
+                            placeholder=t("common.choose", lang))
     spec: dict[str, tuple[int, float]] = {}
     show_spec = st.toggle(t("ranking.spec_heading", lang), key="ranking_show_spec")
     for name in chosen:

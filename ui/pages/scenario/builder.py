@@ -361,7 +361,8 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                 named = st.multiselect(t("scenario_page.shift.named", lang),
                                        [c for c in codes if c not in (st.session_state.get(
                                            "scn_from") or [])], key="scn_named",
-                                       format_func=names.get, select_all=False)
+                                       format_func=names.get, select_all=False,
+                                       placeholder=t("common.choose", lang))
                 if named:
                     cols = st.columns(min(len(named), 4))
                     for i, code in enumerate(named):

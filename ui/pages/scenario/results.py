@@ -58,7 +58,8 @@ def results(ctx: PageContext, scenario: Scenario, filter_json: str, query: str |
     if scenario.is_empty():
         layout.note(t("scenario_page.results_empty", lang))
     x = st.selectbox(t("balance.x", lang), BALANCE_X, key="scn_x",
-                     format_func=lambda m: t(f"measure.{m}", lang))
+                     format_func=lambda m: t(f"measure.{m}", lang),
+                     placeholder=t("common.choose", lang))
     state.set_page_param("scn_x", x)
     scenario_json = scenario.to_json(None)
     report = report_for(scenario_json, filter_json, x)
@@ -180,7 +181,8 @@ def _map_measure_select(lang: str, map_measure: str) -> str:
     if st.session_state["scn_map"] not in MAP_MEASURES:
         st.session_state["scn_map"] = "budget_per_capita"
     chosen = st.selectbox(t("scenario_page.map_measure", lang), MAP_MEASURES, key="scn_map",
-                          format_func=lambda m: t(f"measure.{m}", lang))
+                          format_func=lambda m: t(f"measure.{m}", lang),
+                          placeholder=t("common.choose", lang))
     state.set_page_param("scn_map", chosen)
     return chosen
 

@@ -152,13 +152,14 @@ def _store_section(ctx: PageContext, scenario: Scenario, saved: list) -> None:
         if all_names:
             if st.session_state.get("scn_load_name") not in all_names:
                 st.session_state["scn_load_name"] = all_names[0]
-            st.selectbox(t("scenario_page.saved_name", lang), all_names, key="scn_load_name")
+            st.selectbox(t("scenario_page.saved_name", lang), all_names, key="scn_load_name",
+                         placeholder=t("common.choose", lang))
             st.button(t("scenario_page.load", lang), key="scn_load", on_click=_load,
                       args=(lang,))
             if st.session_state.get("scn_del_name") not in all_names:
                 st.session_state["scn_del_name"] = all_names[0]
             chosen = st.selectbox(t("scenario_page.delete_name", lang), all_names,
-                                  key="scn_del_name")
+                                  key="scn_del_name", placeholder=t("common.choose", lang))
             author = next((s.author for s in saved if s.name == chosen), None)
             allowed = writer is not None and writer.may_change(author)
             why = None
