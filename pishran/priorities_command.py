@@ -157,5 +157,5 @@ def add_priorities_command(subparsers: Any) -> None:
     cmd.add_argument("--draws", type=int, default=DEFAULT_DRAWS,
                      help="random weight draws for robustness")
     cmd.add_argument("--seed", type=int, default=0)
-    cmd.add_argument("--lang", choices=("fa", "en"), default="en")
+    cmd.add_argument("--lang", choices=("fa", "en"), default="fa")
     cmd.set_defaults(func=run_priorities)

@@ -195,6 +195,7 @@ def test_cli_is_registered():
 
     args = build_parser().parse_args(["priorities", "--picks", "2", "--json"])
     assert args.picks == 2 and args.json and args.func is run_priorities
+    assert args.lang == "fa"  # Persian first, like `pishran report`
 
 
 # --- the shortlist scenario ---------------------------------------------------------------
