@@ -19,13 +19,8 @@ def recorded() -> dict:
     """County code → its current recorded shortlist ({} without a store)."""
     from store.shortlists import current_shortlists
 
-    opened = data.store()
-    if opened is None:
-        return {}
-    try:
-        return current_shortlists(opened)
-    except Exception:  # noqa: BLE001 - a store without the table yet: nothing recorded
-        return {}
+    opened = data.store()  # None: the read-only embedded data (no store could be opened)
+    return {} if opened is None else current_shortlists(opened)
 
 
 def county_shortlist(ds, code: str, lang: str, key: str) -> None:
