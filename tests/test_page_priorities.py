@@ -160,3 +160,34 @@ def test_briefing_page_counts_the_shortlist_slides(env, other):  # noqa: F811
                    n=fmt_int(expected_slide_count(views, False, 2), "fa"),
                    views=fmt_int(views, "fa"), comparison="")
     assert with_lists in note(at), note(at)[:300]
+
+
+def test_the_page_keeps_its_choices_in_the_link(env, other):  # noqa: F811
+    """A planner's view can be shared: preset, method, picks, weights and county come from
+    the link and go back into it; a bad value falls back to the default with a notice."""
+    from streamlit.testing.v1 import AppTest
+
+    def page(**params):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page("pages/priorities.py")
+        return at.run()
+
+    at = page(method="topsis", picks="2", w="1,0,0,0,0", county="lenjan")
+    assert not at.exception
+    assert at.radio(key="prio_method").value == "topsis"
+    assert at.selectbox(key="prio_picks").value == 2
+    assert at.selectbox(key="prio_county").value == "lenjan"
+    assert [at.select_slider(key=f"prio_w_{c}").value for c in PRESETS["equal"]] == \
+        [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert dict(at.query_params)["w"] in (["1,0,0,0,0"], "1,0,0,0,0")
+    at.radio(key="prio_preset").set_value("equal").run()
+    assert "w" not in dict(at.query_params)  # the preset's own weights: implied by it
+    assert dict(at.query_params)["preset"] in (["equal"], "equal")
+    bad = page(picks="99", w="9,9")
+    assert not bad.exception
+    assert bad.selectbox(key="prio_picks").value == 3
+    warned = [str(w.value) for w in bad.warning]
+    for param in ("picks", "w"):
+        assert t("url.rejected", "fa", param=param) in warned, warned

@@ -67,7 +67,8 @@ def _add_form(store, lang: str, codes: list[str], county_label) -> None:
         c1, c2, c3 = st.columns([2, 2, 2])
         name = c1.text_input(t("people.col.name", lang), key="data_person_name")
         role = c2.selectbox(t("people.col.role", lang), PERSON_ROLES, key="data_person_role",
-                            format_func=lambda r: t(ROLE_KEYS[r], lang))
+                            format_func=lambda r: t(ROLE_KEYS[r], lang),
+                            placeholder=t("common.choose", lang))
         contact = c3.text_input(t("people.col.contact", lang), key="data_person_contact")
         counties = st.multiselect(t("people.col.counties", lang), codes,
                                   format_func=county_label, key="data_person_counties", select_all=False,
@@ -88,7 +89,8 @@ def _edit_form(store, lang: str, persons, codes: list[str], county_label) -> Non
         name = c1.text_input(t("people.col.name", lang), value=person.name)
         role = c2.selectbox(t("people.col.role", lang), PERSON_ROLES,
                             index=PERSON_ROLES.index(person.role),
-                            format_func=lambda r: t(ROLE_KEYS[r], lang))
+                            format_func=lambda r: t(ROLE_KEYS[r], lang),
+                            placeholder=t("common.choose", lang))
         contact = c3.text_input(t("people.col.contact", lang), value=person.contact)
         counties = st.multiselect(t("people.col.counties", lang), codes,
                                   default=[c for c in person.counties if c in codes],

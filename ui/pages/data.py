@@ -424,7 +424,8 @@ def render() -> None:
         c1, c2, c3 = st.columns(3)
         # status and progress hold the selected project's values (seed_followup_fields)
         c1.selectbox(t("data_page.followup_status", lang), STATUSES, key="data_fu_status",
-                     format_func=lambda s: t(f"status.{s}", lang), disabled=not writer)
+                     format_func=lambda s: t(f"status.{s}", lang), disabled=not writer,
+                     placeholder=t("common.choose", lang))
         c2.number_input(t("data_page.followup_physical", lang), min_value=0.0, max_value=100.0,
                         value=None, step=1.0, key="data_fu_physical", disabled=not writer)
         c3.number_input(t("data_page.followup_financial", lang), min_value=0.0, max_value=100.0,

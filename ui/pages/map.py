@@ -135,7 +135,8 @@ def render() -> None:
     c_scope, c_measure, c_view = st.columns([2, 3, 2])
     new_scope = c_scope.selectbox(t("map.scope", lang), scopes,
                                   format_func=lambda s: _scope_label(s, infos, lang),
-                                  key=state.seed("map_w_scope", scope, options=scopes))
+                                  key=state.seed("map_w_scope", scope, options=scopes),
+                                  placeholder=t("common.choose", lang))
     if new_scope != scope:
         scope, is_data = new_scope, new_scope == DEFAULT_PROVINCE
         state.set_page_param("map_scope", scope)
@@ -178,7 +179,8 @@ def render() -> None:
         st.session_state[measure_key] = measure  # changed on the Overview meanwhile
     measure = c_measure.selectbox(
         t("map.measure", lang), measures, key=state.seed(measure_key, measure, options=measures),
-        format_func=lambda m: t(f"measure.{m}" if m in PANEL_MEASURES else f"map.measure.{m}", lang))
+        format_func=lambda m: t(f"measure.{m}" if m in PANEL_MEASURES else f"map.measure.{m}", lang),
+        placeholder=t("common.choose", lang))
     state.set_page_param("measure" if is_data else "map_measure", measure)
     if is_data:
         st.session_state["map_w_measure_seen"] = measure

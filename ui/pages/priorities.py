@@ -24,7 +24,7 @@ from analytics.priorities import (
 from core.marks import GROUP_MARK, SAMPLE_MARK
 from i18n import fmt_int, fmt_number, join_list, t
 from store.errors import KeyedError
-from ui import auth, data, layout
+from ui import auth, data, layout, state
 from ui.context import page_context
 from ui.downloads import table_downloads
 from ui.shortlists import recorded
@@ -82,25 +82,69 @@ def _help(lang: str) -> None:
         st.markdown(t("priorities.help.marks", lang, sample=SAMPLE_MARK, group=GROUP_MARK))
 
 
+def _link_weights(raw: str) -> tuple[float, ...] | None:
+    """``?w=`` — one weight per criterion in :data:`CRITERIA` order, comma-separated, each a
+    step of the sliders (``2,1,2,3,1``); anything else is refused (the link's notice)."""
+    parts = raw.split(",")
+    if len(parts) != len(CRITERIA):
+        return None
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        return None
+    return values if all(v in WEIGHT_STEPS for v in values) else None
+
+
+def _link_picks(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() and int(raw) in PICK_CHOICES else None
+
+
 def _controls(lang: str) -> tuple[dict, str, int]:
-    st.session_state.setdefault("prio_preset", "deputy")
+    """Preset, method, picks and weights, each kept in the page's link (``?preset=``,
+    ``?method=``, ``?picks=``, ``?w=``) so that a planner can share what she looked at."""
+    state.seed("prio_preset", state.page_param("preset", "deputy", state.choice(tuple(PRESETS))),
+               options=tuple(PRESETS))
+    linked = state.page_param("w", None, _link_weights)
+    if linked is not None:
+        for c, w in zip(CRITERIA, linked, strict=True):
+            state.seed(f"prio_w_{c}", w, options=WEIGHT_STEPS)
     if "prio_w_jobs_per_budget" not in st.session_state:
         _apply_preset()
+    state.seed("prio_method", state.page_param("method", METHODS[0], state.choice(METHODS)),
+               options=METHODS)
+    state.seed("prio_picks", state.page_param("picks", DEFAULT_PICKS, _link_picks),
+               options=PICK_CHOICES)
     c1, c2, c3 = st.columns([2, 2, 1])
-    c1.radio(t("priorities.preset", lang), tuple(PRESETS), key="prio_preset", horizontal=True,
-             format_func=lambda p: t(PRESET_LABELS[p], lang), on_change=_apply_preset)
+    preset = c1.radio(t("priorities.preset", lang), tuple(PRESETS), key="prio_preset",
+                      horizontal=True, format_func=lambda p: t(PRESET_LABELS[p], lang),
+                      on_change=_apply_preset)
     method = c2.radio(t("priorities.method", lang), METHODS, key="prio_method", horizontal=True,
                       format_func=lambda m: t(METHOD_LABELS[m], lang))
-    picks = c3.selectbox(t("priorities.picks", lang), PICK_CHOICES,
-                         index=PICK_CHOICES.index(DEFAULT_PICKS), key="prio_picks",
-                         format_func=lambda n: fmt_int(n, lang))
+    picks = c3.selectbox(t("priorities.picks", lang), PICK_CHOICES, key="prio_picks",
+                         format_func=lambda n: fmt_int(n, lang),
+                         placeholder=t("common.choose", lang))
     columns = st.columns(len(CRITERIA))
     weights = {}
     for col, c in zip(columns, CRITERIA):
         weights[c] = col.select_slider(t(LABELS[c], lang), WEIGHT_STEPS, key=f"prio_w_{c}",
                                        help=t(HELP[c], lang),
                                        format_func=lambda w: fmt_number(w, lang, 1))
+    for key, value in (("preset", preset), ("method", method), ("picks", int(picks)),
+                       ("w", tuple(weights[c] for c in CRITERIA))):
+        state.set_page_param(key, value)
     return weights, method, int(picks)
+
+
+def _link(weights: dict, method: str, picks: int, code: str) -> dict:
+    """The page's link: only what differs from the defaults (the preset's own weights are
+    implied by ``preset``)."""
+    preset = st.session_state.get("prio_preset", "deputy")
+    own = all(float(PRESETS[preset][c]) == weights[c] for c in CRITERIA)
+    return {"preset": preset if preset != "deputy" else None,
+            "method": method if method != METHODS[0] else None,
+            "picks": str(picks) if picks != DEFAULT_PICKS else None,
+            "w": None if own else ",".join(f"{weights[c]:g}" for c in CRITERIA),
+            "county": code}
 
 
 def _cell(value: float, contribution: float, lang: str, decimals: int = 2) -> str:
@@ -279,8 +323,11 @@ def render() -> None:
 
     st.subheader(t("priorities.county_heading", lang))
     codes = list(result.counties.index)
+    state.seed("prio_county", state.page_param("county", codes[0], state.choice(codes)),
+               options=codes)
     code = st.selectbox(t("county.pick", lang), codes, format_func=names.get, key="prio_county",
                         placeholder=t("common.choose", lang))
+    state.set_page_param("county", code)
     rows = result.county_table(code)
     frame = _county_frame(rows, lang)
     order = list(frame.columns)
@@ -298,3 +345,4 @@ def render() -> None:
     _confirm_form(ds, code, result, weights, method, picks, lang)
     _history(code, lang)
     _scenario_button(ds, result, lang)
+    state.sync_url(_link(weights, method, picks, code))

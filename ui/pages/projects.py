@@ -102,6 +102,7 @@ def render() -> None:
         t("projects.sort", lang), sorts,
         index=sorts.index(chosen_sort if chosen_sort in sorts else DEFAULT_SORT),
         format_func=lambda key: t(f"projects.sort.{key}", lang),
+        placeholder=t("common.choose", lang),
     )
     state.set_page_param("sort", sort)
     extras = state.page_param("cols", (), parse_columns)

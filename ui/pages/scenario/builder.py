@@ -296,7 +296,8 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             seed("scn_set_status", "completed")
             c1.selectbox(t("scenario_page.set.status", lang), ["", *STATUSES], key="scn_set_status",
                          format_func=lambda s: t(f"status.{s}", lang) if s
-                         else t("scenario_page.no_change", lang))
+                         else t("scenario_page.no_change", lang),
+                         placeholder=t("common.choose", lang))
             seed("scn_set_progress_on", False)
             on = c2.checkbox(t("scenario_page.set.progress_on", lang), key="scn_set_progress_on")
             if on:
@@ -315,13 +316,16 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             c1, c2, c3 = st.columns(3)
             seed("scn_add_county", next(c for c in codes if c != centre))
             c1.selectbox(t("common.county", lang), codes, key="scn_add_county",
-                         format_func=names.get)
+                         format_func=names.get,
+                         placeholder=t("common.choose", lang))
             seed("scn_add_sector", "tourism" if "tourism" in SECTORS else SECTORS[0])
             c2.selectbox(t("scenario_page.add.sector", lang), SECTORS, key="scn_add_sector",
-                         format_func=lambda s: t(f"sector.{s}", lang))
+                         format_func=lambda s: t(f"sector.{s}", lang),
+                         placeholder=t("common.choose", lang))
             seed("scn_add_status", "defined")
             c3.selectbox(t("scenario_page.add.status", lang), STATUSES, key="scn_add_status",
-                         format_func=lambda s: t(f"status.{s}", lang))
+                         format_func=lambda s: t(f"status.{s}", lang),
+                         placeholder=t("common.choose", lang))
             c1, c2 = st.columns(2)
             c1.text_input(t("scenario_page.add.title_fa", lang), key="scn_add_title_fa",
                           max_chars=200)
@@ -338,7 +342,8 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                                             step=10, key="scn_add_jobs"))
             seed("scn_add_funding", "mixed")
             c3.selectbox(t("scenario_page.add.funding", lang), FUNDING_SOURCES,
-                         key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang))
+                         key="scn_add_funding", format_func=lambda s: t(f"funding.{s}", lang),
+                         placeholder=t("common.choose", lang))
             _date_inputs(lang, "scn_add")
         elif kind == "shift_budget":
             c1, c2 = st.columns(2)
@@ -347,7 +352,8 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
                              key="scn_share", format_func=_share_labels(lang).__getitem__)
             seed("scn_from", [centre])
             c2.multiselect(t("scenario_page.shift.from", lang), codes, key="scn_from",
-                           format_func=names.get, select_all=False)
+                           format_func=names.get, select_all=False,
+                           placeholder=t("common.choose", lang))
             seed("scn_rule", "per_capita")
             rule = st.radio(t("scenario_page.shift.rule", lang), SHIFT_RULES, key="scn_rule",
                             horizontal=True,
@@ -394,13 +400,15 @@ def builder(ctx: PageContext, hyp_json: str) -> None:
             c2.selectbox(t("scenario_page.shift.sector", lang), ["", *SECTORS],
                          key="scn_shift_sector",
                          format_func=lambda s: t(f"sector.{s}", lang) if s
-                         else t("scenario_page.shift.sector_auto", lang))
+                         else t("scenario_page.shift.sector_auto", lang),
+                         placeholder=t("common.choose", lang))
         elif kind == "assumptions":
             c1, c2, c3 = st.columns(3)
             seed("scn_group", "industrial")
             c1.selectbox(t("scenario_page.assume.group", lang), COUNTY_GROUPS, key="scn_group",
                          format_func=lambda g: t(f"scenario.group.{g}", lang),
-                         on_change=_group_defaults)
+                         on_change=_group_defaults,
+                         placeholder=t("common.choose", lang))
             seed("scn_m", DEFAULT_ASSUMPTIONS["industrial"].m, options=M_STEPS)
             c2.select_slider(t("scenario.labour.m", lang), M_STEPS, key="scn_m",
                              format_func=_number_labels(lang, M_STEPS, 2).__getitem__)

@@ -213,9 +213,11 @@ def _compare_section(ctx: PageContext, report: dict, saved: list, filter_json: s
         if st.session_state.get(key) not in ids:
             st.session_state[key] = default
     a = c1.selectbox(t("scenario_page.compare_a", lang), ids, key="scn_cmp_a",
-                     format_func=compare_options.get)
+                     format_func=compare_options.get,
+                     placeholder=t("common.choose", lang))
     b = c2.selectbox(t("scenario_page.compare_b", lang), ids, key="scn_cmp_b",
-                     format_func=compare_options.get)
+                     format_func=compare_options.get,
+                     placeholder=t("common.choose", lang))
 
     def _values(choice: str) -> dict | None:
         if choice == "__baseline__":
