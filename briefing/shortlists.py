@@ -18,7 +18,7 @@ import pandas as pd
 from briefing.context import ViewContext
 from briefing.slides import SlideSpec
 from core.counties import county_names
-from i18n import fmt_int, join_list, t
+from i18n import fmt_int, join_list, localise_digits, t
 
 __all__ = ["SHORTLISTS", "attach_shortlists", "county_brief", "county_brief_text",
            "county_table", "overview_rows", "shortlist_slide_count", "shortlist_slides"]
@@ -61,6 +61,18 @@ def _titles(projects: pd.DataFrame, ids: Sequence[str], lang: str) -> list[str]:
     return out
 
 
+#: Counties per "shortlist of each county" slide (each row lists 2–3 project titles).
+ROWS_PER_SLIDE = 5
+#: Relative column widths of that slide: county, projects, reason, who, when.
+_OVERVIEW_WIDTHS = (1.1, 3.6, 1.8, 1.0, 1.3)
+
+
+def decision_text(entry, lang: str) -> str:
+    """«reason — who, when» of a recorded shortlist, the time in the reader's digits."""
+    return t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
+             when=localise_digits(entry.decided_at_jalali, lang))
+
+
 def overview_rows(shortlists: Mapping, dataset, lang: str) -> list[list[str]]:
     """Header + one row per county with a shortlist: county, projects, reason, who, when."""
     names = county_names(dataset.counties, lang)
@@ -69,7 +81,7 @@ def overview_rows(shortlists: Mapping, dataset, lang: str) -> list[list[str]]:
               t("shortlist.col.when", lang)]
     rows = [[names.get(code, code), join_list(_titles(dataset.projects, e.project_ids, lang),
                                               lang),
-             e.reason, e.decided_by, e.decided_at_jalali]
+             e.reason, e.decided_by, localise_digits(e.decided_at_jalali, lang)]
             for code, e in shortlists.items()]
     return [header, *rows]
 
@@ -94,8 +106,7 @@ def county_brief(dataset, code: str, entry, lang: str) -> SlideSpec:
     decision (reason, who, when) is the slide's notes and its last table row."""
     name = county_names(dataset.counties, lang).get(code, code)
     frame = county_table(dataset, entry, lang)
-    decision = t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
-                 when=entry.decided_at_jalali)
+    decision = decision_text(entry, lang)
     table = [list(frame.columns), *frame.astype(object).values.tolist(),
              [decision] + [""] * (len(frame.columns) - 1)]
     return SlideSpec("table", t("shortlist.brief_title", lang, county=name), table=table,
@@ -109,15 +120,17 @@ def county_brief_text(dataset, code: str, entry, lang: str) -> str:
     lines = [t("shortlist.brief_title", lang, county=name)]
     for i, row in enumerate(frame.itertuples(index=False), start=1):
         lines.append(f"{fmt_int(i, lang)}. {row[0]} — {row[1]} ({row[2]}, {row[3]})")
-    lines.append(t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
-                   when=entry.decided_at_jalali))
+    lines.append(decision_text(entry, lang))
     return "\n".join(lines)
 
 
 def shortlist_slide_count(shortlists: dict, counties) -> int:
     """How many slides :func:`shortlist_slides` makes: none without a recorded shortlist,
-    else the overview and one brief per filtered county that has a shortlist."""
-    return 0 if not shortlists else 1 + sum(code in shortlists for code in counties)
+    else the overview (:data:`ROWS_PER_SLIDE` counties a slide) and one brief per filtered
+    county that has a shortlist."""
+    if not shortlists:
+        return 0
+    return -(-len(shortlists) // ROWS_PER_SLIDE) + sum(code in shortlists for code in counties)
 
 
 def shortlist_slides(context: ViewContext, lang: str) -> list[SlideSpec]:
@@ -126,8 +139,15 @@ def shortlist_slides(context: ViewContext, lang: str) -> list[SlideSpec]:
     shortlists = context.extra.get(SHORTLISTS) or {}
     if not shortlists:
         return []
-    slides = [SlideSpec("table", t("shortlist.deck_title", lang),
-                        table=overview_rows(shortlists, context.dataset, lang))]
+    header, *rows = overview_rows(shortlists, context.dataset, lang)
+    finding = t("shortlist.deck_finding", lang, n=fmt_int(len(shortlists), lang),
+                total=fmt_int(len(context.dataset.counties), lang))
+    parts = [rows[i:i + ROWS_PER_SLIDE] for i in range(0, len(rows), ROWS_PER_SLIDE)]
+    slides = [SlideSpec("table", finding if len(parts) == 1 else t(
+        "shortlist.deck_part", lang, title=finding, part=fmt_int(i, lang),
+        parts=fmt_int(len(parts), lang)), table=[header, *part],
+        subtitle=t("shortlist.deck_title", lang), widths=_OVERVIEW_WIDTHS, font_size=14)
+        for i, part in enumerate(parts, start=1)]
     for code in context.flt.counties:
         if code in shortlists:
             slides.append(county_brief(context.dataset, code, shortlists[code], lang))

@@ -55,6 +55,8 @@ class SlideSpec:
     subtitle: str | None = None
     source: str | None = None  # figure slides: the source line under the chart
     note: str | None = None  # figure slides: the ✱ note when the chart shows estimates
+    widths: Sequence[float] | None = None  # table slides: relative column widths
+    font_size: float | None = None  # table slides: the cells' size in points (else by rows)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -246,6 +246,26 @@ def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], lis
     return [str(c) for c in rows[0]], rows[1:]
 
 
+def _row_heights(rows: list[list[str]], widths: list[int], size: float, even: int,
+                 available: int) -> list[Emu]:
+    """Each row as tall as its longest cell wraps (about 0.5 em a character, lines of
+    1.3 em, 0.12 in margins each side), at least ``even``; equal rows (``even``) when that
+    would not fit ``available`` — LibreOffice does not grow a row whose text wraps more
+    than planned, it lets the text run into the next row."""
+    em = Inches(size / 72)
+    planned = []
+    for values in rows:
+        lines = 1
+        for text, width in zip(values, widths, strict=False):
+            per_line = max(int((width - Inches(0.24)) / (0.5 * em)), 1)
+            lines = max(lines, sum(-(-max(len(part), 1) // per_line)
+                                   for part in str(text).splitlines() or [""]))
+        planned.append(max(even, int(lines * 1.3 * em + Inches(0.16))))
+    if sum(planned) > available:
+        return [Emu(even)] * len(rows)
+    return [Emu(h) for h in planned]
+
+
 def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
                top: int = BODY_TOP, max_height: int | None = None,
                widths: Sequence[float] | None = None, size: float | None = None,
@@ -272,8 +292,11 @@ def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
     total_share = sum(shares)
     for c in range(n_cols):
         table.columns[c].width = Emu(int(width * shares[c] / total_share))
+    heights = _row_heights([header, *rows], [table.columns[c].width for c in range(n_cols)],
+                           size, int(height / n_rows),
+                           max_height or (FOOTER_TOP - top - Inches(0.1)))
     for r in range(n_rows):
-        table.rows[r].height = Emu(int(height / n_rows))
+        table.rows[r].height = heights[r]
         values = header if r == 0 else rows[r - 1]
         for c in range(n_cols):
             cell = table.cell(r, c)
@@ -349,8 +372,9 @@ def _table_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     _set_title(slide, spec.title, lang)
     header, rows = _rows(spec.table if spec.table is not None else [])
     cells = [[format_value(v, lang) for v in row] for row in rows]
-    widths = [2.0] + [1.0] * (len(header) - 1) if header else None
-    _add_table(slide, header, cells, lang, widths=widths)
+    widths = spec.widths or ([2.0] + [1.0] * (len(header) - 1) if header else None)
+    top = BODY_TOP + Inches(0.35) if _subtitle(slide, spec, lang) else BODY_TOP
+    _add_table(slide, header, cells, lang, top=top, widths=widths, size=spec.font_size)
     return slide
 
 

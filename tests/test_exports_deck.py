@@ -283,3 +283,21 @@ def test_deck_to_pdf(fa_deck):
 def test_deck_to_pdf_without_libreoffice(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert deck_to_pdf(b"not used") is None
+
+
+def test_table_rows_are_as_tall_as_their_longest_cell():
+    """LibreOffice does not grow a row whose text wraps more than planned (the text runs
+    into the next row): each row is planned from its longest cell."""
+    from pptx.util import Inches
+
+    from exports.deck import _row_heights
+
+    widths = [Inches(1.5), Inches(5)]
+    long = "هنرستان فنی فولاد در جوار ذوب آهن اصفهان، قطب پارک فناوری فولادشهر " * 2
+    heights = _row_heights([["شهرستان", "پروژه‌ها"], ["لنجان", long], ["نائین", "کوتاه"]],
+                           widths, 14, int(Inches(0.45)), int(Inches(5)))
+    assert heights[0] == heights[2] == Inches(0.45)
+    assert heights[1] > Inches(0.9)  # three lines or more at 14 pt in 5 inches
+    # when the planned rows would not fit, the rows stay even (the table keeps its height)
+    squeezed = _row_heights([["a", long]] * 10, widths, 14, int(Inches(0.45)), int(Inches(3)))
+    assert set(squeezed) == {Inches(0.45)}

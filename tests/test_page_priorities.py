@@ -109,8 +109,10 @@ def test_recorded_shortlist_on_the_county_and_projects_pages(env, other):  # noq
     ds = other.current_dataset()
     ids = list(ds.projects.loc[ds.projects["county_code"] == "nain", "project_id"])[:2]
     entry = record_shortlist(other, "nain", ids, "دلیل آزمون", "editor9")
+    from i18n import localise_digits
+
     decision = t("shortlist.decision", "fa", reason="دلیل آزمون", by="editor9",
-                 when=entry.decided_at_jalali)
+                 when=localise_digits(entry.decided_at_jalali, "fa"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["county"] = "nain"
     at.switch_page("pages/county.py")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.shortlists import county_table, overview_rows
+from briefing.shortlists import county_table, decision_text, overview_rows
 from core.counties import county_names
 from i18n import fmt_int, t
 from ui import data, layout
@@ -33,8 +33,7 @@ def county_shortlist(ds, code: str, lang: str, key: str) -> None:
     else:
         frame = county_table(ds, entry, lang)
         st.dataframe(frame, hide_index=True, width="stretch")
-        layout.note(t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
-                      when=entry.decided_at_jalali))
+        layout.note(decision_text(entry, lang))
         table_downloads(frame, t("shortlist.brief_title", lang, county=name), lang,
                         key=f"shortlist_{key}")
 

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from analytics.priorities import eligible, shortlist_scenario
 from analytics.scenario import apply_scenario
+from i18n import t
 from store import User, add_user, open_store
 from store.shortlists import (
     ShortlistError,
@@ -87,7 +88,7 @@ def test_recorded_shortlist_in_the_deck_brief_and_scenario(store):
     from briefing.deck import deck_spec
     from briefing.shortlists import attach_shortlists, county_brief_text
     from exports.deck import build_deck
-    from i18n import t
+    from i18n import fmt_int, t
 
     code, ids = _county_with_projects(store)
     record_shortlist(store, code, ids[:1], "بیشترین اشتغال", "editor1")
@@ -97,10 +98,14 @@ def test_recorded_shortlist_in_the_deck_brief_and_scenario(store):
     specs = deck_spec(context, ["lorenz"], "fa")
     titles = [s.title for s in specs]
     name = ds.counties.set_index("code").at[code, "name_fa"]
-    assert t("shortlist.deck_title", "fa") in titles
+    # the overview states its finding (how many counties have a shortlist), Persian digits
+    finding = t("shortlist.deck_finding", "fa", n="۱", total=fmt_int(len(ds.counties), "fa"))
+    assert finding in titles
+    assert specs[titles.index(finding)].subtitle == t("shortlist.deck_title", "fa")
     assert t("shortlist.brief_title", "fa", county=name) in titles
     assert specs[-1].kind == "sources"
-    overview = specs[titles.index(t("shortlist.deck_title", "fa"))].table
+    overview = specs[titles.index(finding)].table
+    assert not any(c.isascii() and c.isdigit() for c in overview[1][-1])  # «۱۴۰۵/۰۹/…»
     assert overview[1][0] == name and "بیشترین اشتغال" in overview[1]
     brief = county_brief_text(ds, code, current_shortlists(store)[code], "fa")
     assert "بیشترین اشتغال" in brief and "editor1" in brief
@@ -133,3 +138,27 @@ def test_per_county_excel_export(store):
     assert sheet.sheet_view.rightToLeft
     values = [c.value for c in sheet[1]]
     assert t("shortlist.col.title", "fa") in values and sheet.max_row == 3
+
+
+def test_many_shortlists_split_over_slides_and_are_counted(store):
+    """Recorded shortlists of many counties go on several overview slides
+    (ROWS_PER_SLIDE counties each, numbered «۱ از ۲»), and the Briefing page's count agrees."""
+    from analytics.filters import ProjectFilter
+    from briefing.context import build_context
+    from briefing.deck import deck_spec, expected_slide_count
+    from briefing.shortlists import ROWS_PER_SLIDE, attach_shortlists, shortlist_slide_count
+
+    ds = store.current_dataset()
+    counties = [c for c in ds.counties["code"] if (ds.projects["county_code"] == c).any()]
+    chosen = counties[:ROWS_PER_SLIDE + 1]
+    for code in chosen:
+        ids = list(ds.projects.loc[ds.projects["county_code"] == code, "project_id"])
+        record_shortlist(store, code, ids[:1], "آزمون", "editor1")
+    context = build_context(dataset=ds, geometry=None, flt=ProjectFilter())
+    attach_shortlists(context, store)
+    specs = deck_spec(context, ["lorenz"], "fa")
+    overview = [s for s in specs if s.subtitle == t("shortlist.deck_title", "fa")]
+    assert len(overview) == 2 and "(۱ از ۲)" in overview[0].title
+    assert [len(s.table) - 1 for s in overview] == [ROWS_PER_SLIDE, 1]
+    n = shortlist_slide_count(current_shortlists(store), ())
+    assert n == 2 and len(specs) == expected_slide_count(1, False, n)

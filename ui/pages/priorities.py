@@ -21,8 +21,9 @@ from analytics.priorities import (
     prioritise,
     shortlist_scenario,
 )
+from briefing.shortlists import decision_text
 from core.marks import GROUP_MARK, SAMPLE_MARK
-from i18n import fmt_int, fmt_number, join_list, t
+from i18n import fmt_int, fmt_number, join_list, localise_digits, t
 from store.errors import KeyedError
 from ui import auth, data, layout, state
 from ui.context import page_context
@@ -257,7 +258,9 @@ def _history(code: str, lang: str) -> None:
     if frame.empty:
         return
     with st.expander(t("priorities.history", lang, n=fmt_int(len(frame), lang))):
-        shown = frame[["decided_at_jalali", "decided_by", "project_ids", "reason"]].rename(
+        shown = frame[["decided_at_jalali", "decided_by", "project_ids", "reason"]].copy()
+        shown["decided_at_jalali"] = [localise_digits(v, lang) for v in shown["decided_at_jalali"]]
+        shown = shown.rename(
             columns={"decided_at_jalali": t("shortlist.col.when", lang),
                      "decided_by": t("shortlist.col.by", lang),
                      "project_ids": t("shortlist.col.projects", lang),
@@ -340,8 +343,7 @@ def render() -> None:
     st.subheader(t("priorities.confirm.heading", lang, county=names[code]))
     entry = shortlists.get(code)
     if entry is not None:
-        layout.note(t("shortlist.decision", lang, reason=entry.reason, by=entry.decided_by,
-                      when=entry.decided_at_jalali))
+        layout.note(decision_text(entry, lang))
     _confirm_form(ds, code, result, weights, method, picks, lang)
     _history(code, lang)
     _scenario_button(ds, result, lang)
