@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.context import ViewContext
-from briefing.findings import finding, slide_note
+from briefing.findings import finding, key_figures_finding, slide_note, sources_finding
 from briefing.guardrails import carry_guardrails
 from briefing.shortlists import shortlist_slides
 from briefing.slides import SlideSpec, standard_deck
@@ -67,6 +67,12 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
         spec.title = finding(view_id, context, lang)
         spec.source = view_source(view_id, context, lang)
         spec.note = slide_note(view_id, context, spec.figure, lang)
+    # the key figures and the sources state theirs too; their name goes under it
+    for spec in specs:
+        if spec.kind == "table" and spec.title == t("deck.key_figures", lang):
+            spec.subtitle, spec.title = spec.title, key_figures_finding(context, lang)
+        elif spec.kind == "sources":
+            spec.subtitle, spec.title = spec.title, sources_finding(context, lang)
     # issue 15: recorded shortlists before the sources slide; scenario policy warnings
     specs[-1:-1] = shortlist_slides(context, lang)
     return carry_guardrails(specs, context, lang)

@@ -23,7 +23,8 @@ from briefing.context import ViewContext
 from core.marks import GROUP_MARK, SAMPLE_MARK
 from i18n import fmt_int, fmt_number, fmt_percent, t
 
-__all__ = ["estimate_note", "finding", "map_measure", "slide_note", "top_bottom"]
+__all__ = ["estimate_note", "finding", "key_figures_finding", "map_measure", "slide_note",
+           "sources_finding", "top_bottom"]
 
 _MAPS = {"map_budget_per_capita": "budget_per_capita", "map_unemployment": "unemployment_rate",
          "map_jobs_per_1000": "jobs_per_1000"}
@@ -141,3 +142,23 @@ def finding(view_id: str, ctx: ViewContext, lang: str = "fa") -> str:
     from briefing.views import VIEWS
 
     return t(VIEWS[view_id].title_key, lang) if view_id in VIEWS else view_id
+
+
+def key_figures_finding(ctx: ViewContext, lang: str = "fa") -> str:
+    """The key-figures slide's finding: «۱۳۷ پروژه پیشران با ۶۵۶٬۵۵۰ میلیارد ریال بودجه؛ ۲۷ از
+    ۲۸ شهرستان پروژه آغازشده دارند» (the same totals as :func:`briefing.tables.key_figures`)."""
+    province = ctx.totals.loc["province"]
+    started = int((ctx.panel["n_started"] > 0).sum())
+    return t("finding.key_figures", lang, n=fmt_int(province["n_projects"], lang),
+             budget=fmt_number(province["budget_total"], lang),
+             started=fmt_int(started, lang), counties=fmt_int(len(ctx.panel), lang))
+
+
+def sources_finding(ctx: ViewContext, lang: str = "fa") -> str:
+    """The sources slide's finding: how many projects are reported and how many samples
+    («از ۱۳۷ پروژه، ۱۱ گزارش‌شده و ۱۲۶ نمونه است؛ ارقام ✱ رقم رسمی نیستند»)."""
+    projects = ctx.dataset.projects
+    real = int((~projects["is_sample"].astype(bool)).sum())
+    return t("finding.sources", lang, total=fmt_int(len(projects), lang),
+             real=fmt_int(real, lang), sample=fmt_int(len(projects) - real, lang),
+             mark=SAMPLE_MARK)

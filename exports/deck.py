@@ -249,9 +249,10 @@ def _rows(table: pd.DataFrame | Sequence[Sequence[Any]]) -> tuple[list[str], lis
 def _row_heights(rows: list[list[str]], widths: list[int], size: float, even: int,
                  available: int) -> list[Emu]:
     """Each row as tall as its longest cell wraps (about 0.5 em a character, lines of
-    1.3 em, 0.12 in margins each side), at least ``even``; equal rows (``even``) when that
-    would not fit ``available`` — LibreOffice does not grow a row whose text wraps more
-    than planned, it lets the text run into the next row."""
+    1.3 em, 0.12 in margins each side), at least ``even`` — or without that floor when
+    the rows would not fit ``available``, and equal rows (``even``) when even that does
+    not fit.  LibreOffice does not always grow a row whose text wraps more than planned:
+    it can let the text run into the next row."""
     em = Inches(size / 72)
     planned = []
     for values in rows:
@@ -260,10 +261,12 @@ def _row_heights(rows: list[list[str]], widths: list[int], size: float, even: in
             per_line = max(int((width - Inches(0.24)) / (0.5 * em)), 1)
             lines = max(lines, sum(-(-max(len(part), 1) // per_line)
                                    for part in str(text).splitlines() or [""]))
-        planned.append(max(even, int(lines * 1.3 * em + Inches(0.16))))
-    if sum(planned) > available:
-        return [Emu(even)] * len(rows)
-    return [Emu(h) for h in planned]
+        planned.append(int(lines * 1.3 * em + Inches(0.16)))
+    if sum(max(even, h) for h in planned) <= available:
+        return [Emu(max(even, h)) for h in planned]
+    if sum(planned) <= available:  # tight: every row just as tall as its text
+        return [Emu(h) for h in planned]
+    return [Emu(even)] * len(rows)
 
 
 def _add_table(slide: Any, header: list[str], rows: list[list[str]], lang: str,
@@ -404,11 +407,13 @@ def _sources_slide(prs: Any, spec: SlideSpec, lang: str) -> Any:
     # The notes sit at the bottom, above the footer; the table fills the space above them
     # (rows that wrap grow taller than planned, so nothing is placed right under the table).
     notes_top = FOOTER_TOP - Inches(1.35)
+    top = BODY_TOP + Inches(0.35) if _subtitle(slide, spec, lang) else BODY_TOP
     if rows:
         cells = [[format_value(v, lang) for v in row] for row in rows]
         # 14 pt: the status and source cells wrap to two lines, and the table must end
         # above the notes (LibreOffice grows wrapped rows past the planned height)
-        _add_table(slide, header, cells, lang, max_height=notes_top - BODY_TOP - Inches(0.5),
+        _add_table(slide, header, cells, lang, top=top,
+                   max_height=notes_top - top - Inches(0.15),
                    widths=[1.6, 1.4, 2.0][: len(header)] or None, size=14)
     lines = [t("attribution.osm", lang), t("deck.osm", lang), t("deck.sample_note", lang)]
     _textbox(slide, MARGIN, notes_top, SLIDE_W - 2 * MARGIN, FOOTER_TOP - notes_top, lines,

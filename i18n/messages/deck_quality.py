@@ -22,6 +22,15 @@ MESSAGES = {
         "منبع: سناریوی «{name}» روی داده‌های جاری داشبورد پیشران",
         "Source: scenario “{name}” on the Pishran dashboard's current data"),
     # the deck's slide titles: each slide's finding (briefing/findings.py)
+    "finding.key_figures": (
+        "{n} پروژه پیشران با {budget} میلیارد ریال بودجه؛ {started} از {counties} شهرستان "
+        "پروژه آغازشده دارند",
+        "{n} driver projects with {budget} billion rials of budget; {started} of {counties} "
+        "counties have a project under way"),
+    "finding.sources": (
+        "از {total} پروژه، {real} گزارش‌شده و {sample} نمونه است؛ ارقام {mark} رسمی نیستند",
+        "of {total} projects, {real} are reported and {sample} samples; figures marked "
+        "{mark} are not official"),
     "finding.centre_rest": ("مرکز استان {share} {x} پیشران را با {pop} جمعیت گرفته است",
                             "The province centre has {share} of the driver {x} with {pop} of "
                             "the population"),
