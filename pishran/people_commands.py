@@ -17,20 +17,14 @@ Commands::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from i18n import fmt_int, t
+from pishran.store_commands import cli_store, print_rows
 
 __all__ = ["add_people_commands"]
-
-
-def _store():
-    from store.db import open_store
-
-    return open_store()
 
 
 def _write(args: argparse.Namespace, action) -> int:
@@ -87,19 +81,14 @@ def _seat(args: argparse.Namespace) -> int:
 
 
 def _print(frame, args: argparse.Namespace, empty_key: str) -> int:
-    if args.json:
-        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
-    elif frame.empty:
-        print(t(empty_key, args.lang))
-    else:
-        print(frame.to_string(index=False))
+    print_rows(frame, args.json, args.lang, empty_key)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     from store.people import people_frame
 
-    with _store() as store:
+    with cli_store() as store:
         frame = people_frame(store, active_only=not args.all)
     return _print(frame, args, "people.cli.none")
 
@@ -107,7 +96,7 @@ def _list(args: argparse.Namespace) -> int:
 def _seats(args: argparse.Namespace) -> int:
     from store.people import seats_frame
 
-    with _store() as store:
+    with cli_store() as store:
         frame = seats_frame(store)
     return _print(frame, args, "people.cli.no_seats")
 
@@ -118,7 +107,7 @@ def _mp_list(args: argparse.Namespace) -> int:
     from store.people import find_person, find_seat, list_seats
 
     lang = args.lang
-    with _store() as store:
+    with cli_store() as store:
         seat = find_seat(store, args.seat)
         person = None if seat is not None else find_person(store, args.seat)
         if seat is None and (person is None or not person.counties):

@@ -22,14 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from i18n import fmt_int, t
+from pishran.store_commands import cli_store, print_rows
 
 __all__ = ["add_round_commands", "add_workbooks_command"]
-
-
-def _store():
-    from store.db import open_store
-
-    return open_store()
 
 
 def _unknown_round(store, name: str, lang: str) -> int:
@@ -53,14 +48,9 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from store.rounds import rounds_frame
 
-    with _store() as store:
+    with cli_store() as store:
         frame = rounds_frame(store)
-    if args.json:
-        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
-    elif frame.empty:
-        print(t("rounds.cli.none", args.lang))
-    else:
-        print(frame.to_string(index=False))
+    print_rows(frame, args.json, args.lang, "rounds.cli.none")
     return 0
 
 
@@ -68,7 +58,7 @@ def _status(args: argparse.Namespace) -> int:
     from store.rounds import find_round, replies
 
     lang = args.lang
-    with _store() as store:
+    with cli_store() as store:
         found = find_round(store, args.name)
         if found is None:
             return _unknown_round(store, args.name, lang)
@@ -104,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         writer = _writer(args)
     except WriterRefused as err:
         return _refused(err, args)
-    with _store() as store:
+    with cli_store() as store:
         found = find_round(store, args.name)
         if found is None:
             return _unknown_round(store, args.name, lang)
@@ -149,7 +139,7 @@ def _workbooks(args: argparse.Namespace) -> int:
     from store.rounds import find_round
 
     lang = args.lang
-    with _store() as store:
+    with cli_store() as store:
         dataset = store.current_dataset()
         found = None
         if args.round:

@@ -139,7 +139,8 @@ def run_write(args: argparse.Namespace, action) -> int:
     return 0
 
 
-def _store():
+def cli_store():
+    """The store the commands read and write (``PISHRAN_DATABASE_URL``, as the app)."""
     from store.db import open_store
 
     return open_store()
@@ -157,7 +158,7 @@ def _import(args: argparse.Namespace) -> int:
         writer = None if args.dry_run else _writer(args)  # a dry run writes nothing
     except WriterRefused as err:
         return _refused(err, args)
-    with _store() as store:
+    with cli_store() as store:
         result = import_file(store, args.file, Path(args.file).name, args.kind,
                              writer, dry_run=args.dry_run,
                              mode="replace" if args.replace else "merge",
@@ -229,7 +230,7 @@ def _change_user(args: argparse.Namespace, by: str) -> int:
     from store.accounts import add_user, remove_user, set_password, set_role
 
     command = args.users_command
-    with _store() as store:
+    with cli_store() as store:
         if command == "remove":
             if not remove_user(args.name, by=by, store=store):
                 print(f"no such user: {args.name}", file=sys.stderr)
@@ -256,7 +257,7 @@ def _users_log(args: argparse.Namespace) -> int:
     from core.clock import as_utc, jalali_datetime
     from store.accounts import account_log
 
-    with _store() as store:
+    with cli_store() as store:
         log = account_log(store, args.limit)
     entries = [{"id": int(row.id), "at": as_utc(row.at).isoformat(),
                 "at_jalali": jalali_datetime(row.at, seconds=True), "by": row.user_name,
@@ -282,7 +283,7 @@ def _versions(args: argparse.Namespace) -> int:
             writer = _writer(args)
         except WriterRefused as err:
             return _refused(err, args)
-    with _store() as store:
+    with cli_store() as store:
         if args.versions_command == "restore":
             try:
                 version = store.restore(args.version, writer)
@@ -321,7 +322,7 @@ def _followup(args: argparse.Namespace) -> int:
             writer = _writer(args)
         except WriterRefused as err:
             return _refused(err, args)
-    with _store() as store:
+    with cli_store() as store:
         if args.followup_command == "add":
             try:
                 entry = add_followup(store, args.project_id, args.date, args.status,
@@ -355,11 +356,16 @@ def _status(args: argparse.Namespace, dataset, log):
                            counties=list(dataset.counties["code"]))
 
 
-def _rows_out(table, as_json: bool) -> None:
-    """A table printed as aligned text, or as a JSON list of records."""
+def print_rows(table, as_json: bool, lang: str = "fa", empty_key: str | None = None) -> None:
+    """A table printed as aligned text, or as a JSON list of records; an empty one as the
+    catalogue's ``empty_key`` message when given."""
     if as_json:
         print(json.dumps(json.loads(table.to_json(orient="records", force_ascii=False)),
                          ensure_ascii=False, indent=2))
+    elif table.empty and empty_key:
+        from i18n import t
+
+        print(t(empty_key, lang))
     else:
         print(table.to_string(index=False))
 
@@ -392,7 +398,7 @@ def _stale(args: argparse.Namespace, dataset, log) -> int:
             "title": t("overdue.col.title", lang), "days_since": t("overdue.col.days_since", lang),
             "followup_officer": t("overdue.col.followup_officer", lang)})
         table = table.astype(object).where(table.notna(), "—")
-    _rows_out(table, args.json)
+    print_rows(table, args.json)
     return 0
 
 
@@ -423,10 +429,10 @@ def _county_list(args: argparse.Namespace, dataset, log) -> int:
         return 0
     if args.json:
         rows = status.county(code).drop(columns=["title_en"] if lang == "fa" else [])
-        _rows_out(rows, True)
+        print_rows(rows, True)
         return 0
     table = list_table(status.county(code), lang)
-    _rows_out(table.astype(object).where(table.notna(), "—"), False)
+    print_rows(table.astype(object).where(table.notna(), "—"), False)
     return 0
 
 

@@ -12,19 +12,13 @@ the app already knows, or one already mapped, is refused (exit 1).
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from core.vocabulary import ENUM_COLUMNS
 from i18n import t
+from pishran.store_commands import cli_store, print_rows
 
 __all__ = ["add_vocabulary_commands"]
-
-
-def _store():
-    from store.db import open_store
-
-    return open_store()
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -41,14 +35,9 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from store.vocabulary import words_frame
 
-    with _store() as store:
+    with cli_store() as store:
         frame = words_frame(store, args.lang)
-    if args.json:
-        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
-    elif frame.empty:
-        print(t("vocabulary.cli.none", args.lang))
-    else:
-        print(frame.to_string(index=False))
+    print_rows(frame, args.json, args.lang, "vocabulary.cli.none")
     return 0
 
 
