@@ -25,6 +25,7 @@ __all__ = [
     "normalise_text",
     "normalise_digits",
     "name_key",
+    "label_key",
     "to_persian_digits",
     "search_key",
     "search_terms",
@@ -95,6 +96,12 @@ def normalise_text(value: object) -> str:
     text = _ZWNJ_RUN.sub(ZWNJ, text)
     text = _SPACES.sub(" ", text).strip(" " + ZWNJ)
     return text
+
+
+def label_key(value: object) -> str:
+    """The key two spellings of one name typed by the office share — a person, a follow-up
+    round: :func:`normalise_text`, every run of whitespace one space, case-folded."""
+    return " ".join(normalise_text(value).split()).casefold()
 
 
 def name_key(value: object) -> str:

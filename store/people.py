@@ -27,7 +27,7 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 
 from core.clock import as_utc, jalali_datetime, utcnow
-from core.text import clean_cell, normalise_text
+from core.text import clean_cell, label_key
 from store.accounts import User, writer_name
 from store.db import Store
 from store.errors import KeyedError
@@ -80,9 +80,9 @@ class Seat:
 
 
 def person_key(name: object) -> str:
-    """The key two spellings of one person's name share (normalised, spaces collapsed,
-    case-folded) — also how a follow-up entry's ``person`` is matched."""
-    return " ".join(normalise_text(name).split()).casefold()
+    """The key two spellings of one person's name share (:func:`core.text.label_key`) —
+    also how a follow-up entry's ``person`` is matched."""
+    return label_key(name)
 
 
 _key = person_key

@@ -30,7 +30,7 @@ from analytics.rounds import reply_status
 from analytics.validation import Problem
 from core.clock import as_utc, jalali_datetime, utcnow
 from core.jalali import JalaliDateError, format_jalali_iso, parse_jalali
-from core.text import normalise_text
+from core.text import label_key
 from store.accounts import User, writer_name
 from store.db import Store
 from store.errors import KeyedError
@@ -62,8 +62,7 @@ class Round:
         return jalali_datetime(self.created_at)
 
 
-def _key(name: object) -> str:
-    return " ".join(normalise_text(name).split()).casefold()
+_key = label_key  # a round's name as the office may retype it
 
 
 def _round(row) -> Round:
