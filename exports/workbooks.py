@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from core.counties import county_names
 from core.jalali import format_jalali_fa
 from core.schema import PROJECTS
 from i18n import localise_digits, t
@@ -206,8 +207,7 @@ def county_workbooks(projects: pd.DataFrame, counties: pd.DataFrame,
                      lang: str = "fa") -> dict[str, bytes]:
     """File name → workbook, one per county (all counties of ``counties`` by default)."""
     codes = list(county_codes) if county_codes is not None else list(counties["code"])
-    names = dict(zip(counties["code"], counties["name_fa" if lang == "fa" else "name_en"],
-                     strict=True))
+    names = county_names(counties, lang)
     return {workbook_name(str(names[c]), round_): county_workbook(projects, counties, c,
                                                                   round_, lang)
             for c in codes}

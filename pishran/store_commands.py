@@ -45,6 +45,7 @@ import sys
 from pathlib import Path
 
 from core import settings
+from core.counties import county_names
 
 __all__ = ["add_store_commands", "main"]
 
@@ -164,8 +165,7 @@ def _import(args: argparse.Namespace) -> int:
                              mode="replace" if args.replace else "merge",
                              exclude=args.exclude or (), confirm_removal=args.yes)
         counties = store.base_dataset().counties
-        names = dict(zip(counties["code"], counties["name_fa" if args.lang == "fa"
-                                                       else "name_en"], strict=True))
+        names = county_names(counties, args.lang)
     if args.report and result.problems:
         Path(args.report).write_bytes(problems_to_excel(result.problems, args.lang))
     if args.json:
@@ -380,7 +380,7 @@ def _stale(args: argparse.Namespace, dataset, log) -> int:
     rows = status.projects[status.projects["is_stale"]].copy()
     rows["_never"] = rows["days_since"].isna()
     rows = rows.sort_values(["_never", "days_since"], ascending=[False, False], kind="stable")
-    names = dict(zip(dataset.counties["code"], dataset.counties["name_fa"], strict=True))
+    names = county_names(dataset.counties, "fa")
     lang = args.lang
     table = pd.DataFrame({
         "project_id": rows["project_id"],

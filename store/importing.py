@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from analytics.validation import DataValidationError, Problem, problems_frame, validate_table
-from core.counties import PROVINCE_CODE, CountyResolver
+from core.counties import PROVINCE_CODE, CountyResolver, county_names
 from core.gregorian import gregorian_suggestion
 from core.schema import PROJECTS, TableSchema
 from core.text import normalise_text
@@ -511,7 +511,7 @@ def _plan(store: Store, checked: _Checked, file_name: str, mode: str, exclude,
 
 def _county_name(store: Store, code) -> str:
     counties = store.base_dataset().counties
-    names = dict(zip(counties["code"], counties["name_fa"], strict=True))
+    names = county_names(counties, "fa")
     return str(names.get(code, code))
 
 

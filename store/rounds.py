@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 from analytics.rounds import reply_status
 from analytics.validation import Problem
 from core.clock import as_utc, jalali_datetime, utcnow
+from core.counties import county_names
 from core.jalali import JalaliDateError, format_jalali_iso, parse_jalali
 from core.text import label_key
 from store.accounts import User, writer_name
@@ -178,8 +179,7 @@ def _locked_ids(store: Store, table: pd.DataFrame, where, sheets, file_name: str
     county's projects (a blank id is a new project, matched by title in store.merge)."""
     projects = store.current_dataset().projects
     own = set(projects.loc[projects["county_code"] == county, "project_id"])
-    names = dict(zip(store.base_dataset().counties["code"],
-                     store.base_dataset().counties["name_fa"], strict=True))
+    names = county_names(store.base_dataset().counties, "fa")
     problems = []
     for i, pid in enumerate(table["project_id"].tolist()):
         if pd.isna(pid) or str(pid) in own:
@@ -220,7 +220,7 @@ def stamp_checks(store: Store, data: bytes, table: pd.DataFrame | None, where, s
         problems += _locked_ids(store, table, where, sheets, file_name, county)
     if county and table is not None and "county_code" in table.columns:
         counties = store.base_dataset().counties
-        names = dict(zip(counties["code"], counties["name_fa"], strict=True))
+        names = county_names(counties, "fa")
         for i, code in enumerate(table["county_code"].tolist()):
             if pd.isna(code) or str(code) == county:
                 continue

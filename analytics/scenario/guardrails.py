@@ -29,6 +29,7 @@ from analytics.labour import classify_labour_migration
 from analytics.labour_model import labour_effect
 from analytics.measures import panel_balance
 from analytics.panel import build_panel
+from core.counties import county_names
 from i18n import fmt_int, fmt_number, t
 
 __all__ = ["GUARDRAIL_KINDS", "scenario_guardrails"]
@@ -75,8 +76,8 @@ def _centre(dataset, result, lang_rows: list) -> None:
               "share_after": after.value("centre_share_x"),
               "theil_before": base.value("theil_t_between"),
               "theil_after": after.value("theil_t_between")}
-    names = dict(zip(dataset.counties["code"], dataset.counties["name_fa"]))
-    names_en = dict(zip(dataset.counties["code"], dataset.counties["name_en"]))
+    names = county_names(dataset.counties, "fa")
+    names_en = county_names(dataset.counties, "en")
     text = {lang: t("guardrail.centre", lang, county=(names if lang == "fa" else names_en)
                     .get(centre, centre), n=fmt_int(values["n"], lang),
                     budget=fmt_int(values["budget"], lang),

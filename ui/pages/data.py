@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.validation import DataValidationError
+from core.counties import county_names
 from core.jalali import today_jalali
 from core.schema import STATUSES
 from exports.followup_list import COUNT_HEADERS, officer_label
@@ -76,8 +77,7 @@ def review_tables(review, counties: pd.DataFrame, lang: str
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An import's review (:class:`store.merge.Review`) as two display tables: the
     projects it adds, changes, leaves out or removes, and their fields old → new."""
-    names = dict(zip(counties["code"], counties["name_fa" if lang == "fa" else "name_en"],
-                     strict=True))
+    names = county_names(counties, lang)
     projects = review.projects[review.projects["change"] != "unchanged"]
     shown = pd.DataFrame({
         "project_id": projects["project_id"],
@@ -210,13 +210,13 @@ def render() -> None:
     # --- templates (everyone) -----------------------------------------------------------
     st.subheader(t("data_page.templates_heading", lang))
     layout.note(t("data_page.templates_note", lang))
-    county_names = list(ds.counties["name_fa"])
+    fa_names = list(ds.counties["name_fa"])
     with st.container(horizontal=True, gap="small"):
         for kind in KINDS:
             label = t(f"store.kind.{kind}", lang)
             st.download_button(
                 t("data_page.template_button", lang, kind=label),
-                data=lambda kind=kind: template_workbook(kind, lang, counties=county_names),
+                data=lambda kind=kind: template_workbook(kind, lang, counties=fa_names),
                 file_name=export_filename(label, lang) + ".xlsx", mime=XLSX_MIME,
                 key=f"data_template_{kind}", on_click="ignore")
 
