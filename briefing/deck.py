@@ -67,9 +67,10 @@ def deck_spec(context: ViewContext, view_ids: Sequence[str] | None = None, lang:
         spec.title = finding(view_id, context, lang)
         spec.source = view_source(view_id, context, lang)
         spec.note = slide_note(view_id, context, spec.figure, lang)
-    # the key figures and the sources state theirs too; their name goes under it
+    # the key figures (standard_deck's one table slide) and the sources state theirs too;
+    # their name goes under it
     for spec in specs:
-        if spec.kind == "table" and spec.title == t("deck.key_figures", lang):
+        if spec.kind == "table":
             spec.subtitle, spec.title = spec.title, key_figures_finding(context, lang)
         elif spec.kind == "sources":
             spec.subtitle, spec.title = spec.title, sources_finding(context, lang)
